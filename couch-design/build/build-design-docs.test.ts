@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDesignDocs, DB_KINDS, type DbKind, type DesignDoc } from './build-design-docs.ts';
+import { es5Sandbox } from '../testing/es5-sandbox.ts';
+import { SERVER_ADMIN, goodDocs, user } from '../testing/fixtures.ts';
+import { validateDocUpdate } from '../validate/entry.ts';
+import { TYPE_SPECS } from '../types/registry.ts';
+
+let built: Record<DbKind, DesignDoc[]>;
+const sandbox = es5Sandbox();
+const ddoc = (kind: DbKind) => built[kind][0]!;
+
+beforeAll(async () => {
+  built = await buildDesignDocs();
+}, 30_000);
+
+describe('built design documents', () => {
+  it('one _design/fo per database kind, stamped with a content hash', () => {
+    for (const kind of DB_KINDS) {
+      expect(built[kind]).toHaveLength(1);
+      expect(ddoc(kind)).toMatchObject({ _id: '_design/fo', language: 'javascript' });
+      expect(ddoc(kind).version).toMatch(/^[0-9a-f]{16}$/);
+    }
+    expect(new Set(DB_KINDS.map((k) => ddoc(k).version)).size).toBe(4);
+    expect(Object.keys(ddoc('branch').views).sort()).toEqual(['tickets_by_state', 'visit_events_by_day']);
+    expect(Object.keys(ddoc('central').views).sort()).toEqual(['tickets_by_state', 'visit_events_by_day']);
+    expect(Object.keys(ddoc('people').views).sort()).toEqual(['cases_by_status', 'persons_by_account', 'persons_by_name']);
+  });
+
+  it('is deterministic', async () => {
+    const again = await buildDesignDocs();
+    for (const kind of DB_KINDS) expect(again[kind][0]!.version).toBe(ddoc(kind).version);
+  });
+
+  it('runs in a context without the ES2015+ library', () => {
+    expect(sandbox.missing()).toEqual(['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+    for (const kind of DB_KINDS) {
+      const source = ddoc(kind).validate_doc_update;
+      expect(source).not.toMatch(/=>|`|\blet\s|\bconst\s|\bclass\s/);
+      for (const view of Object.values(ddoc(kind).views)) expect(view.map).not.toMatch(/=>|`|\blet\s|\bconst\s/);
+    }
+  });
+});
+
+describe('built validate_doc_update', () => {
+  const dla = (role: string) => user([role, 'branch:dla'], role + '.dla');
+
+  it('accepts every good document from its writer, in its home database', () => {
+    const writer: Record<string, string> = { ref: 'admin', people: 'backoffice' };
+    const branchWriter: Record<string, string> = { cash_entry: 'cashier', cash_session: 'cashier', submission_review: 'backoffice' };
+    const docs = goodDocs();
+    for (const spec of TYPE_SPECS) {
+      const role = spec.db === 'branch' ? (branchWriter[spec.type] ?? 'counter') : writer[spec.db]!;
+      expect(sandbox.validate(ddoc(spec.db).validate_doc_update, docs[spec.type], null, dla(role)), spec.type).toBeNull();
+    }
+  });
+
+  it('throws {forbidden: "field: code"} for bad documents and forbidden writers', () => {
+    const vdu = ddoc('branch').validate_doc_update;
+    const entry = goodDocs().cash_entry!;
+    expect(sandbox.validate(vdu, { ...entry, amount: 12.5 }, null, dla('cashier'))).toEqual({ forbidden: 'amount: not_integer' });
+    expect(sandbox.validate(vdu, entry, null, dla('counter'))).toEqual({ forbidden: '_id: forbidden_role' });
+    expect(sandbox.validate(vdu, { ...entry, _deleted: true }, { ...entry, _rev: '1-a' }, SERVER_ADMIN)).toEqual({ forbidden: '_deleted: immutable' });
+    expect(sandbox.validate(vdu, { _id: 'x' }, null, dla('counter'))).toEqual({ forbidden: 'type: required' });
+    expect(sandbox.validate(ddoc('central').validate_doc_update, entry, null, dla('cashier'))).toEqual({ forbidden: '_id: forbidden_role' });
+    expect(sandbox.validate(ddoc('central').validate_doc_update, { _id: 'x' }, null, SERVER_ADMIN)).toBeNull();
+  });
+
+  it('agrees with the TypeScript validator on a grid of writes', () => {
+    const docs = Object.values(goodDocs());
+    const users = [SERVER_ADMIN, dla('kiosk'), dla('counter'), dla('cashier'), dla('display'), user(['admin', 'hq']), user(['backoffice', 'branch:yde'])];
+    const variants = (d: Record<string, unknown>) => [d, { ...d, branch: 'yde' }, { ...d, amount: 1.5 }, { _id: d._id, _deleted: true }];
+    let compared = 0;
+    for (const kind of DB_KINDS)
+      for (const doc of docs)
+        for (const v of variants(doc))
+          for (const old of [null, { ...doc, _rev: '1-a' }])
+            for (const u of users) {
+              const ts = validateDocUpdate(v, old, u, kind);
+              const thrown = sandbox.validate(ddoc(kind).validate_doc_update, v, old, u) as { forbidden?: string } | null;
+              expect(thrown === null, JSON.stringify({ kind, v, u })).toBe(ts.length === 0);
+              if (thrown) expect(thrown.forbidden?.startsWith(`${ts[0]!.field}: ${ts[0]!.code}`)).toBe(true);
+              compared++;
+            }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe('built views', () => {
+  it('map functions run in the ES5 sandbox', () => {
+    const docs = goodDocs();
+    const map = (kind: DbKind, view: string, doc: unknown) => sandbox.map(ddoc(kind).views[view]!.map, doc);
+    expect(map('branch', 'tickets_by_state', docs.ticket)).toEqual([[['2024-03-05', 'family', 'waiting'], null]]);
+    expect(map('branch', 'visit_events_by_day', docs.visit_event)).toEqual([[['2024-03-05', 'family', 'issued'], null]]);
+    expect(map('people', 'persons_by_name', { ...docs.person, familyName: "N'DJÉ-Ékotto ékotto" })).toEqual([
+      ['n', 'insurant'],
+      ['dje', 'insurant'],
+      ['ekotto', 'insurant'],
+    ]);
+    expect(map('people', 'cases_by_status', docs.case)).toEqual([[['pending_documents', 'family_benefits', docs.case!.updatedAt], null]]);
+    expect(map('people', 'persons_by_account', docs.person)).toEqual([]);
+    expect(map('branch', 'tickets_by_state', docs.person)).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Name normalisation for search, identical to the map of views/persons-by-name.ts (which
+ * cannot import it). normalize.test.ts keeps the two in step.
+ */
+const FROM = 'àáâãäåāçćčèéêëēėęìíîïīñńòóôõöøōùúûüūýÿžźż';
+const TO = 'aaaaaaaccceeeeeeeiiiiinnooooooouuuuuyyzzz';
+
+/** Lower-case, accent-free tokens of a name, in order, without repeats. */
+export function nameTokens(name: string): string[] {
+  let plain = '';
+  for (const ch of name.toLowerCase()) {
+    const at = FROM.indexOf(ch);
+    plain += at < 0 ? ch : TO.charAt(at);
+  }
+  const out: string[] = [];
+  for (const t of plain.split(/[^a-z0-9]+/)) if (t && !out.includes(t)) out.push(t);
+  return out;
+}

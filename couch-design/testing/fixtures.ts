@@ -1,0 +1,170 @@
+/**
+ * One valid document of every type, for tests here and in app/ and server/. Branch `dla`.
+ * Each call returns fresh objects, so tests may mutate them.
+ */
+import type { UserCtx } from '../validate/problems.ts';
+import { uid } from '../ids/uid.ts';
+import { ticketId, visitEventId } from '../types/ticket.ts';
+import { counterStateId } from '../types/counter-state.ts';
+import { submissionId, submissionReviewId } from '../types/submission.ts';
+import { certificateId } from '../types/certificate.ts';
+import { backofficeRequestId } from '../types/backoffice-request.ts';
+import { cashEntryId, cashSessionId } from '../types/cash.ts';
+
+const DAY = '2024-03-05';
+const AT = '2024-03-05T08:15:00.000Z';
+const U1 = uid(Date.UTC(2024, 2, 5, 8, 15), 'k1', 1);
+const U2 = uid(Date.UTC(2024, 2, 5, 8, 16), 'c1', 2);
+
+export function goodDocs(): Record<string, Record<string, unknown>> {
+  const ticket = ticketId({ branch: 'dla', day: DAY, series: 'A', seq: 12 });
+  const session = cashSessionId(DAY, 'C08', U1);
+  return {
+    institution: { _id: 'institution', type: 'institution', name: 'CNPS', currency: 'XAF', currencyDecimals: 0, defaultLocale: 'fr' },
+    branch: { _id: 'branch:dla', type: 'branch', code: 'dla', name: 'Douala Centre', city: 'Douala', services: ['family', 'cash'] },
+    service: {
+      _id: 'service:family',
+      type: 'service',
+      code: 'family',
+      name: { fr: 'Prestations familiales', en: 'Family benefits' },
+      series: 'A',
+      targetWaitMinutes: 20,
+      cashDesk: false,
+      active: true,
+    },
+    counter: { _id: 'counter:dla:C01', type: 'counter', branch: 'dla', code: 'C01', label: 'Guichet 1', cashDesk: false, services: ['family'] },
+    event: {
+      _id: 'event:family_benefits_male',
+      type: 'event',
+      code: 'family_benefits_male',
+      name: { fr: 'Prestations familiales (assuré homme)', en: 'Family benefits (male insurant)' },
+      requiredDocuments: ['0104', '0215', '0228'],
+    },
+    document_type: { _id: 'doctype:0104', type: 'document_type', code: '0104', name: { fr: 'Acte de naissance', en: 'Birth certificate' }, validityMonths: 3 },
+    certificate_type: {
+      _id: 'certtype:affiliation',
+      type: 'certificate_type',
+      code: 'affiliation',
+      name: { fr: "Attestation d'immatriculation", en: 'Registration certificate' },
+      for: ['insurant', 'employer'],
+    },
+    settings: { _id: 'settings:global', type: 'settings', scope: 'global', values: { ticketResetHour: 0 } },
+    person: { _id: 'person:1000123', type: 'person', kind: 'insurant', number: '1000123', familyName: 'Ékotto', givenName: 'Jean', sex: 'M', birthDate: '1980-01-31' },
+    case: {
+      _id: 'case:1000123:2024-0001',
+      type: 'case',
+      person: 'person:1000123',
+      caseNo: '2024-0001',
+      kind: 'family_benefits',
+      status: 'pending_documents',
+      openedAt: AT,
+      updatedAt: AT,
+      summary: 'Allocations familiales, 2 enfants',
+      missingDocuments: ['0228'],
+    },
+    account_line: { _id: 'accline:415120:2013-Q2', type: 'account_line', employer: 'person:415120', period: '2013-Q2', amountDue: 150000, amountPaid: 100000, currency: 'XAF' },
+    ticket: { _id: ticket, type: 'ticket', branch: 'dla', day: DAY, service: 'family', series: 'A', seq: 12, label: 'A012', issuedAt: AT, device: 'k1', state: 'waiting' },
+    visit_event: {
+      _id: visitEventId({ day: DAY, series: 'A', seq: 12 }, U1),
+      type: 'visit_event',
+      branch: 'dla',
+      day: DAY,
+      ticket,
+      service: 'family',
+      action: 'issued',
+      at: AT,
+      agent: 'kiosk.dla',
+      device: 'k1',
+    },
+    counter_state: { _id: counterStateId('dla', 'C01'), type: 'counter_state', branch: 'dla', counter: 'C01', status: 'open', agent: 'counter.dla', updatedAt: AT },
+    submission: {
+      _id: submissionId(DAY, U2),
+      type: 'submission',
+      branch: 'dla',
+      day: DAY,
+      person: 'person:1000123',
+      ticket,
+      event: 'family_benefits_male',
+      documents: [{ code: '0104', designation: 'Acte de naissance', edition: '2024-01-10', copies: 1 }],
+      receiptNumber: 'DLA-2024-000001',
+      agent: 'counter.dla',
+      counter: 'C01',
+      at: AT,
+    },
+    submission_review: {
+      _id: submissionReviewId(DAY, U2),
+      type: 'submission_review',
+      branch: 'dla',
+      day: DAY,
+      submission: submissionId(DAY, U2),
+      documentCode: '0104',
+      decision: 'refused',
+      reason: 'illisible',
+      agent: 'backoffice.dla',
+      at: AT,
+    },
+    certificate: {
+      _id: certificateId(DAY, U2),
+      type: 'certificate',
+      branch: 'dla',
+      day: DAY,
+      certType: 'affiliation',
+      person: 'person:1000123',
+      number: 'DLA-C-000001',
+      verificationCode: 'K7Q2M9XZ',
+      issuedAt: AT,
+      agent: 'counter.dla',
+      counter: 'C01',
+    },
+    backoffice_request: {
+      _id: backofficeRequestId(DAY, U2),
+      type: 'backoffice_request',
+      branch: 'dla',
+      day: DAY,
+      person: 'person:1000123',
+      subject: 'Dossier bloqué',
+      message: 'Le dossier attend depuis 3 mois',
+      status: 'open',
+      requestedBy: 'counter.dla',
+      requestedAt: AT,
+      updatedAt: AT,
+    },
+    cash_session: {
+      _id: session,
+      type: 'cash_session',
+      branch: 'dla',
+      day: DAY,
+      counter: 'C08',
+      cashier: 'cashier.dla',
+      currency: 'XAF',
+      openingFloat: 50000,
+      openedAt: AT,
+      state: 'open',
+    },
+    cash_entry: {
+      _id: cashEntryId(DAY, U2),
+      type: 'cash_entry',
+      branch: 'dla',
+      day: DAY,
+      session,
+      kind: 'receipt',
+      category: 'contribution',
+      amount: 125000,
+      currency: 'XAF',
+      person: 'person:415120',
+      account: '415120',
+      designation: 'COT 2TR 2013',
+      documentNumber: 'R-2024-000001',
+      agent: 'cashier.dla',
+      counter: 'C08',
+      at: AT,
+    },
+  };
+}
+
+/** A user as CouchDB's userCtx would describe them. */
+export function user(roles: string[], name = 'someone', db?: string): UserCtx {
+  return db === undefined ? { name, roles } : { name, roles, db };
+}
+
+export const SERVER_ADMIN: UserCtx = { name: 'admin', roles: ['_admin'] };

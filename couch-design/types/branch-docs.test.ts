@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { goodDocs } from '../testing/fixtures.ts';
+import { validateStructure } from '../validate/structure.ts';
+import { parseTicketId, ticketId, ticketLabel, parseVisitEventId } from './ticket.ts';
+import { parseCashSessionId, parseCashEntryId } from './cash.ts';
+import { parseCounterStateId } from './counter-state.ts';
+
+type Doc = Record<string, unknown>;
+function expectProblem(doc: Doc, field: string, code: string) {
+  expect(validateStructure(doc, 'branch')).toContainEqual({ field, code });
+}
+
+describe('ticket ids', () => {
+  it('round-trips and pads the sequence', () => {
+    const key = { branch: 'dla', day: '2024-03-05', series: 'A', seq: 12 };
+    expect(ticketId(key)).toBe('ticket:dla:2024-03-05:A:0012');
+    expect(parseTicketId(ticketId(key))).toEqual(key);
+    expect(ticketLabel('A', 12)).toBe('A012');
+    expect(ticketLabel('B', 1234)).toBe('B1234');
+    expect(parseTicketId('ticket:dla:2024-03-05:A:12')).toBeNull();
+    expect(parseCounterStateId('counterstate:dla:C01')).toEqual({ branch: 'dla', counter: 'C01' });
+  });
+  it('visit ids belong to their ticket', () => {
+    const v = goodDocs().visit_event!;
+    expect(parseVisitEventId(v._id as string)).toMatchObject({ day: '2024-03-05', series: 'A', seq: 12 });
+    expectProblem({ ...v, ticket: 'ticket:dla:2024-03-05:A:0013' }, 'ticket', 'bad_ref');
+    expectProblem({ ...v, day: '2024-03-06' }, '_id', 'bad_id');
+  });
+});
+
+describe('ticket', () => {
+  const t = () => goodDocs().ticket!;
+  it('refuses an unknown state, a wrong label and a bad priority', () => {
+    expectProblem({ ...t(), state: 'lost' }, 'state', 'bad_value');
+    expectProblem({ ...t(), label: 'A12' }, 'label', 'bad_format');
+    expectProblem({ ...t(), priority: 'vip' }, 'priority', 'bad_value');
+    expectProblem({ ...t(), seq: 0 }, 'seq', 'not_positive');
+    expectProblem({ ...t(), issuedAt: '2024-03-05 08:15' }, 'issuedAt', 'bad_format');
+    expectProblem({ ...t(), personId: '1000123' }, 'personId', 'bad_ref');
+  });
+  it('refuses a ticket whose branch is not the one in its id', () => {
+    expectProblem({ ...t(), branch: 'yde' }, '_id', 'bad_id');
+  });
+  it('accepts the optional fields', () => {
+    const ok = { ...t(), state: 'serving', counter: 'C01', agent: 'counter.dla', priority: 'elderly', personId: 'person:1000123', note: 'x' };
+    expect(validateStructure(ok, 'branch')).toEqual([]);
+  });
+});
+
+describe('submission and review', () => {
+  it('needs at least one well-formed document', () => {
+    const s = goodDocs().submission!;
+    expectProblem({ ...s, documents: [] }, 'documents', 'required');
+    expectProblem({ ...s, documents: [{ code: '0104', designation: 'x', copies: 1.5 }] }, 'documents.0.copies', 'not_integer');
+    expectProblem({ ...s, documents: [{ code: '0104', designation: 'x', copies: 0 }] }, 'documents.0.copies', 'not_positive');
+    expectProblem({ ...s, documents: [{ code: '14', designation: '', copies: 1 }] }, 'documents.0.code', 'bad_format');
+    expectProblem({ ...s, documents: [{ code: '0104', designation: 'x', copies: 1, validity: '31/12/2024' }] }, 'documents.0.validity', 'bad_format');
+  });
+  it('a refusal needs a reason', () => {
+    expectProblem({ ...goodDocs().submission_review!, reason: undefined }, 'reason', 'required');
+    const validated = { ...goodDocs().submission_review!, decision: 'validated', reason: undefined };
+    expect(validateStructure(validated, 'branch')).toEqual([]);
+  });
+});
+
+describe('certificate and back-office request', () => {
+  it('certificate: verification code format', () => {
+    expectProblem({ ...goodDocs().certificate!, verificationCode: 'abc' }, 'verificationCode', 'bad_format');
+  });
+  it('request: an answer needs its author and time', () => {
+    const r = { ...goodDocs().backoffice_request!, status: 'answered' };
+    expectProblem(r, 'answer', 'required');
+    expectProblem(r, 'answeredBy', 'required');
+    expect(validateStructure({ ...r, answer: 'ok', answeredBy: 'bo.dla', answeredAt: '2024-03-06T09:00:00Z' }, 'branch')).toEqual([]);
+  });
+});
+
+describe('cash', () => {
+  const e = () => goodDocs().cash_entry!;
+  it('money is a positive integer in minor units', () => {
+    expectProblem({ ...e(), amount: 1250.5 }, 'amount', 'not_integer');
+    expectProblem({ ...e(), amount: '125000' }, 'amount', 'not_integer');
+    expectProblem({ ...e(), amount: 0 }, 'amount', 'not_positive');
+    expectProblem({ ...e(), amount: -5 }, 'amount', 'not_positive');
+    expectProblem({ ...e(), amount: 2 ** 60 }, 'amount', 'not_integer');
+    expectProblem({ ...e(), amount: Number.NaN }, 'amount', 'not_integer');
+    expectProblem({ ...e(), currency: 'F CFA' }, 'currency', 'bad_format');
+  });
+  it('a reversal names the entry it reverses, and only a reversal does', () => {
+    const reverses = e()._id;
+    expectProblem({ ...e(), category: 'reversal' }, 'reverses', 'required');
+    expectProblem({ ...e(), reverses: 'cash:2024-03-05:0000000aa-c1-0001' }, 'category', 'bad_value');
+    expectProblem({ ...e(), category: 'reversal', kind: 'payment', reverses }, 'reverses', 'bad_ref');
+    const ok = { ...e(), _id: 'cash:2024-03-05:0000000zz-c1-0009', category: 'reversal', kind: 'payment', reverses };
+    expect(validateStructure(ok, 'branch')).toEqual([]);
+    expect(parseCashEntryId(ok._id)).toMatchObject({ day: '2024-03-05' });
+  });
+  it('a session refers to its counter in its id; closing needs the count', () => {
+    const s = goodDocs().cash_session!;
+    expect(parseCashSessionId(s._id as string)).toMatchObject({ counter: 'C08' });
+    expectProblem({ ...s, counter: 'C07' }, '_id', 'bad_id');
+    expectProblem({ ...s, state: 'closed' }, 'countedAmount', 'required');
+    expectProblem({ ...s, openingFloat: 10.25 }, 'openingFloat', 'not_integer');
+  });
+});

@@ -1,0 +1,96 @@
+/** The catalogue counters work from: life events, the documents they need, certificates. */
+import type { BaseDoc, I18n } from './base.ts';
+import { type AnyDoc, Checker, type Problem } from '../validate/problems.ts';
+import { CATALOGUE_CODE, DOC_CODE, splitId } from '../ids/codes.ts';
+
+export const PERSON_KINDS = ['insurant', 'employer', 'beneficiary'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+export const EVENT = 'event';
+
+/** A life event a person comes for (family benefits, daily allowance) and its required papers. */
+export interface EventType extends BaseDoc {
+  type: typeof EVENT;
+  code: string;
+  name: I18n;
+  requiredDocuments: string[];
+  /** Service whose counters handle it, when there is one. */
+  service?: string;
+}
+
+export function eventId(code: string): string {
+  return 'event:' + code;
+}
+
+export function parseEventId(id: string): { code: string } | null {
+  const p = splitId(id, 'event', 1);
+  return p && CATALOGUE_CODE.test(p[0]!) ? { code: p[0]! } : null;
+}
+
+export function validateEvent(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const code = c.str('code', { pattern: CATALOGUE_CODE });
+  c.i18n('name');
+  c.strList('requiredDocuments', DOC_CODE);
+  c.str('service', { optional: true, pattern: CATALOGUE_CODE });
+  c.id(code && eventId(code));
+  return c.problems;
+}
+
+export const DOCUMENT_TYPE = 'document_type';
+
+/** A paper the institution accepts (0104 Birth certificate); validity bounds its edition date. */
+export interface DocumentType extends BaseDoc {
+  type: typeof DOCUMENT_TYPE;
+  code: string;
+  name: I18n;
+  validityMonths?: number;
+}
+
+export function documentTypeId(code: string): string {
+  return 'doctype:' + code;
+}
+
+export function parseDocumentTypeId(id: string): { code: string } | null {
+  const p = splitId(id, 'doctype', 1);
+  return p && DOC_CODE.test(p[0]!) ? { code: p[0]! } : null;
+}
+
+export function validateDocumentType(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const code = c.str('code', { pattern: DOC_CODE });
+  c.i18n('name');
+  c.int('validityMonths', { optional: true, min: 0, max: 1200 });
+  c.id(code && documentTypeId(code));
+  return c.problems;
+}
+
+export const CERTIFICATE_TYPE = 'certificate_type';
+
+/** A certificate counters print (affiliation, non-debt); `for` says which persons may get it. */
+export interface CertificateType extends BaseDoc {
+  type: typeof CERTIFICATE_TYPE;
+  code: string;
+  name: I18n;
+  for: PersonKind[];
+  validityMonths?: number;
+}
+
+export function certificateTypeId(code: string): string {
+  return 'certtype:' + code;
+}
+
+export function parseCertificateTypeId(id: string): { code: string } | null {
+  const p = splitId(id, 'certtype', 1);
+  return p && CATALOGUE_CODE.test(p[0]!) ? { code: p[0]! } : null;
+}
+
+export function validateCertificateType(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const code = c.str('code', { pattern: CATALOGUE_CODE });
+  c.i18n('name');
+  c.strList('for', /^(insurant|employer|beneficiary)$/, true);
+  c.int('validityMonths', { optional: true, min: 0, max: 1200 });
+  c.id(code && certificateTypeId(code));
+  return c.problems;
+}

@@ -1,0 +1,56 @@
+import type { BaseDoc, Locale } from './base.ts';
+import { type AnyDoc, Checker, CURRENCY, type Problem, isObject } from '../validate/problems.ts';
+import { SETTINGS_SCOPE, splitId } from '../ids/codes.ts';
+
+export const INSTITUTION = 'institution';
+export const INSTITUTION_ID = 'institution';
+
+/** The one institution this deployment serves; money is counted in its currency. */
+export interface Institution extends BaseDoc {
+  type: typeof INSTITUTION;
+  name: string;
+  currency: string;
+  /** Minor units per major unit as a power of ten: 0 for XAF/XOF, 2 for EUR. */
+  currencyDecimals: number;
+  defaultLocale: Locale;
+}
+
+export function institutionId(): string {
+  return INSTITUTION_ID;
+}
+
+export function validateInstitution(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  c.str('name');
+  c.str('currency', { pattern: CURRENCY });
+  c.int('currencyDecimals', { min: 0, max: 3 });
+  c.oneOf('defaultLocale', ['fr', 'en']);
+  c.id(INSTITUTION_ID);
+  return c.problems;
+}
+
+export const SETTINGS = 'settings';
+
+/** Tunables by scope (`global`, `branch.dla`, `kiosk`); `values` is free-form by design. */
+export interface Settings extends BaseDoc {
+  type: typeof SETTINGS;
+  scope: string;
+  values: Record<string, unknown>;
+}
+
+export function settingsId(scope: string): string {
+  return 'settings:' + scope;
+}
+
+export function parseSettingsId(id: string): { scope: string } | null {
+  const p = splitId(id, 'settings', 1);
+  return p && SETTINGS_SCOPE.test(p[0]!) ? { scope: p[0]! } : null;
+}
+
+export function validateSettings(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const scope = c.str('scope', { pattern: SETTINGS_SCOPE });
+  if (!isObject(doc.values)) c.add('values', doc.values == null ? 'required' : 'not_object');
+  c.id(scope && settingsId(scope));
+  return c.problems;
+}

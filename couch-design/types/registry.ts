@@ -1,0 +1,80 @@
+/**
+ * Every document type in one table: the database it lives in, its id prefix, whether it is
+ * immutable once written, and its structural validator. Adding a type = one module + one row.
+ */
+import type { AnyDoc, Problem } from '../validate/problems.ts';
+import { INSTITUTION, SETTINGS, validateInstitution, validateSettings } from './institution.ts';
+import { BRANCH, validateBranch } from './branch.ts';
+import { SERVICE, validateService } from './service.ts';
+import { COUNTER, validateCounter } from './counter.ts';
+import {
+  CERTIFICATE_TYPE,
+  DOCUMENT_TYPE,
+  EVENT,
+  validateCertificateType,
+  validateDocumentType,
+  validateEvent,
+} from './catalogue.ts';
+import { PERSON, validatePerson } from './person.ts';
+import { CASE, validateCase } from './case.ts';
+import { ACCOUNT_LINE, validateAccountLine } from './account-line.ts';
+import { TICKET, VISIT_EVENT, validateTicket, validateVisitEvent } from './ticket.ts';
+import { COUNTER_STATE, validateCounterState } from './counter-state.ts';
+import { SUBMISSION, SUBMISSION_REVIEW, validateSubmission, validateSubmissionReview } from './submission.ts';
+import { CERTIFICATE, validateCertificate } from './certificate.ts';
+import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
+import { CASH_ENTRY, CASH_SESSION, validateCashEntry, validateCashSession } from './cash.ts';
+
+export type HomeDb = 'ref' | 'people' | 'branch';
+
+export interface TypeSpec {
+  type: string;
+  db: HomeDb;
+  /** The id up to the first ':' (or the whole id for the singleton `institution`). */
+  idPrefix: string;
+  /** Refuses every update and deletion once written (money, receipts, history). */
+  immutable: boolean;
+  validate: (doc: AnyDoc) => Problem[];
+}
+
+function spec(type: string, db: HomeDb, idPrefix: string, immutable: boolean, validate: (doc: AnyDoc) => Problem[]): TypeSpec {
+  return { type, db, idPrefix, immutable, validate };
+}
+
+export const TYPE_SPECS: readonly TypeSpec[] = [
+  spec(INSTITUTION, 'ref', 'institution', false, validateInstitution),
+  spec(BRANCH, 'ref', 'branch', false, validateBranch),
+  spec(SERVICE, 'ref', 'service', false, validateService),
+  spec(COUNTER, 'ref', 'counter', false, validateCounter),
+  spec(EVENT, 'ref', 'event', false, validateEvent),
+  spec(DOCUMENT_TYPE, 'ref', 'doctype', false, validateDocumentType),
+  spec(CERTIFICATE_TYPE, 'ref', 'certtype', false, validateCertificateType),
+  spec(SETTINGS, 'ref', 'settings', false, validateSettings),
+  spec(PERSON, 'people', 'person', false, validatePerson),
+  spec(CASE, 'people', 'case', false, validateCase),
+  spec(ACCOUNT_LINE, 'people', 'accline', false, validateAccountLine),
+  spec(TICKET, 'branch', 'ticket', false, validateTicket),
+  spec(VISIT_EVENT, 'branch', 'visit', true, validateVisitEvent),
+  spec(COUNTER_STATE, 'branch', 'counterstate', false, validateCounterState),
+  spec(SUBMISSION, 'branch', 'submission', true, validateSubmission),
+  spec(SUBMISSION_REVIEW, 'branch', 'review', true, validateSubmissionReview),
+  spec(CERTIFICATE, 'branch', 'cert', true, validateCertificate),
+  spec(BACKOFFICE_REQUEST, 'branch', 'borequest', false, validateBackofficeRequest),
+  // Not flagged immutable: it is closed once; history.ts enforces open → closed → frozen.
+  spec(CASH_SESSION, 'branch', 'cashsession', false, validateCashSession),
+  spec(CASH_ENTRY, 'branch', 'cash', true, validateCashEntry),
+];
+
+export function specOfType(type: unknown): TypeSpec | null {
+  for (let i = 0; i < TYPE_SPECS.length; i++) if (TYPE_SPECS[i]!.type === type) return TYPE_SPECS[i]!;
+  return null;
+}
+
+/** The type an id belongs to, from its prefix: deletion tombstones carry no `type`. */
+export function specOfId(id: unknown): TypeSpec | null {
+  if (typeof id !== 'string') return null;
+  const colon = id.indexOf(':');
+  const prefix = colon < 0 ? id : id.substring(0, colon);
+  for (let i = 0; i < TYPE_SPECS.length; i++) if (TYPE_SPECS[i]!.idPrefix === prefix) return TYPE_SPECS[i]!;
+  return null;
+}

@@ -1,0 +1,114 @@
+import type { BaseDoc } from './base.ts';
+import { type AnyDoc, Checker, DAY, type Problem, isInt, isObject } from '../validate/problems.ts';
+import { CATALOGUE_CODE, COUNTER_CODE, DOC_CODE } from '../ids/codes.ts';
+import { type BranchFields, checkBranchDay, checkDayUidId, checkRef, dayUidId, parseDayUidId } from './branch-common.ts';
+import { parsePersonId } from './person.ts';
+import { parseTicketId } from './ticket.ts';
+
+export const SUBMISSION = 'submission';
+
+export interface SubmittedDocument {
+  /** Document-type code (0104). */
+  code: string;
+  designation: string;
+  /** Date the paper was issued, YYYY-MM-DD. */
+  edition?: string;
+  /** Date it expires, YYYY-MM-DD. */
+  validity?: string;
+  copies: number;
+}
+
+/** Papers a person handed in at a counter for an event; immutable, it backs a printed receipt. */
+export interface Submission extends BaseDoc, BranchFields {
+  type: typeof SUBMISSION;
+  person: string;
+  ticket?: string;
+  event: string;
+  documents: SubmittedDocument[];
+  receiptNumber: string;
+  agent: string;
+  counter: string;
+  at: string;
+}
+
+export function submissionId(day: string, uid: string): string {
+  return dayUidId('submission', day, uid);
+}
+
+export function parseSubmissionId(id: string): { day: string; uid: string } | null {
+  return parseDayUidId(id, 'submission');
+}
+
+function checkDocuments(c: Checker): void {
+  const list = c.doc.documents;
+  if (!Array.isArray(list)) return c.add('documents', list == null ? 'required' : 'not_array');
+  if (list.length === 0) return c.add('documents', 'required');
+  for (let i = 0; i < list.length; i++) {
+    const d: unknown = list[i];
+    const f = 'documents.' + i;
+    if (!isObject(d)) {
+      c.add(f, 'not_object');
+      continue;
+    }
+    if (typeof d.code !== 'string' || !DOC_CODE.test(d.code)) c.add(f + '.code', 'bad_format');
+    if (typeof d.designation !== 'string' || d.designation.length === 0) c.add(f + '.designation', 'required');
+    if (d.edition != null && (typeof d.edition !== 'string' || !DAY.test(d.edition))) c.add(f + '.edition', 'bad_format');
+    if (d.validity != null && (typeof d.validity !== 'string' || !DAY.test(d.validity))) c.add(f + '.validity', 'bad_format');
+    if (!isInt(d.copies)) c.add(f + '.copies', 'not_integer');
+    else if (d.copies < 1) c.add(f + '.copies', 'not_positive');
+  }
+}
+
+export function validateSubmission(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const { day } = checkBranchDay(c);
+  checkRef(c, 'person', parsePersonId);
+  checkRef(c, 'ticket', parseTicketId, true);
+  c.str('event', { pattern: CATALOGUE_CODE });
+  checkDocuments(c);
+  c.str('receiptNumber', { max: 40 });
+  c.str('agent');
+  c.str('counter', { pattern: COUNTER_CODE });
+  c.instant('at');
+  checkDayUidId(c, 'submission', day);
+  return c.problems;
+}
+
+export const SUBMISSION_REVIEW = 'submission_review';
+
+/**
+ * The back office validates or refuses one submitted document. Append-only: a correction
+ * is a new review naming the one it corrects, so the history of decisions stays.
+ */
+export interface SubmissionReview extends BaseDoc, BranchFields {
+  type: typeof SUBMISSION_REVIEW;
+  submission: string;
+  documentCode: string;
+  decision: 'validated' | 'refused';
+  reason?: string;
+  corrects?: string;
+  agent: string;
+  at: string;
+}
+
+export function submissionReviewId(day: string, uid: string): string {
+  return dayUidId('review', day, uid);
+}
+
+export function parseSubmissionReviewId(id: string): { day: string; uid: string } | null {
+  return parseDayUidId(id, 'review');
+}
+
+export function validateSubmissionReview(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const { day } = checkBranchDay(c);
+  checkRef(c, 'submission', parseSubmissionId);
+  c.str('documentCode', { pattern: DOC_CODE });
+  const decision = c.oneOf('decision', ['validated', 'refused']);
+  c.str('reason', { optional: decision !== 'refused', max: 1000 });
+  checkRef(c, 'corrects', parseSubmissionReviewId, true);
+  c.str('agent');
+  c.instant('at');
+  checkDayUidId(c, 'review', day);
+  return c.problems;
+}

@@ -1,0 +1,64 @@
+/**
+ * The two entries to the validator: validateDocUpdate (compiled into each database's
+ * validate_doc_update) and validateForWrite (the app's data layer, before every local write,
+ * since PouchDB does not run validate_doc_update). Same rules; the app also knows when a
+ * write is a creation. This file is the esbuild entry of the ES5 bundle.
+ */
+import { type AnyDoc, type DbKind, type Problem, type UserCtx, hasPrefix, isObject } from './problems.ts';
+import { validateStructure } from './structure.ts';
+import { CENTRAL_DB, PEOPLE_DB, REF_DB } from '../databases.ts';
+import { validateChange, isDeletion } from './history.ts';
+import { isServerAdmin, validatePermission } from './permissions.ts';
+
+export type { AnyDoc, DbKind, Problem, UserCtx } from './problems.ts';
+export { validateStructure } from './structure.ts';
+
+function validate(newDoc: unknown, oldDoc: unknown, user: UserCtx | null | undefined, dbKind: DbKind, creating: boolean): Problem[] {
+  if (!isObject(newDoc)) return [{ field: '', code: 'not_object' }];
+  // Central is a replica: whatever the server admin replicates in is accepted as is.
+  if (dbKind === 'central') return isServerAdmin(user) ? [] : [{ field: '_id', code: 'forbidden_role' }];
+  const id = newDoc._id;
+  if (typeof id === 'string' && hasPrefix(id, '_design/'))
+    return isServerAdmin(user) ? [] : [{ field: '_id', code: 'forbidden_role' }];
+
+  const structure = isDeletion(newDoc) ? [] : validateStructure(newDoc, dbKind);
+  if (structure.length) return structure;
+  const change = validateChange(newDoc as AnyDoc, oldDoc, creating);
+  if (change.length) return change;
+  return validatePermission(newDoc as AnyDoc, oldDoc, user, dbKind, creating);
+}
+
+/** As CouchDB calls it. `oldDoc` may be null for a creation or a replicated revision. */
+export function validateDocUpdate(newDoc: unknown, oldDoc: unknown, userCtx: UserCtx | null | undefined, dbKind: DbKind): Problem[] {
+  return validate(newDoc, oldDoc, userCtx, dbKind, false);
+}
+
+/**
+ * For the app before it writes locally: `oldDoc` null means a creation for sure, which is
+ * stricter (e.g. a cash session must be created open).
+ */
+export function validateForWrite(newDoc: unknown, oldDoc: unknown, userCtx: UserCtx, dbKind: DbKind): Problem[] {
+  return validate(newDoc, oldDoc, userCtx, dbKind, oldDoc == null);
+}
+
+/** The `forbidden` reason CouchDB returns with its 403: 'field: code', plus how many more. */
+export function problemsReason(problems: readonly Problem[]): string {
+  if (problems.length === 0) return '';
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ' (+' + (problems.length - 1) + ' more)' : '';
+  return first.field + ': ' + first.code + more;
+}
+
+/** Reads a reason back into its first problem (for the app's sync indicator); null if foreign. */
+export function parseReason(reason: string): Problem | null {
+  const m = /^([^:]*): ([a-z_]+)( \(\+\d+ more\))?$/.exec(reason);
+  return m ? { field: m[1]!, code: m[2]! } : null;
+}
+
+/** The kind of a database by its name (fo_ref, fo_people, fo_branch_<code>, fo_central); null otherwise. */
+export function dbKindOf(dbName: string): DbKind | null {
+  if (dbName === REF_DB) return 'ref';
+  if (dbName === PEOPLE_DB) return 'people';
+  if (dbName === CENTRAL_DB) return 'central';
+  return hasPrefix(dbName, 'fo_branch_') ? 'branch' : null;
+}

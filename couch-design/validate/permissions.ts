@@ -1,0 +1,131 @@
+/**
+ * Who may write what, by job role and branch (roles as in ../roles.ts). Only meaningful with
+ * a real user: on the server (validate_doc_update) and in the app data layer before a write.
+ */
+import { type AnyDoc, type DbKind, type Problem, type UserCtx, contains, hasPrefix } from './problems.ts';
+import type { JobRole } from '../roles.ts';
+import { existing, isDeletion } from './history.ts';
+import { specOfId, specOfType } from '../types/registry.ts';
+
+interface Policy {
+  create: readonly JobRole[];
+  update: readonly JobRole[];
+  delete: readonly JobRole[];
+}
+
+const NONE: readonly JobRole[] = [];
+const ADMIN: Policy = { create: ['admin'], update: ['admin'], delete: ['admin'] };
+const PEOPLE: Policy = { create: ['admin', 'backoffice'], update: ['admin', 'backoffice'], delete: ['admin'] };
+const FRONT: readonly JobRole[] = ['reception', 'counter', 'cashier', 'supervisor'];
+const ISSUERS: readonly JobRole[] = ['kiosk', 'reception', 'counter', 'cashier', 'supervisor'];
+const once = (create: readonly JobRole[]): Policy => ({ create, update: NONE, delete: NONE });
+
+/** Per type. Anything not listed (display, unknown roles) writes nothing. */
+const POLICIES: Record<string, Policy> = {
+  institution: ADMIN,
+  branch: ADMIN,
+  service: ADMIN,
+  counter: ADMIN,
+  event: ADMIN,
+  document_type: ADMIN,
+  certificate_type: ADMIN,
+  settings: ADMIN,
+  person: PEOPLE,
+  case: PEOPLE,
+  account_line: PEOPLE,
+  ticket: { create: ISSUERS, update: FRONT, delete: ['supervisor'] },
+  visit_event: once(ISSUERS),
+  counter_state: { create: ['counter', 'cashier', 'supervisor'], update: ['counter', 'cashier', 'supervisor'], delete: ['supervisor'] },
+  submission: once(['reception', 'counter', 'supervisor']),
+  submission_review: once(['backoffice', 'counter', 'supervisor']),
+  certificate: once(['counter', 'supervisor']),
+  backoffice_request: {
+    create: ['reception', 'counter', 'supervisor', 'backoffice'],
+    update: ['counter', 'supervisor', 'backoffice'],
+    delete: ['supervisor'],
+  },
+  cash_session: { create: ['cashier'], update: ['cashier'], delete: NONE },
+  cash_entry: once(['cashier']),
+};
+
+const SERVER_ADMIN = '_admin';
+const BRANCH_ROLE = 'branch:';
+const BRANCH_DB = 'fo_branch_';
+
+function rolesOf(user: UserCtx | null | undefined): readonly string[] {
+  return user && user.roles ? user.roles : [];
+}
+
+function userBranch(roles: readonly string[]): string | null {
+  for (let i = 0; i < roles.length; i++) if (hasPrefix(roles[i]!, BRANCH_ROLE)) return roles[i]!.substring(BRANCH_ROLE.length);
+  return null;
+}
+
+function anyOf(roles: readonly string[], allowed: readonly string[]): boolean {
+  for (let i = 0; i < allowed.length; i++) if (contains(roles, allowed[i])) return true;
+  return false;
+}
+
+export function isServerAdmin(user: UserCtx | null | undefined): boolean {
+  return contains(rolesOf(user), SERVER_ADMIN);
+}
+
+/**
+ * `creating`: the caller knows there is no earlier revision (the app). The server passes
+ * false: a missing oldDoc may be a replicated later revision, so create or update roles both do.
+ */
+export function validatePermission(
+  newDoc: AnyDoc,
+  oldDoc: unknown,
+  user: UserCtx | null | undefined,
+  dbKind: DbKind,
+  creating: boolean,
+): Problem[] {
+  const roles = rolesOf(user);
+  const old = existing(oldDoc);
+  const content = isDeletion(newDoc) ? old : newDoc;
+  const docBranch = content && typeof content.branch === 'string' ? content.branch : null;
+
+  // A branch database only ever holds its own branch's documents, whoever writes.
+  const db = user && typeof user.db === 'string' ? user.db : '';
+  if (dbKind === 'branch' && docBranch !== null && hasPrefix(db, BRANCH_DB) && db.substring(BRANCH_DB.length) !== docBranch)
+    return [{ field: 'branch', code: 'wrong_branch' }];
+
+  if (contains(roles, SERVER_ADMIN)) return [];
+  if (dbKind === 'central') return [{ field: '_id', code: 'forbidden_role' }];
+
+  const spec = specOfType(content ? content.type : undefined) || specOfId(newDoc._id);
+  const policy = spec ? POLICIES[spec.type] : undefined;
+  if (!spec || !policy) return [{ field: 'type', code: 'forbidden_role' }];
+
+  let allowed: readonly JobRole[];
+  if (isDeletion(newDoc)) allowed = policy.delete;
+  else if (old) allowed = policy.update;
+  else if (creating) allowed = policy.create;
+  else allowed = policy.create.concat(policy.update);
+  if (!anyOf(roles, allowed)) return [{ field: '_id', code: 'forbidden_role' }];
+
+  if (spec.db === 'branch') {
+    const mine = userBranch(roles);
+    // A tombstone replicated without its parent has no branch to check; the db check above covers it.
+    if (docBranch !== null && mine !== docBranch) return [{ field: 'branch', code: 'wrong_branch' }];
+    if (docBranch === null && content) return [{ field: 'branch', code: 'required' }];
+  }
+
+  // A kiosk only issues: a new waiting ticket and its 'issued' event, nothing else.
+  const onlyKiosk = !anyOf(
+    roles,
+    allowed.filter((r) => r !== 'kiosk'),
+  );
+  if (onlyKiosk) return kioskLimits(newDoc);
+  return [];
+}
+
+function kioskLimits(doc: AnyDoc): Problem[] {
+  if (doc.type === 'ticket') {
+    if (doc.state !== 'waiting') return [{ field: 'state', code: 'forbidden_role' }];
+    if (doc.counter != null || doc.agent != null) return [{ field: 'counter', code: 'forbidden_role' }];
+  }
+  if (doc.type === 'visit_event' && doc.action !== 'issued') return [{ field: 'action', code: 'forbidden_role' }];
+  return [];
+}
