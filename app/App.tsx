@@ -1,0 +1,108 @@
+/** Providers, routes and the role guard. */
+import { Match, Show, Switch, createMemo, type JSX } from 'solid-js';
+import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
+import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
+import { NO_ROLE_PATH, SCREEN_PATHS, canOpen, isFullScreen, landingPath } from './auth/landing.ts';
+import { DataProvider } from './data/DataProvider.tsx';
+import { createUpdatePrompt } from './pwa/update.ts';
+import { UpdateBanner } from './pwa/UpdateBanner.tsx';
+import { ScreenLayout } from './layout/ScreenLayout.tsx';
+import type { GuardState } from './layout/GuardNotice.tsx';
+import { NoRoleScreen, RoleScreen } from './screens/RoleScreen.tsx';
+import { SignIn } from './screens/SignIn.tsx';
+import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
+
+function Root(props: RouteSectionProps) {
+  const { t } = useI18n();
+  const auth = useAuth();
+  const update = createUpdatePrompt();
+  // One data layer per user (and role set): switching screens keeps replication running.
+  const userKey = createMemo(() => {
+    const user = auth.user();
+    return user ? `${user.name}|${user.roles.join(',')}` : null;
+  });
+  return (
+    <>
+      <UpdateBanner update={update} />
+      <Show when={auth.ready()} fallback={<p class="loading">{t('app.loading')}</p>}>
+        <Show when={userKey()} keyed fallback={props.children}>
+          {(_key) => <DataProvider>{props.children}</DataProvider>}
+        </Show>
+      </Show>
+    </>
+  );
+}
+
+/** Signed-in only; otherwise to the sign-in screen. */
+function SignedIn(props: { children: (roles: readonly string[]) => JSX.Element }) {
+  const auth = useAuth();
+  return (
+    <Show when={auth.user()} fallback={<Navigate href="/signin" />}>
+      {(user) => props.children(user().roles)}
+    </Show>
+  );
+}
+
+/** The role guard: a screen the user's roles do not open sends them to their own, with a message. */
+function GuardedScreen(props: { screen: JobRole }) {
+  return (
+    <SignedIn>
+      {(roles) => (
+        <Switch>
+          <Match when={!canOpen(roles, props.screen)}>
+            <Navigate href={landingPath(roles)} state={{ denied: props.screen } satisfies GuardState} />
+          </Match>
+          <Match when={true}>
+            <ScreenLayout fullScreen={isFullScreen(props.screen)}>
+              <RoleScreen screen={props.screen} />
+            </ScreenLayout>
+          </Match>
+        </Switch>
+      )}
+    </SignedIn>
+  );
+}
+
+function Home() {
+  return <SignedIn>{(roles) => <Navigate href={landingPath(roles)} />}</SignedIn>;
+}
+
+function SignInRoute() {
+  const auth = useAuth();
+  return (
+    <Show when={auth.user()} fallback={<SignIn />}>
+      {(user) => <Navigate href={landingPath(user().roles)} />}
+    </Show>
+  );
+}
+
+function NoRole() {
+  return (
+    <SignedIn>
+      {() => (
+        <ScreenLayout fullScreen={false}>
+          <NoRoleScreen />
+        </ScreenLayout>
+      )}
+    </SignedIn>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <Router root={Root}>
+          <Route path="/" component={Home} />
+          <Route path="/signin" component={SignInRoute} />
+          <Route path={NO_ROLE_PATH} component={NoRole} />
+          {JOB_ROLES.map((screen) => (
+            <Route path={SCREEN_PATHS[screen]} component={() => <GuardedScreen screen={screen} />} />
+          ))}
+          <Route path="*" component={() => <Navigate href="/" />} />
+        </Router>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

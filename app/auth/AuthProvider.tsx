@@ -1,0 +1,118 @@
+/**
+ * Who is signed in. Online sign-in opens a CouchDB cookie session; offline sign-in checks the
+ * stored verifier. The typed password is kept in memory only (never stored), so the session
+ * can be re-established silently when the link returns or the cookie expires.
+ */
+import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
+import { deleteSession, getSession, postSession } from './couch-session.ts';
+import { signIn as decideSignIn, type SessionUser, type SignInResult } from './sign-in.ts';
+import { checkPassword, cryptoAvailable, deriveVerifier, storageVerifierStore } from './verifier.ts';
+
+const RECONNECT_EVERY_MS = 20_000;
+
+export interface Auth {
+  readonly user: Accessor<SessionUser | null>;
+  /** False until the first GET /db/_session has answered (or timed out). */
+  readonly ready: Accessor<boolean>;
+  /** A reason code to show on the sign-in screen (e.g. 'session_expired'). */
+  readonly notice: Accessor<string | null>;
+  /** Bumped each time a CouchDB session is (re)established: replication restarts on it. */
+  readonly sessionEpoch: Accessor<number>;
+  signIn(name: string, password: string): Promise<SignInResult>;
+  signOut(notice?: string): Promise<void>;
+  /** Re-open the CouchDB session with the remembered password (silent; no-op when impossible now). */
+  reconnect(): Promise<void>;
+}
+
+const AuthContext = createContext<Auth>();
+
+export function AuthProvider(props: { children: JSX.Element }) {
+  const [user, setUser] = createSignal<SessionUser | null>(null);
+  const [ready, setReady] = createSignal(false);
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const [sessionEpoch, setSessionEpoch] = createSignal(0);
+  const store = storageVerifierStore(localStorage);
+  let password: string | null = null; // memory only
+  let reconnecting: Promise<void> | null = null;
+
+  const deps = {
+    online: () => navigator.onLine,
+    postSession,
+    store,
+    derive: deriveVerifier,
+    check: checkPassword,
+    cryptoAvailable,
+  };
+
+  async function signIn(name: string, typed: string): Promise<SignInResult> {
+    const result = await decideSignIn(name, typed, deps);
+    if (result.ok) {
+      password = typed;
+      setNotice(null);
+      setUser(result.user);
+      if (!result.user.offline) setSessionEpoch((n) => n + 1);
+    }
+    return result;
+  }
+
+  async function signOut(code?: string) {
+    password = null;
+    setUser(null);
+    setNotice(code ?? null);
+    await deleteSession(); // best effort: offline, the cookie simply expires
+  }
+
+  async function reconnectOnce() {
+    const current = user();
+    if (!current) return;
+    if (password === null) return void (await signOut('session_expired'));
+    const answer = await postSession(current.name, password);
+    if (answer.kind === 'ok') {
+      const roles = answer.roles;
+      setUser({ name: current.name, roles, offline: false });
+      setSessionEpoch((n) => n + 1);
+      if (cryptoAvailable() && roles.join() !== current.roles.join()) {
+        deriveVerifier(current.name, roles, password).then(store.save, () => undefined);
+      }
+    } else if (answer.kind === 'unauthorized') {
+      store.remove(current.name); // the password was changed or the user removed
+      await signOut('session_expired');
+    } else if (!current.offline) {
+      // unreachable or server error: without a session we are offline; the timer tries again
+      setUser({ ...current, offline: true });
+    }
+  }
+
+  function reconnect(): Promise<void> {
+    reconnecting ??= reconnectOnce().finally(() => (reconnecting = null));
+    return reconnecting;
+  }
+
+  onMount(async () => {
+    const answer = await getSession(4_000);
+    if (answer.kind === 'ok' && answer.name !== null && user() === null) {
+      setUser({ name: answer.name, roles: answer.roles, offline: false });
+      setSessionEpoch((n) => n + 1);
+    }
+    setReady(true);
+  });
+
+  const retryIfOffline = () => {
+    if (user()?.offline && navigator.onLine) void reconnect();
+  };
+  window.addEventListener('online', retryIfOffline);
+  const timer = setInterval(retryIfOffline, RECONNECT_EVERY_MS);
+  onCleanup(() => {
+    window.removeEventListener('online', retryIfOffline);
+    clearInterval(timer);
+  });
+
+  const auth: Auth = { user, ready, notice, sessionEpoch, signIn, signOut, reconnect };
+  return <AuthContext.Provider value={auth}>{props.children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth() outside <AuthProvider>');
+  return auth;
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { checkPassword, constantTimeEqual, deriveVerifier, parseVerifier, storageVerifierStore, type Verifier } from './verifier.ts';
+import { signIn, type SignInDeps } from './sign-in.ts';
+import type { SessionAnswer } from './couch-session.ts';
+import { canOpen, landingPath, screenOfPath, screensFor } from './landing.ts';
+
+const FAST = 100_000; // the floor parseVerifier accepts; tests stay quick
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    map,
+  };
+}
+
+describe('verifier', () => {
+  it('accepts the same password, refuses another, never stores the password', async () => {
+    const v = await deriveVerifier('ana', ['counter', 'branch:dla'], 's3cret-Pass', { iterations: FAST });
+    expect(await checkPassword(v, 's3cret-Pass')).toBe(true);
+    expect(await checkPassword(v, 's3cret-pass')).toBe(false);
+    expect(JSON.stringify(v)).not.toContain('s3cret');
+    expect(atob(v.salt)).toHaveLength(16);
+    expect(atob(v.hash)).toHaveLength(32);
+  });
+
+  it('uses a fresh salt each time', async () => {
+    const a = await deriveVerifier('ana', [], 'pw', { iterations: FAST });
+    const b = await deriveVerifier('ana', [], 'pw', { iterations: FAST });
+    expect(a.salt).not.toBe(b.salt);
+    expect(a.hash).not.toBe(b.hash);
+  });
+
+  it('compares bytes in full', () => {
+    expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
+    expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 4]))).toBe(false);
+    expect(constantTimeEqual(new Uint8Array([1, 2]), new Uint8Array([1, 2, 0]))).toBe(false);
+  });
+
+  it('round-trips through storage and rejects weak or corrupt records', async () => {
+    const storage = memoryStorage();
+    const store = storageVerifierStore(storage);
+    const v = await deriveVerifier('ana', ['reception'], 'pw', { iterations: FAST });
+    store.save(v);
+    expect(store.load('ana')).toEqual(v);
+    expect(store.load('bob')).toBeNull();
+    storage.setItem('fo.verifier.bob', '{not json');
+    expect(store.load('bob')).toBeNull();
+    expect(parseVerifier({ ...v, iterations: 1000 })).toBeNull();
+  });
+});
+
+function deps(answer: SessionAnswer | null, stored: Verifier | null = null) {
+  const saved: Verifier[] = [];
+  const removed: string[] = [];
+  const d: SignInDeps = {
+    online: () => answer !== null,
+    postSession: async () => answer ?? { kind: 'unreachable' },
+    store: { load: (n) => (stored && stored.name === n ? stored : null), save: (v) => void saved.push(v), remove: (n) => void removed.push(n) },
+    derive: (n, r, p) => deriveVerifier(n, r, p, { iterations: FAST }),
+    check: checkPassword,
+    cryptoAvailable: () => true,
+  };
+  return { d, saved, removed };
+}
+
+describe('signIn', () => {
+  it('online success stores a verifier with the server roles', async () => {
+    const { d, saved } = deps({ kind: 'ok', name: 'ana', roles: ['counter', 'branch:dla'] });
+    const r = await signIn(' ana ', 'pw', d);
+    expect(r).toEqual({ ok: true, user: { name: 'ana', roles: ['counter', 'branch:dla'], offline: false } });
+    expect(saved).toHaveLength(1);
+    expect(await checkPassword(saved[0]!, 'pw')).toBe(true);
+  });
+
+  it('offline sign-in works only with a matching verifier', async () => {
+    const v = await deriveVerifier('ana', ['counter'], 'pw', { iterations: FAST });
+    expect(await signIn('ana', 'pw', deps(null, v).d)).toEqual({ ok: true, user: { name: 'ana', roles: ['counter'], offline: true } });
+    expect(await signIn('ana', 'nope', deps(null, v).d)).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await signIn('bob', 'pw', deps(null, v).d)).toEqual({ ok: false, code: 'offline_unknown_user' });
+  });
+
+  it('falls back to the verifier when the server is unreachable, and says so otherwise', async () => {
+    const v = await deriveVerifier('ana', ['counter'], 'pw', { iterations: FAST });
+    expect((await signIn('ana', 'pw', deps({ kind: 'unreachable' }, v).d)).ok).toBe(true);
+    expect(await signIn('bob', 'pw', deps({ kind: 'unreachable' }, v).d)).toEqual({ ok: false, code: 'unreachable' });
+    expect(await signIn('bob', 'pw', deps({ kind: 'server', status: 500 }, v).d)).toEqual({ ok: false, code: 'server' });
+  });
+
+  it('forgets a verifier whose password the server now refuses', async () => {
+    const v = await deriveVerifier('ana', ['counter'], 'old', { iterations: FAST });
+    const { d, removed } = deps({ kind: 'unauthorized' }, v);
+    expect(await signIn('ana', 'old', d)).toEqual({ ok: false, code: 'unauthorized' });
+    expect(removed).toEqual(['ana']);
+    const other = deps({ kind: 'unauthorized' }, v);
+    await signIn('ana', 'typo', other.d);
+    expect(other.removed).toEqual([]);
+  });
+});
+
+describe('landing and guard', () => {
+  it('lands each role on its screen, first in the landing order', () => {
+    expect(landingPath(['cashier', 'branch:dla'])).toBe('/cash');
+    expect(landingPath(['reception', 'counter', 'branch:dla'])).toBe('/counter');
+    expect(landingPath(['display', 'branch:dla'])).toBe('/display');
+    expect(landingPath(['_admin'])).toBe('/admin');
+    expect(landingPath(['branch:dla'])).toBe('/no-role');
+  });
+
+  it('opens a screen only to its role (or the server admin)', () => {
+    expect(canOpen(['counter'], 'counter')).toBe(true);
+    expect(canOpen(['counter'], 'cashier')).toBe(false);
+    expect(canOpen(['_admin'], 'kiosk')).toBe(true);
+    expect(screensFor(['reception', 'counter', 'branch:dla'])).toEqual(['reception', 'counter']);
+  });
+
+  it('maps paths back to screens', () => {
+    expect(screenOfPath('/cash')).toBe('cashier');
+    expect(screenOfPath('/counter/12')).toBe('counter');
+    expect(screenOfPath('/nope')).toBeNull();
+  });
+});

@@ -1,0 +1,59 @@
+/** Header of the staff screens: app, branch, user, role navigation, locale, sync, sign-out. */
+import { For, Show } from 'solid-js';
+import { A, useNavigate } from '@solidjs/router';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { SCREEN_PATHS, screensFor } from '../auth/landing.ts';
+import { branchOfRoles } from '../../couch-design/roles.ts';
+import { LocaleSwitch } from './LocaleSwitch.tsx';
+import { SyncIndicator } from './SyncIndicator.tsx';
+
+export function AppHeader() {
+  const { t } = useI18n();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const roles = () => auth.user()?.roles ?? [];
+  const branch = () => branchOfRoles(roles());
+  const screens = () => screensFor(roles());
+  const signOut = async () => {
+    await auth.signOut();
+    navigate('/signin', { replace: true });
+  };
+  return (
+    <header class="app-header">
+      <div class="app-header-row">
+        <strong class="app-name">{t('app.name')}</strong>
+        <span class="chip" data-testid="header-branch">
+          {branch() ? t('header.branch', { code: branch()!.toUpperCase() }) : t('header.hq')}
+        </span>
+        <span class="chip" data-testid="header-user">
+          {t('header.user', { name: auth.user()?.name ?? '' })}
+          <Show when={auth.user()?.offline}>
+            {' · '}
+            {t('header.offlineSession')}
+          </Show>
+        </span>
+        <span class="spacer" />
+        <LocaleSwitch />
+        <button type="button" class="button" data-testid="signout" onClick={() => void signOut()}>
+          {t('header.signOut')}
+        </button>
+      </div>
+      <div class="app-header-row">
+        <Show when={screens().length > 1}>
+          <nav aria-label={t('header.nav')} class="role-nav" data-testid="role-nav">
+            <For each={screens()}>
+              {(screen) => (
+                <A href={SCREEN_PATHS[screen]} class="nav-link" activeClass="active" data-testid={`nav-${screen}`}>
+                  {t(`screen.${screen}.title`)}
+                </A>
+              )}
+            </For>
+          </nav>
+        </Show>
+        <span class="spacer" />
+        <SyncIndicator />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+/** The message left by the role guard when it sent the user back to their own screen. */
+import { Show, createSignal, createEffect } from 'solid-js';
+import { useLocation } from '@solidjs/router';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { isJobRole } from '../../couch-design/roles.ts';
+
+export interface GuardState {
+  readonly denied?: string;
+}
+
+export function GuardNotice() {
+  const { t } = useI18n();
+  const location = useLocation<GuardState>();
+  const [hidden, setHidden] = createSignal(false);
+  createEffect(() => {
+    void location.state;
+    setHidden(false);
+  });
+  const denied = () => {
+    const screen = location.state?.denied;
+    return !hidden() && screen && isJobRole(screen) ? screen : null;
+  };
+  return (
+    <Show when={denied()}>
+      {(screen) => (
+        <div class="banner banner-warning" role="alert" data-testid="guard-notice">
+          <span>{t('guard.denied', { screen: t(`screen.${screen()}.title`) })}</span>
+          <button type="button" class="button small" onClick={() => setHidden(true)}>
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      )}
+    </Show>
+  );
+}

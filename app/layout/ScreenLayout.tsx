@@ -1,0 +1,40 @@
+/**
+ * The frame around a signed-in screen. Staff screens get the header; kiosk and display are
+ * full-screen (no chrome, large type) with only a discreet sync indicator in a corner.
+ */
+import { Show, type JSX } from 'solid-js';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { AppHeader } from './AppHeader.tsx';
+import { FirstSyncProgress } from './FirstSyncProgress.tsx';
+import { GuardNotice } from './GuardNotice.tsx';
+import { SyncIndicator } from './SyncIndicator.tsx';
+
+export function ScreenLayout(props: { fullScreen: boolean; children: JSX.Element }) {
+  const { t } = useI18n();
+  return (
+    <Show
+      when={!props.fullScreen}
+      fallback={
+        <div class="fullscreen">
+          <main id="main" class="fullscreen-main">
+            <FirstSyncProgress />
+            {props.children}
+          </main>
+          <div class="fullscreen-sync">
+            <SyncIndicator compact />
+          </div>
+        </div>
+      }
+    >
+      <a class="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <AppHeader />
+      <GuardNotice />
+      <main id="main" class="staff-main" tabindex="-1">
+        <FirstSyncProgress />
+        {props.children}
+      </main>
+    </Show>
+  );
+}

@@ -1,0 +1,78 @@
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Where the dev/preview proxy sends /db and /health. By default a bare CouchDB, so `/db` is
+ * stripped; with FO_DEV_BACKEND_MODE=server the backend is the Front Office server, which
+ * serves /db and /health itself.
+ */
+const backend = process.env.FO_DEV_BACKEND ?? 'http://127.0.0.1:5984';
+const keepDbPrefix = process.env.FO_DEV_BACKEND_MODE === 'server';
+const proxy = {
+  '/db': { target: backend, changeOrigin: true, rewrite: (path: string) => (keepDbPrefix ? path : path.replace(/^\/db/, '') || '/') },
+  '/health': { target: backend, changeOrigin: true },
+};
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./app', import.meta.url)),
+  publicDir: 'public',
+  // PouchDB's browser builds still reference Node's `global`.
+  define: { global: 'globalThis' },
+  resolve: {
+    // PouchDB imports Node's `events`; the browser gets a small faithful stand-in.
+    alias: { events: fileURLToPath(new URL('./app/data/events-shim.ts', import.meta.url)) },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 800,
+  },
+  server: { proxy },
+  preview: { proxy },
+  plugins: [
+    solid(),
+    VitePWA({
+      registerType: 'prompt',
+      // app/pwa/update.ts registers /sw.js itself with workbox-window.
+      injectRegister: false,
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      manifestFilename: 'manifest.webmanifest',
+      // The glob below already precaches every icon; don't list them twice.
+      includeManifestIcons: false,
+      manifest: {
+        name: 'Front Office',
+        short_name: 'Front Office',
+        description: 'Counter system: reception, queue, counters, cash desks, back office.',
+        lang: 'fr',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#0b3d91',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff,woff2}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/db(\/|$)/, /^\/health(\/|$)/],
+        // Data never goes through the service worker's caches: PouchDB replicas hold it.
+        runtimeCaching: [],
+        cleanupOutdatedCaches: true,
+        clientsClaim: false,
+        skipWaiting: false,
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+    }),
+  ],
+});
