@@ -1,0 +1,134 @@
+/**
+ * The data layer: the only module that opens PouchDB databases. Keeps this user's local
+ * replicas, runs live two-way replication with the server, and exposes typed reads and
+ * validated writes by replica key ('ref' | 'people' | 'branch').
+ */
+import { NoReplicaError } from './errors.ts';
+import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
+import { nextBackoff } from './backoff.ts';
+import { replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
+import type { Direction, SyncEvent } from './sync-state.ts';
+
+export interface DataLayerOptions {
+  readonly user: { readonly name: string; readonly roles: readonly string[] };
+  readonly Pouch: PouchDB.Static;
+  /** 'indexeddb' in browsers; tests pass 'memory'. */
+  readonly adapter: string;
+  /** e.g. `${location.origin}/db`; null keeps the replicas local (tests). */
+  readonly remoteBase: string | null;
+  readonly validate: ValidateHook;
+  readonly report: (event: SyncEvent) => void;
+  /** Replication met a 401: try to get a new session; the caller restarts sync when it works. */
+  readonly onUnauthorized?: () => void;
+}
+
+export interface DataLayer {
+  readonly replicas: readonly ReplicaSpec[];
+  has(key: ReplicaKey): boolean;
+  get<T extends DocBase>(key: ReplicaKey, id: string): Promise<Stored<T> | null>;
+  put<T extends DocBase>(key: ReplicaKey, doc: T): Promise<Stored<T>>;
+  remove<T extends DocBase>(key: ReplicaKey, doc: Stored<T>): Promise<Stored<T>>;
+  allDocsByPrefix<T extends DocBase>(key: ReplicaKey, prefix: string, options?: PrefixOptions): Promise<Stored<T>[]>;
+  /** (Re)start live replication of every replica, e.g. after a new session or when the link returns. */
+  startSync(): void;
+  stopSync(): void;
+  close(): Promise<void>;
+}
+
+interface DirectionEmitter {
+  on(event: string, listener: (...args: any[]) => void): unknown;
+}
+
+/** Every request to the server carries the AuthSession cookie. */
+const includeCredentials = (url: RequestInfo | URL, init?: RequestInit) => fetch(url, { ...init, credentials: 'include' });
+
+function reasonOf(error: unknown): string {
+  const e = error as { reason?: unknown; message?: unknown; name?: unknown } | null;
+  return String(e?.reason ?? e?.message ?? e?.name ?? 'unknown');
+}
+
+export function openDataLayer(options: DataLayerOptions): DataLayer {
+  const replicas = replicaPlan(options.user);
+  const locals = new Map<ReplicaKey, { spec: ReplicaSpec; db: Db }>();
+  for (const spec of replicas) locals.set(spec.key, { spec, db: new options.Pouch(spec.local, { adapter: options.adapter }) });
+  const syncs = new Map<ReplicaKey, PouchDB.Replication.Sync<{}>>();
+
+  function replica(key: ReplicaKey) {
+    const found = locals.get(key);
+    if (!found) throw new NoReplicaError(key);
+    return found;
+  }
+
+  function writeOptions(spec: ReplicaSpec): WriteOptions {
+    return {
+      validate: options.validate,
+      context: { db: spec.remote, user: options.user },
+      onWritten: (id, rev) => options.report({ type: 'local-write', db: spec.remote, id, rev }),
+    };
+  }
+
+  function startOne(spec: ReplicaSpec, local: Db, remoteBase: string) {
+    const db = spec.remote;
+    options.report({ type: 'started', db });
+    const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+    remote.info().then(
+      (info) => options.report({ type: 'expected', db, total: info.doc_count }),
+      () => undefined,
+    );
+    const sync = local.sync(remote, {
+      live: true,
+      retry: true,
+      back_off_function: nextBackoff,
+      // Big batches make the first pull much faster; pushes stay small (validated one by one).
+      pull: { batch_size: 1000, batches_limit: 4 },
+      push: { batch_size: 100 },
+    } as PouchDB.Replication.SyncOptions);
+    const directions = sync as unknown as Record<Direction, DirectionEmitter>;
+    for (const direction of ['push', 'pull'] as const) {
+      const emitter = directions[direction];
+      emitter.on('active', () => options.report({ type: 'active', db, direction }));
+      emitter.on('paused', (error?: unknown) => options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null }));
+      emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => options.report({ type: 'change', db, direction, docs: info.docs ?? [] }));
+      // A 403 from validate_doc_update: the document stays local only; the user must see why.
+      emitter.on('denied', (error: { id?: string }) => options.report({ type: 'denied', db, id: error.id ?? '?', reason: reasonOf(error) }));
+    }
+    sync.on('error', (error: unknown) => {
+      const code = String((error as { name?: unknown } | null)?.name ?? 'unknown').toLowerCase();
+      options.report({ type: 'fatal', db, code });
+      syncs.delete(spec.key);
+      if (code === 'unauthorized') options.onUnauthorized?.();
+    });
+    syncs.set(spec.key, sync);
+  }
+
+  const layer: DataLayer = {
+    replicas,
+    has: (key) => locals.has(key),
+    // async so that a missing replica rejects like any other failure
+    get: async (key, id) => getDoc(replica(key).db, id),
+    put: async (key, doc) => {
+      const { spec, db } = replica(key);
+      return putDoc(db, doc, writeOptions(spec));
+    },
+    remove: async (key, doc) => {
+      const { spec, db } = replica(key);
+      return removeDoc(db, doc, writeOptions(spec));
+    },
+    allDocsByPrefix: async (key, prefix, prefixOptions) => allDocsByPrefix(replica(key).db, prefix, prefixOptions),
+    startSync() {
+      layer.stopSync();
+      const base = options.remoteBase;
+      if (base === null) return;
+      for (const { spec, db } of locals.values()) startOne(spec, db, base);
+    },
+    stopSync() {
+      for (const sync of syncs.values()) sync.cancel();
+      syncs.clear();
+    },
+    async close() {
+      layer.stopSync();
+      await Promise.all([...locals.values()].map(({ db }) => db.close()));
+    },
+  };
+  return layer;
+}

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import PouchDB from 'pouchdb-core';
+import MemoryAdapter from 'pouchdb-adapter-memory';
+import { openDataLayer, type DataLayer } from './data-layer.ts';
+import { ConflictError, NoReplicaError, ValidationError } from './errors.ts';
+import { localName, replicaPlan } from './replicas.ts';
+import { nextBackoff, MAX_BACKOFF_MS } from './backoff.ts';
+import { initialSyncState, reduceSync, summarize, persistable, type SyncEvent, type SyncState } from './sync-state.ts';
+import type { ValidateHook } from './docs.ts';
+
+PouchDB.plugin(MemoryAdapter);
+
+describe('replicaPlan', () => {
+  it('keeps ref for all, people for staff, the branch for branch users, under user-prefixed names', () => {
+    expect(replicaPlan({ name: 'ana', roles: ['counter', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people', 'fo_branch_dla']);
+    expect(replicaPlan({ name: 'tv1', roles: ['display', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_branch_dla']);
+    expect(replicaPlan({ name: 'boss', roles: ['supervisor', 'hq'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people']);
+    expect(localName('ana', 'fo_ref')).not.toBe(localName('bob', 'fo_ref'));
+    expect(localName('a b/c', 'fo_ref')).toBe('fo_a%20b%2Fc__fo_ref');
+  });
+});
+
+describe('nextBackoff', () => {
+  it('starts near 1 s, grows, and never passes 30 s', () => {
+    expect(nextBackoff(0, () => 0.5)).toBe(1000);
+    expect(nextBackoff(1000, () => 0.5)).toBe(2000);
+    let d = 0;
+    for (let i = 0; i < 20; i++) d = nextBackoff(d, () => 1);
+    expect(d).toBe(MAX_BACKOFF_MS);
+    for (let i = 0; i < 100; i++) expect(nextBackoff(MAX_BACKOFF_MS)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
+  });
+});
+
+describe('data layer on a local replica', () => {
+  let layer: DataLayer | null = null;
+  const events: SyncEvent[] = [];
+  let n = 0;
+  function open(validate: ValidateHook = () => []) {
+    events.length = 0;
+    layer = openDataLayer({
+      user: { name: `t${n++}`, roles: ['counter', 'branch:dla'] },
+      Pouch: PouchDB,
+      adapter: 'memory',
+      remoteBase: null,
+      validate,
+      report: (e) => void events.push(e),
+    });
+    return layer;
+  }
+  afterEach(async () => {
+    await layer?.close();
+  });
+
+  it('get answers null on a missing document', async () => {
+    expect(await open().get('branch', 'ticket:nope')).toBeNull();
+  });
+
+  it('put validates, writes, reports the write, and turns 409 into ConflictError', async () => {
+    const seen: unknown[] = [];
+    const data = open((doc, ctx) => {
+      seen.push([doc._id, ctx.db, ctx.previous?._rev ?? null]);
+      return (doc as { n?: number }).n === -1 ? [{ field: 'n', code: 'invalid' }] : [];
+    });
+    const saved = await data.put('branch', { _id: 'ticket:dla:2025-01-02:a', type: 'ticket', n: 1 });
+    expect(saved._rev).toMatch(/^1-/);
+    expect(events).toContainEqual({ type: 'local-write', db: 'fo_branch_dla', id: saved._id, rev: saved._rev });
+    await data.put('branch', { ...saved, n: 2 });
+    expect(seen[1]).toEqual(['ticket:dla:2025-01-02:a', 'fo_branch_dla', saved._rev]);
+    const error = await data.put('branch', { ...saved, n: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).cause).toMatchObject({ status: 409 });
+    const invalid = await data.put('branch', { _id: 'ticket:dla:2025-01-02:b', n: -1 }).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect((invalid as ValidationError).problems).toEqual([{ field: 'n', code: 'invalid' }]);
+    expect(await data.get('branch', 'ticket:dla:2025-01-02:b')).toBeNull();
+  });
+
+  it('allDocsByPrefix reads an id range in both orders', async () => {
+    const data = open();
+    for (const id of ['t:a:1', 't:a:2', 't:b:1', 'u:a:1']) await data.put('branch', { _id: id });
+    expect((await data.allDocsByPrefix('branch', 't:a:')).map((d) => d._id)).toEqual(['t:a:1', 't:a:2']);
+    expect((await data.allDocsByPrefix('branch', 't:', { descending: true, limit: 2 })).map((d) => d._id)).toEqual(['t:b:1', 't:a:2']);
+    const removed = await data.remove('branch', (await data.get('branch', 't:a:1'))!);
+    expect(removed._deleted).toBe(true);
+    expect((await data.allDocsByPrefix('branch', 't:a:')).map((d) => d._id)).toEqual(['t:a:2']);
+  });
+
+  it('refuses a replica this user does not keep', async () => {
+    const data = openDataLayer({ user: { name: `k${n++}`, roles: ['kiosk', 'branch:dla'] }, Pouch: PouchDB, adapter: 'memory', remoteBase: null, validate: () => [], report: () => {} });
+    layer = data;
+    await expect(data.get('people', 'x')).rejects.toBeInstanceOf(NoReplicaError);
+  });
+});
+
+describe('sync state', () => {
+  const run = (events: SyncEvent[], start: SyncState = initialSyncState(true)) =>
+    events.reduce((s, e, i) => reduceSync(s, e, 1000 + i), start);
+  const db = 'fo_branch_dla';
+
+  it('is syncing until caught up both ways, then online with a last-synced time', () => {
+    let s = run([{ type: 'started', db }]);
+    expect(summarize(s).indicator).toBe('syncing');
+    expect(summarize(s).firstSync).toEqual({ done: 0, total: null });
+    s = run([{ type: 'expected', db, total: 5 }, { type: 'active', db, direction: 'pull' }, { type: 'change', db, direction: 'pull', docs: [{ _id: 'a' }, { _id: 'b' }] }], s);
+    expect(summarize(s).firstSync).toEqual({ done: 2, total: 5 });
+    s = run([{ type: 'paused', db, direction: 'push', error: null }, { type: 'paused', db, direction: 'pull', error: null }], s);
+    expect(summarize(s)).toMatchObject({ indicator: 'online', firstSync: null, pending: 0 });
+    expect(summarize(s).lastSynced).not.toBeNull();
+  });
+
+  it('counts local writes as pending until pushed, and keeps them across a reload', () => {
+    let s = run([{ type: 'started', db }, { type: 'local-write', db, id: 'a', rev: '1-x' }, { type: 'local-write', db, id: 'b', rev: '1-y' }]);
+    expect(summarize(s).pending).toBe(2);
+    s = run([{ type: 'paused', db, direction: 'push', error: 'Failed to fetch' }], s);
+    expect(summarize(s)).toMatchObject({ indicator: 'offline', pending: 2 });
+    const reloaded = initialSyncState(false, JSON.parse(JSON.stringify(persistable(s))));
+    expect(summarize(reloaded)).toMatchObject({ indicator: 'offline', pending: 2 });
+    s = run([{ type: 'change', db, direction: 'push', docs: [{ _id: 'a', _rev: '1-x' }, { _id: 'b', _rev: '0-old' }] }], s);
+    expect(summarize(s).pending).toBe(1);
+    s = run([{ type: 'paused', db, direction: 'push', error: null }], s);
+    expect(summarize(s).pending).toBe(0);
+  });
+
+  it('shows a denial with its reason until dismissed, and a lost session as an error', () => {
+    let s = run([{ type: 'denied', db, id: 'cash:1', reason: 'Only cashiers may write cash entries' }]);
+    expect(summarize(s).indicator).toBe('error');
+    expect(summarize(s).denials[0]).toMatchObject({ id: 'cash:1', reason: 'Only cashiers may write cash entries' });
+    s = run([{ type: 'dismiss' }], s);
+    expect(summarize(s).denials).toEqual([]);
+    s = run([{ type: 'fatal', db, code: 'unauthorized' }], s);
+    expect(summarize(s)).toMatchObject({ indicator: 'error', fatal: 'unauthorized' });
+    s = run([{ type: 'started', db }], s);
+    expect(summarize(s).fatal).toBeNull();
+  });
+
+  it('is offline when the device says so', () => {
+    expect(summarize(run([{ type: 'network', online: false }])).indicator).toBe('offline');
+  });
+});
