@@ -1,10 +1,8 @@
 /** The data layer's error shapes: one class per thing a caller may want to handle. */
 
-/** One problem found by a validator (the couch-design contract): which field, which code. */
-export interface Problem {
-  readonly field: string;
-  readonly code: string;
-}
+import type { Problem } from '../../couch-design/validate/problems.ts';
+
+export type { Problem };
 
 /** The document was changed elsewhere (HTTP 409): reload it and try again. */
 export class ConflictError extends Error {

@@ -1,0 +1,16 @@
+import type { UserSpec } from './provision/users.ts';
+
+/** What `npm start` prints once ready: where to go and how to sign in. */
+export function printBanner(p: { port: number; demoUsers: readonly UserSpec[]; engine: string }): void {
+  const lines = [
+    '',
+    `Front Office is running: http://localhost:${p.port}/`,
+    `Database engine: ${p.engine === 'embedded' ? 'embedded (express-pouchdb)' : p.engine}`,
+  ];
+  if (p.demoUsers.length) {
+    lines.push('', 'Demo sign-ins (name / password / roles):');
+    const width = Math.max(...p.demoUsers.map((u) => u.name.length));
+    for (const u of p.demoUsers) lines.push(`  ${u.name.padEnd(width)}  ${u.password}  ${u.roles.join(', ')}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}

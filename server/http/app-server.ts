@@ -1,0 +1,42 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { log } from '../log.ts';
+import { proxyToCouch, type ProxyOptions } from './couch-proxy.ts';
+import { sendJson } from './respond.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+import { serveStatic } from './static-files.ts';
+
+export interface AppServerOptions {
+  distDir: string;
+  proxy: ProxyOptions;
+  /** Answers /health: whatever the caller knows about its own state. */
+  health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+}
+
+async function route(opts: AppServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const raw = req.url ?? '/';
+  const path = raw.split('?', 1)[0] ?? '/';
+  if (path === '/health') {
+    const h = await opts.health();
+    return sendJson(res, h.ok ? 200 : 503, h);
+  }
+  if (path === '/db' || path.startsWith('/db/')) {
+    return proxyToCouch(opts.proxy, req, res, raw.slice(3) || '/');
+  }
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  return serveStatic(opts.distDir, req, res, path);
+}
+
+/** The one HTTP server users reach: the built app, /db/ (CouchDB) and /health, one log line per request. */
+export function createAppServer(opts: AppServerOptions): Server {
+  return createServer((req, res) => {
+    const started = performance.now();
+    res.on('finish', () => {
+      log(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+    route(opts, req, res).catch((err: unknown) => {
+      log(`error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal', reason: 'internal server error' });
+      else res.destroy();
+    });
+  });
+}

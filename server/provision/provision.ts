@@ -1,0 +1,86 @@
+import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchDb } from '../../couch-design/databases.ts';
+import { generateDemoData } from '../demo-data/generate.ts';
+import { log } from '../log.ts';
+import { ensureDb, getOrNull, type Couch } from './couch-client.ts';
+import { deployDesignDocs, type BuiltDesignDocs, type DbKind } from './design-docs.ts';
+import { ensureReplications, replicationPlan } from './replication.ts';
+import { insertMissing } from './seed-docs.ts';
+import { securityFor } from './security.ts';
+import { deleteUsers, ensureUsers, type UserSpec } from './users.ts';
+
+export interface ProvisionInput {
+  couch: Couch;
+  /** This engine's base URL with admin credentials (for its replicator). */
+  localUrl: string;
+  centralUrl: string | null;
+  /** Branch codes to hold; empty = every branch in the reference data. */
+  branches: readonly string[];
+  designDocs: BuiltDesignDocs;
+  demo: boolean;
+  resetDemo: boolean;
+}
+
+export interface ProvisionResult {
+  branches: string[];
+  /** The demo sign-ins (created on the first run), to print; empty without demo data. */
+  demoUsers: UserSpec[];
+}
+
+const FO_DB = /^fo_/;
+
+async function prepareDb(couch: Couch, db: string, kind: DbKind, branches: readonly string[], docs: BuiltDesignDocs) {
+  const created = await ensureDb(couch, db);
+  const security = securityFor(db, branches);
+  const current = await couch.request({ db, path: '_security' }).catch(() => ({}));
+  if (JSON.stringify(current) !== JSON.stringify(security)) {
+    await couch.request({ db, path: '_security', method: 'PUT', body: security });
+  }
+  const written = await deployDesignDocs(couch, db, docs[kind]);
+  if (created || written.length) log(`provision: ${db}${created ? ' created' : ''}${written.length ? `, design docs ${written.join(', ')}` : ''}`);
+}
+
+async function branchesInRef(couch: Couch): Promise<string[]> {
+  const res = await couch.use(REF_DB).list({ startkey: 'branch:', endkey: 'branch:\ufff0' });
+  return res.rows.map((r) => r.id.slice('branch:'.length));
+}
+
+async function resetAll(couch: Couch, demoUserNames: string[]): Promise<void> {
+  for (const db of (await couch.db.list()).filter((d) => FO_DB.test(d))) await couch.db.destroy(db);
+  await deleteUsers(couch, demoUserNames);
+  const rep = couch.use('_replicator');
+  for (const row of (await rep.list({ startkey: 'fo_', endkey: 'fo_\ufff0' })).rows) await rep.destroy(row.id, row.value.rev);
+  log('provision: demo reset: databases, demo users and replications removed');
+}
+
+/**
+ * Brings the engine to the state this version of Front Office expects. Idempotent: a second
+ * run with the same inputs writes nothing.
+ */
+export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
+  const { couch } = p;
+  // Apache CouchDB leaves the system databases to the operator; the embedded engine has them.
+  for (const sys of ['_users', '_replicator']) await ensureDb(couch, sys);
+  const demo = p.demo ? generateDemoData() : null;
+  if (demo && p.resetDemo) await resetAll(couch, demo.users.map((u) => u.name));
+
+  // getOrNull also answers null while the database itself is missing.
+  const firstRun = (await getOrNull(couch.use(REF_DB), 'institution')) === null;
+  const allBranchCodes = demo ? demo.branches.map((b) => b.code) : [];
+  await prepareDb(couch, REF_DB, 'ref', allBranchCodes, p.designDocs);
+  await prepareDb(couch, PEOPLE_DB, 'people', allBranchCodes, p.designDocs);
+
+  if (demo && firstRun && p.centralUrl === null) {
+    const ref = await insertMissing(couch, REF_DB, demo.ref);
+    const people = await insertMissing(couch, PEOPLE_DB, demo.people);
+    const created = await ensureUsers(couch, demo.users);
+    log(`provision: demo data loaded (${ref} reference, ${people} people documents, ${created.length} users)`);
+  }
+
+  const branches = p.branches.length ? [...p.branches] : await branchesInRef(couch);
+  for (const b of branches) await prepareDb(couch, branchDb(b), 'branch', branches, p.designDocs);
+  if (p.centralUrl === null) await prepareDb(couch, CENTRAL_DB, 'central', branches, p.designDocs);
+
+  const changed = await ensureReplications(couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches }));
+  if (changed.length) log(`provision: replications started: ${changed.join(', ')}`);
+  return { branches, demoUsers: demo ? demo.users : [] };
+}

@@ -1,0 +1,63 @@
+import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchDb } from '../../couch-design/databases.ts';
+import type { Couch } from './couch-client.ts';
+import { getOrNull } from './couch-client.ts';
+
+/** A `_replicator` document as CouchDB 3.x defines it (only the fields we set). */
+export interface ReplicationDoc {
+  _id: string;
+  source: string;
+  target: string;
+  continuous: true;
+}
+
+export interface ReplicationPlanInput {
+  /** This engine's base URL with admin credentials, as its own replicator must reach it. */
+  localUrl: string;
+  /** Head office's base URL with credentials, for a branch deployment; null at head office. */
+  centralUrl: string | null;
+  branches: readonly string[];
+}
+
+const rep = (id: string, source: string, target: string): ReplicationDoc => ({ _id: id, source, target, continuous: true });
+
+/**
+ * The continuous replications a deployment runs. Head office: every branch database into the
+ * central one (one way). Branch deployment: its branch databases both ways with head office,
+ * reference data and people pulled. None uses a filter, so none needs `_changes?filter=_selector`.
+ */
+export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
+  const local = (db: string) => `${p.localUrl}/${db}`;
+  if (p.centralUrl === null) {
+    return p.branches.map((b) => rep(`fo_central_from_${b}`, local(branchDb(b)), local(CENTRAL_DB)));
+  }
+  const central = (db: string) => `${p.centralUrl}/${db}`;
+  return [
+    rep('fo_pull_ref', central(REF_DB), local(REF_DB)),
+    rep('fo_pull_people', central(PEOPLE_DB), local(PEOPLE_DB)),
+    ...p.branches.flatMap((b) => [
+      rep(`fo_push_${b}`, local(branchDb(b)), central(branchDb(b))),
+      rep(`fo_pull_${b}`, central(branchDb(b)), local(branchDb(b))),
+    ]),
+  ];
+}
+
+const same = (a: Partial<ReplicationDoc>, b: ReplicationDoc) =>
+  a.source === b.source && a.target === b.target && a.continuous === b.continuous;
+
+/**
+ * Makes `_replicator` hold exactly the planned documents. An unchanged one is left running, so
+ * after a restart CouchDB resumes it from its checkpoint; a changed one is replaced.
+ */
+export async function ensureReplications(couch: Couch, plan: readonly ReplicationDoc[]): Promise<string[]> {
+  const db = couch.use<ReplicationDoc>('_replicator');
+  const changed: string[] = [];
+  for (const want of plan) {
+    const have = await getOrNull(db, want._id);
+    if (have && same(have, want)) continue;
+    // Deleting first (rather than updating) makes every replicator restart the job cleanly.
+    if (have) await db.destroy(have._id, have._rev);
+    await db.insert({ ...want });
+    changed.push(want._id);
+  }
+  return changed;
+}

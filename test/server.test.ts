@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goodDocs } from '../couch-design/testing/fixtures.ts';
+import { ADMIN, basicAuth, couch, signIn, type Session } from './support/couch-http.ts';
+import { startServer, type RunningServer } from './support/server-process.ts';
+
+let server: RunningServer;
+const admin = basicAuth(ADMIN.name, ADMIN.password);
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== null) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('server on the embedded engine', () => {
+  it('reports health and prints the URL and demo sign-ins', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { ok: boolean; engine: string; branches: string[] };
+    expect(body).toMatchObject({ ok: true, engine: 'embedded', branches: ['dla', 'yde'] });
+    expect(server.output()).toMatch(/Front Office is running: http:\/\/localhost:\d+\//);
+    expect(server.output()).toMatch(/counter\.dla\s+demo-counter/);
+  });
+
+  it('serves the app with a strict CSP, index never cached, hashed assets cached forever', async () => {
+    const index = await fetch(`${server.url}/counter`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await index.text();
+    const asset = html.match(/\/assets\/[^"]+\.js/)?.[0];
+    expect(asset).toBeTruthy();
+    const js = await fetch(`${server.url}${asset}`);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    const sw = await fetch(`${server.url}/sw.js`);
+    expect(sw.status).toBe(200);
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('signs in through the /db/ proxy with CouchDB’s own session cookie', async () => {
+    const s = await signIn(server.url, 'counter.dla', 'demo-counter');
+    expect(s.headers.cookie).toMatch(/^AuthSession=/);
+    const me = await couch(server.url, s, 'GET', '/_session');
+    expect(me.body.userCtx).toEqual({ name: 'counter.dla', roles: ['counter', 'branch:dla'] });
+    const bad = await fetch(`${server.url}/db/_session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'counter.dla', password: 'wrong' }),
+    });
+    expect(bad.status).toBe(401);
+  });
+
+  it('keeps a branch user out of another branch and out of head office', async () => {
+    const s = await signIn(server.url, 'counter.dla', 'demo-counter');
+    expect((await couch(server.url, s, 'GET', '/fo_branch_dla/_all_docs?limit=1')).status).toBe(200);
+    expect([401, 403]).toContain((await couch(server.url, s, 'GET', '/fo_branch_yde/_all_docs?limit=1')).status);
+    expect([401, 403]).toContain((await couch(server.url, s, 'GET', '/fo_central/_all_docs?limit=1')).status);
+    expect([401, 403]).toContain((await couch(server.url, null, 'GET', '/fo_branch_dla/_all_docs?limit=1')).status);
+    const kiosk = await signIn(server.url, 'kiosk.dla', 'demo-kiosk');
+    expect([401, 403]).toContain((await couch(server.url, kiosk, 'GET', '/fo_people/_all_docs?limit=1')).status);
+  });
+
+  it('refuses a cash entry from a counter user, takes it from the cashier, then never lets it change', async () => {
+    const docs = goodDocs();
+    const entry = docs.cash_entry!;
+    const session = docs.cash_session!;
+    const counter = await signIn(server.url, 'counter.dla', 'demo-counter');
+    const refused = await couch(server.url, counter, 'PUT', `/fo_branch_dla/${encodeURIComponent(String(entry._id))}`, entry);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toBe('forbidden');
+
+    const cashier: Session = await signIn(server.url, 'cashier.dla', 'demo-cashier');
+    expect((await couch(server.url, cashier, 'PUT', `/fo_branch_dla/${encodeURIComponent(String(session._id))}`, session)).status).toBe(201);
+    const posted = await couch(server.url, cashier, 'PUT', `/fo_branch_dla/${encodeURIComponent(String(entry._id))}`, entry);
+    expect(posted.status).toBe(201);
+    const rev = posted.body.rev as string;
+    const path = `/fo_branch_dla/${encodeURIComponent(String(entry._id))}`;
+
+    const changed = await couch(server.url, cashier, 'PUT', path, { ...entry, _rev: rev, amount: 1 });
+    expect(changed.status).toBe(403);
+    expect((await couch(server.url, cashier, 'DELETE', `${path}?rev=${rev}`)).status).toBe(403);
+    expect((await couch(server.url, admin, 'DELETE', `${path}?rev=${rev}`)).status).toBe(403);
+    const stored = await couch(server.url, admin, 'GET', path);
+    expect(stored.body.amount).toBe(entry.amount);
+  });
+
+  it('refuses a document of another branch and a malformed one, with the reason', async () => {
+    const s = await signIn(server.url, 'reception.dla', 'demo-reception');
+    const ticket = { ...goodDocs().ticket!, branch: 'yde' } as { _id: string; branch: string };
+    const res = await couch(server.url, s, 'PUT', `/fo_branch_dla/${encodeURIComponent(String(ticket._id))}`, ticket);
+    expect(res.status).toBe(403);
+    const bad = { _id: 'ticket:nonsense', type: 'ticket' };
+    const res2 = await couch(server.url, s, 'PUT', `/fo_branch_dla/${encodeURIComponent(bad._id)}`, bad);
+    expect(res2.status).toBe(403);
+    expect(String(res2.body.reason)).toMatch(/\w+: \w+/);
+  });
+
+  it('replicates branch documents into the central database, readable by head office only', async () => {
+    const docs = goodDocs();
+    const reception = await signIn(server.url, 'reception.dla', 'demo-reception');
+    const ticket = { ...docs.ticket!, _id: String(docs.ticket!._id).replace(':0012', ':0099'), seq: 99, label: 'A099' };
+    expect((await couch(server.url, reception, 'PUT', `/fo_branch_dla/${encodeURIComponent(ticket._id)}`, ticket)).status).toBe(201);
+    const hq = await signIn(server.url, 'supervisor.hq', 'demo-supervisor');
+    const central = await waitFor('the ticket in fo_central', async () => {
+      const r = await couch(server.url, hq, 'GET', `/fo_central/${encodeURIComponent(ticket._id)}`);
+      return r.status === 200 ? r.body : null;
+    });
+    expect(central.label).toBe('A099');
+  });
+
+  it('survives a request that crashes the embedded engine', async () => {
+    const s = await signIn(server.url, 'counter.dla', 'demo-counter');
+    const res = await couch(server.url, s, 'POST', '/fo_branch_dla/_changes?filter=_selector', { selector: { type: 'ticket' } });
+    expect(res.status).toBe(400);
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+
+  it('provisions idempotently: a restart writes nothing and keeps the data', async () => {
+    const before = await couch(server.url, admin, 'GET', '/fo_branch_dla/_design/fo');
+    const sec = await couch(server.url, admin, 'GET', '/fo_branch_dla/_security');
+    server = await server.restart();
+    expect(server.output()).not.toMatch(/provision:/);
+    expect(server.output()).not.toMatch(/demo data loaded/);
+    const after = await couch(server.url, admin, 'GET', '/fo_branch_dla/_design/fo');
+    expect(after.body._rev).toBe(before.body._rev);
+    expect((await couch(server.url, admin, 'GET', '/fo_branch_dla/_security')).body).toEqual(sec.body);
+    const s = await signIn(server.url, 'cashier.dla', 'demo-cashier');
+    const entry = goodDocs().cash_entry!;
+    expect((await couch(server.url, s, 'GET', `/fo_branch_dla/${encodeURIComponent(String(entry._id))}`)).status).toBe(200);
+  });
+});
