@@ -26,3 +26,6 @@ export function branchOfDb(dbName: string): string | null {
   const code = dbName.slice(BRANCH_DB_PREFIX.length);
   return BRANCH_CODE_PATTERN.test(code) ? code : null;
 }
+
+/** The filter every server-side replication uses: application documents only, no design documents. */
+export const REPLICATION_FILTER = 'fo/replicable';

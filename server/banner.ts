@@ -9,8 +9,9 @@ export function printBanner(p: { port: number; demoUsers: readonly UserSpec[]; e
   ];
   if (p.demoUsers.length) {
     lines.push('', 'Demo sign-ins (name / password / roles):');
-    const width = Math.max(...p.demoUsers.map((u) => u.name.length));
-    for (const u of p.demoUsers) lines.push(`  ${u.name.padEnd(width)}  ${u.password}  ${u.roles.join(', ')}`);
+    const nameWidth = Math.max(...p.demoUsers.map((u) => u.name.length));
+    const passWidth = Math.max(...p.demoUsers.map((u) => u.password.length));
+    for (const u of p.demoUsers) lines.push(`  ${u.name.padEnd(nameWidth)}  ${u.password.padEnd(passWidth)}  ${u.roles.join(', ')}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

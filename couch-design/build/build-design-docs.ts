@@ -30,7 +30,15 @@ export interface DesignDoc {
   language: 'javascript';
   views: Record<string, BuiltView>;
   validate_doc_update: string;
+  filters: Record<string, string>;
 }
+
+/**
+ * Server-side replications pass only application documents: each deployment installs its own
+ * design documents, and a replicated one would overwrite the target's (the central database's
+ * views differ from a branch's). A filter function, never a `selector` (see server/http/couch-proxy.ts).
+ */
+const REPLICABLE_FILTER = "function (doc) { return doc._id.indexOf('_design/') !== 0; }";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
@@ -122,7 +130,12 @@ export async function buildDesignDocs(): Promise<Record<DbKind, DesignDoc[]>> {
   for (const kind of DB_KINDS) {
     const kindViews: Record<string, BuiltView> = {};
     for (const v of views) if (v.dbs.includes(kind)) kindViews[v.name] = v.reduce ? { map: v.map, reduce: v.reduce } : { map: v.map };
-    const content = { language: 'javascript' as const, views: kindViews, validate_doc_update: validateDocUpdateSource(bundle, kind) };
+    const content = {
+      language: 'javascript' as const,
+      views: kindViews,
+      validate_doc_update: validateDocUpdateSource(bundle, kind),
+      filters: { replicable: REPLICABLE_FILTER },
+    };
     out[kind] = [{ _id: DESIGN_DOC_ID, version: versionOf(content), ...content }];
   }
   return out;

@@ -5,7 +5,8 @@
  * Arguments come through the environment: FO_ENGINE_DATA_DIR, FO_ENGINE_ADMIN, FO_ENGINE_PASSWORD, FO_ENGINE_PORT.
  */
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
@@ -19,20 +20,31 @@ const password = process.env.FO_ENGINE_PASSWORD!;
 const port = Number(process.env.FO_ENGINE_PORT || 0);
 
 mkdirSync(join(dataDir, 'db'), { recursive: true });
+const configPath = join(dataDir, 'config.json');
+
+/**
+ * The admin and cookie secret go into the config file before the engine reads it: the engine hashes plain-text
+ * admin passwords when it loads the file, and setting it through its config API afterwards
+ * races that first save (both write the same temporary file).
+ */
+function writeSettingsIntoConfig(): void {
+  const config = existsSync(configPath) ? JSON.parse(readFileSync(configPath, 'utf8')) : {};
+  config.admins = { ...config.admins, [admin]: password };
+  // A fixed cookie secret keeps users' sessions valid when the engine is restarted.
+  config.couch_httpd_auth = { secret: randomBytes(32).toString('hex'), ...config.couch_httpd_auth };
+  writeFileSync(configPath, JSON.stringify(config, null, 2) + '\n');
+}
+
+writeSettingsIntoConfig();
 const Db = PouchDB.defaults({ prefix: join(dataDir, 'db') + '/' });
 const app = expressPouchdb(Db, {
   mode: 'fullCouchDB',
-  configPath: join(dataDir, 'config.json'),
+  configPath,
   logPath: join(dataDir, 'engine.log'),
   // Fauxton is a web UI we do not expose; it would only widen what the engine answers.
   overrideMode: { exclude: ['routes/fauxton'] },
 });
 
-function setAdmin(): Promise<void> {
-  return new Promise((ok, fail) => app.couchConfig.set('admins', admin, password, (err: unknown) => (err ? fail(err) : ok())));
-}
-
-await setAdmin();
 const server = app.listen(port, '127.0.0.1', () => {
   const { port: bound } = server.address() as AddressInfo;
   process.send?.({ type: 'ready', port: bound });

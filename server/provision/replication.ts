@@ -1,4 +1,4 @@
-import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchDb } from '../../couch-design/databases.ts';
+import { CENTRAL_DB, PEOPLE_DB, REF_DB, REPLICATION_FILTER, branchDb } from '../../couch-design/databases.ts';
 import type { Couch } from './couch-client.ts';
 import { getOrNull } from './couch-client.ts';
 
@@ -8,6 +8,7 @@ export interface ReplicationDoc {
   source: string;
   target: string;
   continuous: true;
+  filter: typeof REPLICATION_FILTER;
 }
 
 export interface ReplicationPlanInput {
@@ -18,12 +19,19 @@ export interface ReplicationPlanInput {
   branches: readonly string[];
 }
 
-const rep = (id: string, source: string, target: string): ReplicationDoc => ({ _id: id, source, target, continuous: true });
+const rep = (id: string, source: string, target: string): ReplicationDoc => ({
+  _id: id,
+  source,
+  target,
+  continuous: true,
+  filter: REPLICATION_FILTER,
+});
 
 /**
  * The continuous replications a deployment runs. Head office: every branch database into the
  * central one (one way). Branch deployment: its branch databases both ways with head office,
- * reference data and people pulled. None uses a filter, so none needs `_changes?filter=_selector`.
+ * reference data and people pulled. They carry no design documents, and none uses a `selector`
+ * (PouchDB Server crashes on `_changes?filter=_selector`).
  */
 export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
   const local = (db: string) => `${p.localUrl}/${db}`;
@@ -42,7 +50,7 @@ export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
 }
 
 const same = (a: Partial<ReplicationDoc>, b: ReplicationDoc) =>
-  a.source === b.source && a.target === b.target && a.continuous === b.continuous;
+  a.source === b.source && a.target === b.target && a.continuous === b.continuous && a.filter === b.filter;
 
 /**
  * Makes `_replicator` hold exactly the planned documents. An unchanged one is left running, so

@@ -11,6 +11,8 @@ export interface RunningServer {
   /** http://127.0.0.1:<port> — the app and /db/ proxy */
   url: string;
   dataDir: string;
+  /** The embedded engine's own loopback port (behind the proxy). */
+  enginePort: number;
   output: () => string;
   stop: () => Promise<void>;
   /** Stops the process but keeps its data, for restart tests. */
@@ -66,6 +68,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir: dir,
+    enginePort: Number(engineEnv.ENGINE_PORT),
     output: () => out,
     stop: async () => {
       await stopProcess();
