@@ -3,15 +3,10 @@ import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 
-/**
- * Where the dev/preview proxy sends /db and /health. By default a bare CouchDB, so `/db` is
- * stripped; with FO_DEV_BACKEND_MODE=server the backend is the Front Office server, which
- * serves /db and /health itself.
- */
-const backend = process.env.FO_DEV_BACKEND ?? 'http://127.0.0.1:5984';
-const keepDbPrefix = process.env.FO_DEV_BACKEND_MODE === 'server';
+/** Where the dev/preview server sends /db and /health: the Front Office server (`npm run dev` starts it). */
+const backend = process.env.FO_DEV_BACKEND ?? 'http://127.0.0.1:8080';
 const proxy = {
-  '/db': { target: backend, changeOrigin: true, rewrite: (path: string) => (keepDbPrefix ? path : path.replace(/^\/db/, '') || '/') },
+  '/db': { target: backend, changeOrigin: true },
   '/health': { target: backend, changeOrigin: true },
 };
 
