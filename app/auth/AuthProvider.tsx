@@ -49,8 +49,9 @@ export function AuthProvider(props: { children: JSX.Element }) {
     if (result.ok) {
       password = typed;
       setNotice(null);
-      setUser(result.user);
+      // Epoch first: the data layer mounts with the user and starts replication once, not twice.
       if (!result.user.offline) setSessionEpoch((n) => n + 1);
+      setUser(result.user);
     }
     return result;
   }

@@ -51,7 +51,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   const replicas = replicaPlan(options.user);
   const locals = new Map<ReplicaKey, { spec: ReplicaSpec; db: Db }>();
   for (const spec of replicas) locals.set(spec.key, { spec, db: new options.Pouch(spec.local, { adapter: options.adapter }) });
-  const syncs = new Map<ReplicaKey, PouchDB.Replication.Sync<{}>>();
+  const syncs = new Map<ReplicaKey, { cancel(): void }>();
 
   function replica(key: ReplicaKey) {
     const found = locals.get(key);
@@ -69,23 +69,22 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
 
   function startOne(spec: ReplicaSpec, local: Db, remoteBase: string) {
     const db = spec.remote;
-    options.report({ type: 'started', db });
+    options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : ['pull'] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
     remote.info().then(
       (info) => options.report({ type: 'expected', db, total: info.doc_count }),
       () => undefined,
     );
-    const sync = local.sync(remote, {
-      live: true,
-      retry: true,
-      back_off_function: nextBackoff,
-      // Big batches make the first pull much faster; pushes stay small (validated one by one).
-      pull: { batch_size: 1000, batches_limit: 4 },
-      push: { batch_size: 100 },
-    } as PouchDB.Replication.SyncOptions);
-    const directions = sync as unknown as Record<Direction, DirectionEmitter>;
-    for (const direction of ['push', 'pull'] as const) {
-      const emitter = directions[direction];
+    const live = { live: true, retry: true, back_off_function: nextBackoff };
+    // Big batches make the first pull much faster; pushes stay small (validated one by one).
+    const pull = { ...live, batch_size: 1000, batches_limit: 4 };
+    const sync =
+      spec.mode === 'sync'
+        ? local.sync(remote, { ...live, pull, push: { batch_size: 100 } } as PouchDB.Replication.SyncOptions)
+        : local.replicate.from(remote, pull);
+    const emitters: [Direction, DirectionEmitter][] =
+      spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [['pull', sync]];
+    for (const [direction, emitter] of emitters) {
       emitter.on('active', () => options.report({ type: 'active', db, direction }));
       emitter.on('paused', (error?: unknown) => options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null }));
       emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => options.report({ type: 'change', db, direction, docs: info.docs ?? [] }));

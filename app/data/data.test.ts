@@ -18,6 +18,14 @@ describe('replicaPlan', () => {
     expect(localName('ana', 'fo_ref')).not.toBe(localName('bob', 'fo_ref'));
     expect(localName('a b/c', 'fo_ref')).toBe('fo_a%20b%2Fc__fo_ref');
   });
+
+  it('replicates pull-only where the user may write nothing', () => {
+    const modes = (roles: string[]) => Object.fromEntries(replicaPlan({ name: 'x', roles }).map((r) => [r.key, r.mode]));
+    expect(modes(['counter', 'branch:dla'])).toEqual({ ref: 'pull', people: 'pull', branch: 'sync' });
+    expect(modes(['display', 'branch:dla'])).toEqual({ ref: 'pull', branch: 'pull' });
+    expect(modes(['backoffice', 'branch:dla'])).toEqual({ ref: 'pull', people: 'sync', branch: 'sync' });
+    expect(modes(['admin', 'hq'])).toEqual({ ref: 'sync', people: 'sync' });
+  });
 });
 
 describe('nextBackoff', () => {
@@ -98,7 +106,7 @@ describe('sync state', () => {
   const db = 'fo_branch_dla';
 
   it('is syncing until caught up both ways, then online with a last-synced time', () => {
-    let s = run([{ type: 'started', db }]);
+    let s = run([{ type: 'started', db, directions: ['push', 'pull'] }]);
     expect(summarize(s).indicator).toBe('syncing');
     expect(summarize(s).firstSync).toEqual({ done: 0, total: null });
     s = run([{ type: 'expected', db, total: 5 }, { type: 'active', db, direction: 'pull' }, { type: 'change', db, direction: 'pull', docs: [{ _id: 'a' }, { _id: 'b' }] }], s);
@@ -109,7 +117,7 @@ describe('sync state', () => {
   });
 
   it('counts local writes as pending until pushed, and keeps them across a reload', () => {
-    let s = run([{ type: 'started', db }, { type: 'local-write', db, id: 'a', rev: '1-x' }, { type: 'local-write', db, id: 'b', rev: '1-y' }]);
+    let s = run([{ type: 'started', db, directions: ['push', 'pull'] }, { type: 'local-write', db, id: 'a', rev: '1-x' }, { type: 'local-write', db, id: 'b', rev: '1-y' }]);
     expect(summarize(s).pending).toBe(2);
     s = run([{ type: 'paused', db, direction: 'push', error: 'Failed to fetch' }], s);
     expect(summarize(s)).toMatchObject({ indicator: 'offline', pending: 2 });
@@ -129,8 +137,18 @@ describe('sync state', () => {
     expect(summarize(s).denials).toEqual([]);
     s = run([{ type: 'fatal', db, code: 'unauthorized' }], s);
     expect(summarize(s)).toMatchObject({ indicator: 'error', fatal: 'unauthorized' });
-    s = run([{ type: 'started', db }], s);
+    s = run([{ type: 'started', db, directions: ['push', 'pull'] }], s);
     expect(summarize(s).fatal).toBeNull();
+  });
+
+  it('settles a pull-only replica on its pull alone, last-synced included', () => {
+    const s = run([
+      { type: 'started', db, directions: ['pull'] },
+      { type: 'active', db, direction: 'pull' },
+      { type: 'paused', db, direction: 'pull', error: null },
+    ]);
+    expect(summarize(s).indicator).toBe('online');
+    expect(summarize(s).lastSynced).not.toBeNull();
   });
 
   it('is offline when the device says so', () => {

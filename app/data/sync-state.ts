@@ -12,6 +12,8 @@
 export type Direction = 'push' | 'pull';
 
 export interface ReplicaState {
+  /** The directions this replica runs: both, or pull only where the user writes nothing. */
+  readonly directions: readonly Direction[];
   readonly active: Readonly<Record<Direction, boolean>>;
   /** The last attempt failed on the network (PouchDB paused with an error and retries). */
   readonly unreachable: boolean;
@@ -42,7 +44,7 @@ export interface SyncState {
 
 export type SyncEvent =
   | { type: 'network'; online: boolean }
-  | { type: 'started'; db: string }
+  | { type: 'started'; db: string; directions: readonly Direction[] }
   | { type: 'expected'; db: string; total: number }
   | { type: 'local-write'; db: string; id: string; rev: string }
   | { type: 'active'; db: string; direction: Direction }
@@ -58,6 +60,7 @@ const MAX_DENIALS = 20;
 
 export function emptyReplica(): ReplicaState {
   return {
+    directions: ['push', 'pull'],
     active: { push: false, pull: false },
     unreachable: false,
     settled: false,
@@ -89,7 +92,15 @@ export function reduceSync(state: SyncState, event: SyncEvent, now: number): Syn
       return { ...state, denials: [...state.denials, denial].slice(-MAX_DENIALS) };
     }
     case 'started':
-      return withReplica(state, event.db, (r) => ({ ...r, active: { push: false, pull: false }, settled: false, unreachable: false, fatal: null, pulled: 0 }));
+      return withReplica(state, event.db, (r) => ({
+        ...r,
+        directions: event.directions,
+        active: { push: false, pull: false },
+        settled: false,
+        unreachable: false,
+        fatal: null,
+        pulled: 0,
+      }));
     case 'expected':
       return withReplica(state, event.db, (r) => ({ ...r, expected: event.total }));
     case 'local-write':
@@ -138,7 +149,7 @@ export function summarize(state: SyncState): SyncSummary {
   const replicas = Object.values(state.replicas);
   const pending = replicas.reduce((n, r) => n + Object.keys(r.pending).length, 0);
   const fatal = replicas.find((r) => r.fatal !== null)?.fatal ?? null;
-  const times = replicas.flatMap((r) => [r.lastOk.push, r.lastOk.pull]);
+  const times = replicas.flatMap((r) => r.directions.map((d) => r.lastOk[d]));
   const lastSynced = times.length > 0 && times.every((t) => t !== null) ? Math.min(...(times as number[])) : null;
   let indicator: Indicator = 'online';
   if (fatal !== null || state.denials.length > 0) indicator = 'error';
@@ -158,6 +169,8 @@ export function summarize(state: SyncState): SyncSummary {
 /** What survives a reload: pending writes, last-synced times, first-sync completion. */
 export function persistable(state: SyncState): Record<string, ReplicaState> {
   const out: Record<string, ReplicaState> = {};
-  for (const [db, r] of Object.entries(state.replicas)) out[db] = { ...emptyReplica(), pending: r.pending, lastOk: r.lastOk, firstSyncDone: r.firstSyncDone };
+  for (const [db, r] of Object.entries(state.replicas)) {
+    out[db] = { ...emptyReplica(), directions: r.directions, pending: r.pending, lastOk: r.lastOk, firstSyncDone: r.firstSyncDone };
+  }
   return out;
 }

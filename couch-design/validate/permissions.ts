@@ -5,7 +5,7 @@
 import { type AnyDoc, type DbKind, type Problem, type UserCtx, contains, hasPrefix } from './problems.ts';
 import type { JobRole } from '../roles.ts';
 import { existing, isDeletion } from './history.ts';
-import { specOfId, specOfType } from '../types/registry.ts';
+import { TYPE_SPECS, specOfId, specOfType } from '../types/registry.ts';
 
 interface Policy {
   create: readonly JobRole[];
@@ -128,4 +128,20 @@ function kioskLimits(doc: AnyDoc): Problem[] {
   }
   if (doc.type === 'visit_event' && doc.action !== 'issued') return [{ field: 'action', code: 'forbidden_role' }];
   return [];
+}
+
+/**
+ * The job roles that may write at least one document type kept in a database. The app
+ * replicates pull-only for everyone else. ES5 style: this module is bundled into validate_doc_update.
+ */
+export function writerRoles(db: 'ref' | 'people' | 'branch'): JobRole[] {
+  const out: JobRole[] = [];
+  for (let i = 0; i < TYPE_SPECS.length; i++) {
+    const spec = TYPE_SPECS[i]!;
+    const policy = POLICIES[spec.type];
+    if (spec.db !== db || !policy) continue;
+    const all = policy.create.concat(policy.update, policy.delete);
+    for (let j = 0; j < all.length; j++) if (!contains(out, all[j]!)) out.push(all[j]!);
+  }
+  return out;
 }
