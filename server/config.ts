@@ -29,6 +29,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const port = num(env.PORT, 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const couchUrl = env.COUCH_URL ? env.COUCH_URL.replace(/\/+$/, '') : null;
+  const branches = (env.BRANCHES || '').split(',').map((s) => s.trim()).filter(Boolean);
+  // A branch server starts before it has pulled any reference data, so it must be told its branch.
+  if (env.CENTRAL_URL && branches.length === 0) throw new Error('CENTRAL_URL (branch deployment) needs BRANCHES=<code>');
   return {
     port,
     host: env.HOST || '0.0.0.0',
@@ -36,7 +39,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     couchUrl,
     couchAdmin: { name: env.COUCH_ADMIN_USER || 'admin', password: env.COUCH_ADMIN_PASSWORD || 'front-office-admin' },
     centralUrl: env.CENTRAL_URL ? env.CENTRAL_URL.replace(/\/+$/, '') : null,
-    branches: (env.BRANCHES || '').split(',').map((s) => s.trim()).filter(Boolean),
+    branches,
     demo: env.DEMO_DATA !== '0',
     resetDemo: argv.includes('--reset-demo') || env.RESET_DEMO === '1',
     distDir: resolve(env.DIST_DIR || './dist'),

@@ -2,19 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goodDocs } from '../couch-design/testing/fixtures.ts';
 import { ADMIN, basicAuth, couch, signIn, type Session } from './support/couch-http.ts';
 import { startServer, type RunningServer } from './support/server-process.ts';
+import { waitFor } from './support/wait-for.ts';
 
 let server: RunningServer;
 const admin = basicAuth(ADMIN.name, ADMIN.password);
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   server = await startServer();

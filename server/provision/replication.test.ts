@@ -9,9 +9,10 @@ describe('replicationPlan', () => {
       ['fo_central_from_yde', 'http://a:b@127.0.0.1:5985/fo_branch_yde', 'http://a:b@127.0.0.1:5985/fo_central'],
     ]);
   });
-  it('at a branch, syncs its branch both ways and pulls reference data and people', () => {
+  it('at a branch, syncs its branch both ways and pulls users, reference data and people', () => {
     const plan = replicationPlan({ localUrl: 'http://l', centralUrl: 'https://u:p@ho', branches: ['dla'] });
     expect(plan.map((r) => `${r.source} -> ${r.target}`)).toEqual([
+      'https://u:p@ho/_users -> http://l/_users',
       'https://u:p@ho/fo_ref -> http://l/fo_ref',
       'https://u:p@ho/fo_people -> http://l/fo_people',
       'http://l/fo_branch_dla -> https://u:p@ho/fo_branch_dla',

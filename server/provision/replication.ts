@@ -8,7 +8,7 @@ export interface ReplicationDoc {
   source: string;
   target: string;
   continuous: true;
-  filter: typeof REPLICATION_FILTER;
+  filter?: typeof REPLICATION_FILTER;
 }
 
 export interface ReplicationPlanInput {
@@ -28,9 +28,16 @@ const rep = (id: string, source: string, target: string): ReplicationDoc => ({
 });
 
 /**
+ * Users are kept at head office; a branch server pulls them so its staff sign in there while
+ * the link is down. Unfiltered: `_users` holds no design document of ours to filter on, and
+ * its own (`_design/_auth`) is the same everywhere.
+ */
+const usersRep = (source: string, target: string): ReplicationDoc => ({ _id: 'fo_pull_users', source, target, continuous: true });
+
+/**
  * The continuous replications a deployment runs. Head office: every branch database into the
  * central one (one way). Branch deployment: its branch databases both ways with head office,
- * reference data and people pulled. They carry no design documents, and none uses a `selector`
+ * users, reference data and people pulled. They carry no design documents, and none uses a `selector`
  * (PouchDB Server crashes on `_changes?filter=_selector`).
  */
 export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
@@ -40,6 +47,7 @@ export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
   }
   const central = (db: string) => `${p.centralUrl}/${db}`;
   return [
+    usersRep(central('_users'), local('_users')),
     rep('fo_pull_ref', central(REF_DB), local(REF_DB)),
     rep('fo_pull_people', central(PEOPLE_DB), local(PEOPLE_DB)),
     ...p.branches.flatMap((b) => [

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { goodDocs } from '../couch-design/testing/fixtures.ts';
+import { ADMIN, couch, signIn } from './support/couch-http.ts';
+import { startServer, type RunningServer } from './support/server-process.ts';
+import { waitFor } from './support/wait-for.ts';
+
+/* Head office and one branch server, each with its own engine; the branch replicates through head office's /db/ proxy. */
+let ho: RunningServer;
+let branch: RunningServer;
+
+beforeAll(async () => {
+  ho = await startServer();
+  const central = new URL(`${ho.url}/db`);
+  central.username = ADMIN.name;
+  central.password = ADMIN.password;
+  branch = await startServer({ CENTRAL_URL: central.toString(), BRANCHES: 'dla', DEMO_DATA: '0' });
+});
+afterAll(async () => {
+  await branch?.stop();
+  await ho?.stop();
+});
+
+const idPath = (db: string, id: string) => `/${db}/${encodeURIComponent(id)}`;
+
+describe('branch deployment (CENTRAL_URL)', () => {
+  it('lets head-office users sign in at the branch once users have replicated', async () => {
+    const s = await waitFor('counter.dla to sign in at the branch', () => signIn(branch.url, 'counter.dla', 'demo-counter').catch(() => null));
+    expect((await couch(branch.url, s, 'GET', '/fo_branch_dla')).status).toBe(200);
+    const people = await waitFor('people at the branch', async () => {
+      const r = await couch(branch.url, s, 'GET', '/fo_people');
+      return r.status === 200 && r.body.doc_count > 1000 ? r.body : null;
+    });
+    expect(people.doc_count).toBeGreaterThan(1000);
+  });
+
+  it('carries branch work to head office (and its central database) and head-office changes back', async () => {
+    const docs = goodDocs();
+    const atBranch = await signIn(branch.url, 'reception.dla', 'demo-reception');
+    const ticket = { ...(docs.ticket as { _id: string }), _id: String(docs.ticket!._id).replace(':0012', ':0042'), seq: 42, label: 'A042' };
+    expect((await couch(branch.url, atBranch, 'PUT', idPath('fo_branch_dla', ticket._id), ticket)).status).toBe(201);
+
+    const atHo = await signIn(ho.url, 'reception.dla', 'demo-reception');
+    const there = await waitFor('the ticket at head office', async () => {
+      const r = await couch(ho.url, atHo, 'GET', idPath('fo_branch_dla', ticket._id));
+      return r.status === 200 ? r.body : null;
+    });
+    expect(there.label).toBe('A042');
+    const hq = await signIn(ho.url, 'supervisor.hq', 'demo-supervisor');
+    await waitFor('the ticket in fo_central', async () => {
+      const r = await couch(ho.url, hq, 'GET', idPath('fo_central', ticket._id));
+      return r.status === 200 ? r.body : null;
+    });
+
+    const back = { ...(docs.ticket as { _id: string }), _id: String(docs.ticket!._id).replace(':0012', ':0043'), seq: 43, label: 'A043' };
+    expect((await couch(ho.url, atHo, 'PUT', idPath('fo_branch_dla', back._id), back)).status).toBe(201);
+    await waitFor('the head-office ticket at the branch', async () => {
+      const r = await couch(branch.url, atBranch, 'GET', idPath('fo_branch_dla', back._id));
+      return r.status === 200 ? r.body : null;
+    });
+  });
+});
