@@ -82,7 +82,7 @@ describe('built validate_doc_update', () => {
               compared++;
             }
     expect(compared).toBeGreaterThan(1000);
-  });
+  }, 30_000); // over a thousand evaluations in a vm: slow when the machine is busy
 });
 
 describe('built views', () => {
