@@ -1,5 +1,5 @@
 /** Providers, routes and the role guard. */
-import { Match, Show, Switch, createMemo, type JSX } from 'solid-js';
+import { Match, Show, Switch, createMemo, lazy, type JSX } from 'solid-js';
 import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
@@ -12,6 +12,10 @@ import type { GuardState } from './layout/GuardNotice.tsx';
 import { NoRoleScreen, RoleScreen } from './screens/RoleScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
+import { PRINTER_PATH } from './printing/print-receipt.ts';
+
+// Loaded on first visit: the printing code stays out of the first load.
+const PrinterSettings = lazy(() => import('./printing/PrinterSettings.tsx'));
 
 function Root(props: RouteSectionProps) {
   const { t } = useI18n();
@@ -100,6 +104,10 @@ export function App() {
           {JOB_ROLES.map((screen) => (
             <Route path={SCREEN_PATHS[screen]} component={() => <GuardedScreen screen={screen} />} />
           ))}
+          <Route
+            path={PRINTER_PATH}
+            component={() => <SignedIn>{() => <ScreenLayout fullScreen={false}><PrinterSettings /></ScreenLayout>}</SignedIn>}
+          />
           <Route path="*" component={() => <Navigate href="/" />} />
         </Router>
       </AuthProvider>

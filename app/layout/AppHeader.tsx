@@ -4,6 +4,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { SCREEN_PATHS, screensFor } from '../auth/landing.ts';
+import { PRINTER_PATH } from '../printing/print-receipt.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
@@ -51,6 +52,9 @@ export function AppHeader() {
             </For>
           </nav>
         </Show>
+        <A href={PRINTER_PATH} class="nav-link" activeClass="active" data-testid="nav-printing">
+          {t('printing.nav')}
+        </A>
         <span class="spacer" />
         <SyncIndicator />
       </div>

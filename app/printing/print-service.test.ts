@@ -28,7 +28,6 @@ beforeEach(() => {
     fallback: async (receipt, output) => void fallbacks.push({ receipt, output }),
     now: () => '2024-03-14T09:00:00Z',
     newId: () => `job-${++n}`,
-    duplicateBanner: 'DUPLICATA',
   };
 });
 
@@ -79,7 +78,7 @@ describe('print service', () => {
   it('reprints a job as a duplicate', async () => {
     const service = createPrintService(deps);
     const { job } = await service.print(sampleReceipt('cashReceipt', 'fr'), 'cash_receipt');
-    const again = await service.reprint(job.id);
+    const again = await service.reprint(job.id, 'DUPLICATA');
     expect(again.job.status).toBe('reprinted');
     const text = printedText(decodeEscPos(printer.received(), epson)).map((l) => l.trim());
     expect(text.filter((l) => l === '*** DUPLICATA ***')).toHaveLength(2);

@@ -19,8 +19,6 @@ export interface PrintDeps {
   fallback: (receipt: Receipt, output: 'dialog' | 'pdf') => Promise<void>;
   now: () => string;
   newId: () => string;
-  /** "DUPLICATA" / "DUPLICATE", in the receipt's language. */
-  duplicateBanner: string;
 }
 
 export interface PrintOutcome {
@@ -39,8 +37,10 @@ async function usbAttempt(deps: PrintDeps, receipt: Receipt): Promise<void> {
   await printOverUsb(device, encodeReceipt(receipt, profileOf(settings), { drawerKick: settings.drawerKick }));
 }
 
-async function run(deps: PrintDeps, job: PrintJob, duplicate: boolean): Promise<PrintOutcome> {
-  const receipt = duplicate ? markDuplicate(job.receipt, deps.duplicateBanner) : job.receipt;
+/** `duplicate`: the banner ("DUPLICATA") that marks a reprint, or null for the original. */
+async function run(deps: PrintDeps, job: PrintJob, banner: string | null): Promise<PrintOutcome> {
+  const duplicate = banner !== null;
+  const receipt = banner !== null ? markDuplicate(job.receipt, banner) : job.receipt;
   const record = (attempt: Attempt, intended: boolean) =>
     (job = deps.jobs.update(job.id, (j) => ({ ...j, status: statusAfter(j, attempt, intended), attempts: [...j.attempts, attempt] })) ?? job);
   // USB is the intended output whenever a printer is paired and the browser can reach it.
@@ -71,19 +71,19 @@ export function createPrintService(deps: PrintDeps) {
     print(receipt: Receipt, kind: ReceiptKind): Promise<PrintOutcome> {
       const job: PrintJob = { id: deps.newId(), kind, summary: receipt.summary, createdAt: deps.now(), status: 'printing', receipt, attempts: [] };
       deps.jobs.add(job);
-      return run(deps, job, false);
+      return run(deps, job, null);
     },
     /** Prints a failed job again, as the original (it never came out whole). */
     retry(id: string): Promise<PrintOutcome> {
       const job = deps.jobs.get(id);
       if (!job) throw new PrintError('unknown', `no job ${id}`);
-      return run(deps, job, false);
+      return run(deps, job, null);
     },
-    /** A copy of a job, marked DUPLICATE / DUPLICATA. */
-    reprint(id: string): Promise<PrintOutcome> {
+    /** A copy of a job, marked with `banner` (DUPLICATA / DUPLICATE) at the top and the bottom. */
+    reprint(id: string, banner: string): Promise<PrintOutcome> {
       const job = deps.jobs.get(id);
       if (!job) throw new PrintError('unknown', `no job ${id}`);
-      return run(deps, job, true);
+      return run(deps, job, banner);
     },
   };
 }

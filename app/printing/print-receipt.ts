@@ -1,0 +1,24 @@
+/**
+ * The one call screens use to print:
+ *
+ *   const outcome = await printReceipt({ template: 'submission', data }, locale());
+ *
+ * Everything else (encoder, WebUSB, jsPDF) is loaded on the first print, so it does not
+ * weigh on the app's first load. The outcome says where the receipt went (usb, dialog,
+ * pdf, or null when nothing could print it) and holds the job, which the printer settings
+ * screen lists with retry and reprint.
+ */
+import type { Locale } from '../i18n/translate.ts';
+import type { PrintRequest } from './templates/render.ts';
+import type { PrintOutcome } from './print-service.ts';
+
+export type { PrintRequest } from './templates/render.ts';
+export type { PrintOutcome } from './print-service.ts';
+
+/** Where the printer settings screen lives. */
+export const PRINTER_PATH = '/printing';
+
+export async function printReceipt(request: PrintRequest, locale: Locale): Promise<PrintOutcome> {
+  const { devicePrinter } = await import('./device-printer.ts');
+  return devicePrinter().printTemplate(request, locale);
+}
