@@ -76,6 +76,7 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       agent: 'kiosk.dla',
       device: 'k1',
     },
+    device: { _id: 'device:dla:1', type: 'device', branch: 'dla', slot: 1, deviceId: 'k1', user: 'kiosk.dla', registeredAt: AT },
     counter_state: { _id: counterStateId('dla', 'C01'), type: 'counter_state', branch: 'dla', counter: 'C01', status: 'open', agent: 'counter.dla', updatedAt: AT },
     submission: {
       _id: submissionId(DAY, U2),

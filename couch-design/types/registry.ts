@@ -24,6 +24,7 @@ import { SUBMISSION, SUBMISSION_REVIEW, validateSubmission, validateSubmissionRe
 import { CERTIFICATE, validateCertificate } from './certificate.ts';
 import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
 import { CASH_ENTRY, CASH_SESSION, validateCashEntry, validateCashSession } from './cash.ts';
+import { DEVICE, validateDeviceSlot } from './device.ts';
 
 export type HomeDb = 'ref' | 'people' | 'branch';
 
@@ -63,6 +64,8 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   // Not flagged immutable: it is closed once; history.ts enforces open → closed → frozen.
   spec(CASH_SESSION, 'branch', 'cashsession', false, validateCashSession),
   spec(CASH_ENTRY, 'branch', 'cash', true, validateCashEntry),
+  // A slot is claimed once and kept: a new owner would reuse the block of numbers.
+  spec(DEVICE, 'branch', 'device', true, validateDeviceSlot),
 ];
 
 export function specOfType(type: unknown): TypeSpec | null {

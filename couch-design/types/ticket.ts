@@ -28,7 +28,19 @@ export interface Ticket extends BaseDoc, BranchFields {
   state: TicketState;
   counter?: string;
   agent?: string;
+  /** When it joined its current queue (issue, transfer, resume); the waiting order. Default issuedAt. */
+  queuedAt?: string;
+  /** Put at the front of its queue by a transfer. */
+  front?: boolean;
+  /** Last call: offline double calls are resolved by the earliest one. */
+  calledAt?: string;
+  recalls?: number;
+  /** How the visit ended (finish code, `end_of_day`…). */
+  outcome?: string;
 }
+
+/** Outcome and close-reason codes. */
+export const OUTCOME_CODE = /^[a-z][a-z0-9_]{0,31}$/;
 
 export interface TicketKey {
   branch: string;
@@ -76,6 +88,11 @@ export function validateTicket(doc: AnyDoc): Problem[] {
   c.oneOf('state', TICKET_STATES);
   c.str('counter', { optional: true, pattern: COUNTER_CODE });
   c.str('agent', { optional: true });
+  c.instant('queuedAt', true);
+  c.bool('front', true);
+  c.instant('calledAt', true);
+  c.int('recalls', { min: 0, max: 99, optional: true });
+  c.str('outcome', { optional: true, pattern: OUTCOME_CODE });
   if (series !== undefined && seq !== undefined && label !== undefined && label !== ticketLabel(series, seq)) c.add('label', 'bad_format');
   if (branch && day && series && seq) c.id(ticketId({ branch, day, series, seq }));
   return c.problems;

@@ -46,6 +46,7 @@ const POLICIES: Record<string, Policy> = {
   },
   cash_session: { create: ['cashier'], update: ['cashier'], delete: NONE },
   cash_entry: once(['cashier']),
+  device: once(ISSUERS),
 };
 
 const SERVER_ADMIN = '_admin';
