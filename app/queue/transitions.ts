@@ -1,0 +1,211 @@
+/**
+ * A ticket's life as pure functions: each step returns the ticket's next state and the visit
+ * event that records it (history is never overwritten: the event log is what statistics read),
+ * or the reason it is not allowed. The app and the load test build their documents here.
+ */
+import {
+  type Priority,
+  type Ticket,
+  type TicketState,
+  type VisitAction,
+  type VisitEvent,
+  parseTicketId,
+  ticketId,
+  ticketLabel,
+  visitEventId,
+} from '../../couch-design/types/ticket.ts';
+
+/** Who does it, where and when; `uid` gives this device's next unique id part. */
+export interface Actor {
+  readonly branch: string;
+  readonly agent: string;
+  readonly device: string;
+  readonly counter?: string;
+  readonly now: Date;
+  readonly uid: () => string;
+}
+
+export interface Step {
+  readonly ticket: Ticket;
+  readonly event: VisitEvent;
+}
+
+export type QueueErrorCode =
+  | 'queue_empty'
+  | 'not_waiting'
+  | 'not_called'
+  | 'not_serving'
+  | 'not_parked'
+  | 'recall_first'
+  | 'not_mine'
+  | 'service_closed'
+  | 'nobody_serves'
+  | 'same_queue'
+  | 'counter_taken'
+  | 'counter_not_open'
+  | 'series_full'
+  | 'no_device_slot'
+  | 'already_final';
+
+export type StepResult = { readonly ok: true; readonly step: Step } | { readonly ok: false; readonly error: QueueErrorCode };
+
+const FINAL: readonly TicketState[] = ['done', 'no_show', 'transferred', 'closed'];
+
+function event(ticket: Ticket, action: VisitAction, actor: Actor, details?: Record<string, unknown>): VisitEvent {
+  const key = parseTicketId(ticket._id)!;
+  return {
+    _id: visitEventId(key, actor.uid()),
+    type: 'visit_event',
+    branch: ticket.branch,
+    day: ticket.day,
+    ticket: ticket._id,
+    service: ticket.service,
+    action,
+    at: actor.now.toISOString(),
+    ...(actor.counter ? { counter: actor.counter } : {}),
+    agent: actor.agent,
+    device: actor.device,
+    ...(details ? { details } : {}),
+  };
+}
+
+function ok(ticket: Ticket, action: VisitAction, actor: Actor, details?: Record<string, unknown>): StepResult {
+  return { ok: true, step: { ticket, event: event(ticket, action, actor, details) } };
+}
+
+function fail(error: QueueErrorCode): StepResult {
+  return { ok: false, error };
+}
+
+export interface IssueInput {
+  readonly day: string;
+  readonly service: { readonly code: string; readonly series: string };
+  readonly seq: number;
+  readonly personId?: string;
+  readonly priority?: Priority;
+  readonly note?: string;
+  /** Walk-in served at once at the actor's counter, without waiting. */
+  readonly walkIn?: boolean;
+}
+
+export function issue(input: IssueInput, actor: Actor): StepResult {
+  const at = actor.now.toISOString();
+  const ticket: Ticket = {
+    _id: ticketId({ branch: actor.branch, day: input.day, series: input.service.series, seq: input.seq }),
+    type: 'ticket',
+    branch: actor.branch,
+    day: input.day,
+    service: input.service.code,
+    series: input.service.series,
+    seq: input.seq,
+    label: ticketLabel(input.service.series, input.seq),
+    issuedAt: at,
+    device: actor.device,
+    ...(input.personId ? { personId: input.personId } : {}),
+    ...(input.priority ? { priority: input.priority } : {}),
+    ...(input.note ? { note: input.note } : {}),
+    state: 'waiting',
+    queuedAt: at,
+  };
+  if (!input.walkIn) return ok(ticket, 'issued', actor);
+  if (!actor.counter) return fail('counter_not_open');
+  const serving: Ticket = { ...ticket, state: 'serving', counter: actor.counter, agent: actor.agent, calledAt: at };
+  return ok(serving, 'serving', actor, { walkIn: true });
+}
+
+export function call(t: Ticket, actor: Actor): StepResult {
+  if (t.state !== 'waiting') return fail('not_waiting');
+  if (!actor.counter) return fail('counter_not_open');
+  if (t.counter !== undefined && t.counter !== actor.counter) return fail('not_mine');
+  const { front: _front, ...rest } = t;
+  return ok({ ...rest, state: 'called', counter: actor.counter, agent: actor.agent, calledAt: actor.now.toISOString(), recalls: 0 }, 'called', actor);
+}
+
+function atMyCounter(t: Ticket, actor: Actor): boolean {
+  return t.counter === actor.counter;
+}
+
+export function recall(t: Ticket, actor: Actor): StepResult {
+  if (t.state !== 'called') return fail('not_called');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  return ok({ ...t, recalls: (t.recalls ?? 0) + 1 }, 'recalled', actor);
+}
+
+/** Only after at least one recall: the visitor may not have heard the first call. */
+export function noShow(t: Ticket, actor: Actor): StepResult {
+  if (t.state !== 'called') return fail('not_called');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  if ((t.recalls ?? 0) < 1) return fail('recall_first');
+  return ok({ ...t, state: 'no_show', outcome: 'no_show' }, 'no_show', actor);
+}
+
+export function startService(t: Ticket, actor: Actor): StepResult {
+  if (t.state !== 'called') return fail('not_called');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  return ok({ ...t, state: 'serving' }, 'serving', actor);
+}
+
+export function finish(t: Ticket, outcome: string, actor: Actor): StepResult {
+  if (t.state !== 'serving') return fail('not_serving');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  return ok({ ...t, state: 'done', outcome }, 'done', actor, { outcome });
+}
+
+export interface TransferInput {
+  readonly toService: string;
+  /** A given counter only; otherwise anyone serving the queue. */
+  readonly toCounter?: string;
+  readonly note?: string;
+  readonly position: 'back' | 'front';
+}
+
+/**
+ * Back into a queue (the same ticket and label, a new service): it waits again from now, or
+ * at the front. `servedBy`: the services open counters take now (a queue nobody serves is refused).
+ */
+export function transfer(t: Ticket, input: TransferInput, servedBy: readonly string[], actor: Actor): StepResult {
+  if (t.state !== 'called' && t.state !== 'serving' && t.state !== 'parked') return fail('not_serving');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  if (!input.toCounter && input.toService === t.service) return fail('same_queue');
+  if (!servedBy.includes(input.toService)) return fail('nobody_serves');
+  const { counter: _c, agent: _a, calledAt: _k, recalls: _r, front: _f, ...rest } = t;
+  const moved: Ticket = {
+    ...rest,
+    service: input.toService,
+    state: 'waiting',
+    queuedAt: actor.now.toISOString(),
+    ...(input.position === 'front' ? { front: true } : {}),
+    ...(input.toCounter ? { counter: input.toCounter } : {}),
+    ...(input.note ? { note: input.note } : {}),
+  };
+  return ok(moved, 'transferred', actor, {
+    fromService: t.service,
+    toService: input.toService,
+    position: input.position,
+    ...(input.toCounter ? { toCounter: input.toCounter } : {}),
+    ...(input.note ? { note: input.note } : {}),
+  });
+}
+
+export function park(t: Ticket, actor: Actor): StepResult {
+  if (t.state !== 'called' && t.state !== 'serving') return fail('not_serving');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  return ok({ ...t, state: 'parked' }, 'parked', actor);
+}
+
+export function resume(t: Ticket, actor: Actor): StepResult {
+  if (t.state !== 'parked') return fail('not_parked');
+  if (!atMyCounter(t, actor)) return fail('not_mine');
+  return ok({ ...t, state: 'serving' }, 'resumed', actor);
+}
+
+/** A note on the visit (e.g. sent to the back office) without changing its state. */
+export function note(t: Ticket, details: Record<string, unknown>, actor: Actor): StepResult {
+  return ok(t, 'noted', actor, details);
+}
+
+/** End of day: every ticket not finished is closed, with that reason (abandonment in statistics). */
+export function closeEndOfDay(t: Ticket, actor: Actor): StepResult {
+  if (FINAL.includes(t.state)) return fail('already_final');
+  return ok({ ...t, state: 'closed', outcome: 'end_of_day' }, 'closed', actor, { reason: 'end_of_day', from: t.state });
+}
