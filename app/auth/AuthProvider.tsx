@@ -58,9 +58,16 @@ export function AuthProvider(props: { children: JSX.Element }) {
 
   async function signOut(code?: string) {
     password = null;
-    setUser(null);
+    setUser(null); // closes the data layer, which aborts its requests
     setNotice(code ?? null);
-    await deleteSession(); // best effort: offline, the cookie simply expires
+    // Best effort: offline, the cookie simply expires. An answer to a replication request
+    // aborted just now can still land after the DELETE with a renewed cookie (the server
+    // renews it in every answer): check, and delete again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if ((await deleteSession()).kind !== 'ok') return;
+      const after = await getSession();
+      if (after.kind !== 'ok' || after.name === null) return;
+    }
   }
 
   async function reconnectOnce() {

@@ -39,8 +39,15 @@ interface DirectionEmitter {
   on(event: string, listener: (...args: any[]) => void): unknown;
 }
 
-/** Every request to the server carries the AuthSession cookie. */
-const includeCredentials = (url: RequestInfo | URL, init?: RequestInit) => fetch(url, { ...init, credentials: 'include' });
+/**
+ * Every request to the server carries the AuthSession cookie. A layer's requests all end when
+ * it closes (sign-out): one still running after the sign-out's DELETE /_session would bring the
+ * cookie back, since the server renews it in its answers.
+ */
+function credentialedFetch(closed: AbortSignal) {
+  return (url: RequestInfo | URL, init?: RequestInit) =>
+    fetch(url, { ...init, credentials: 'include', signal: init?.signal ? AbortSignal.any([init.signal, closed]) : closed });
+}
 
 function reasonOf(error: unknown): string {
   const e = error as { reason?: unknown; message?: unknown; name?: unknown } | null;
@@ -58,6 +65,9 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     if (!found) throw new NoReplicaError(key);
     return found;
   }
+
+  const closing = new AbortController();
+  const includeCredentials = credentialedFetch(closing.signal);
 
   function writeOptions(spec: ReplicaSpec): WriteOptions {
     return {
@@ -126,6 +136,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     },
     async close() {
       layer.stopSync();
+      closing.abort();
       await Promise.all([...locals.values()].map(({ db }) => db.close()));
     },
   };
