@@ -1,0 +1,88 @@
+/** Sign-in through the form for every demo role, refusals, the role guard, sign-out, locale. */
+import { describe, expect, it } from 'vitest';
+import { en } from '../../app/i18n/en.ts';
+import { fr } from '../../app/i18n/fr.ts';
+import { useBrowserApp } from './support/browser-app.ts';
+import { DEMO_USERS, demoUser } from './support/demo-users.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+import { Shell } from './pages/shell.ts';
+import { waitUntilSessionCookieGone } from './support/session.ts';
+
+const app = useBrowserApp();
+
+describe('sign-in', () => {
+  it.each(DEMO_USERS)('$name lands on screen-$screen at $path', async (user) => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    await signIn.signInAs(user);
+    const shell = new Shell(page);
+    await shell.waitForScreen(user.screen);
+    expect(shell.path()).toBe(user.path);
+    expect(await signIn.isShown()).toBe(false);
+    if (user.screen === 'kiosk' || user.screen === 'display') {
+      expect(await shell.headerUser.count(), 'kiosk and display are full-screen, without the header').toBe(0);
+    } else {
+      expect(await shell.headerUser.textContent()).toBe(en['header.user'].replace('{name}', user.name));
+    }
+  });
+
+  it('refuses a wrong password and stays on the sign-in form', async () => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    await signIn.signIn('counter.dla', 'not-the-password');
+    expect(await signIn.errorText()).toBe(en['error.unauthorized']);
+    expect(await signIn.isShown()).toBe(true);
+    expect(new Shell(page).path()).toBe('/signin');
+    expect(await new Shell(page).screen('counter').count()).toBe(0);
+  });
+
+  it('sends a counter user who opens /cash back to the counter screen, with a notice', async () => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    await signIn.signInAs(demoUser('counter.dla'));
+    const shell = new Shell(page);
+    await shell.waitForScreen('counter');
+    await shell.goTo(app.url, '/cash');
+    await shell.waitForScreen('counter');
+    expect(shell.path()).toBe('/counter');
+    await shell.guardNotice.waitFor();
+    expect(await shell.guardNotice.textContent()).toContain(en['screen.cashier.title']);
+    expect(await shell.screen('cashier').count()).toBe(0);
+  });
+
+  it('signs out to the sign-in form, and the server session is gone with it', async () => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    await signIn.signInAs(demoUser('reception.dla'));
+    const shell = new Shell(page);
+    await shell.waitForScreen('reception');
+    const after = await shell.signOut();
+    expect(shell.path()).toBe('/signin');
+    expect(await after.name.inputValue()).toBe('');
+    // The form shows at once; the answer to DELETE /_session clears the cookie just after.
+    // No replication request may bring it back (the server renews it in every answer).
+    await waitUntilSessionCookieGone(page.context());
+    // Opening the app again (another tab of the same browser) must not find a session any more.
+    const again = await page.context().newPage();
+    await again.goto(`${app.url}/reception`);
+    await new SignInPage(again).waitUntilShown();
+    expect(new Shell(again).path()).toBe('/signin');
+    expect(await new Shell(again).screen('reception').count()).toBe(0);
+  });
+
+  it('switches the interface between French and English, and remembers the choice', async () => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    expect(await signIn.heading.textContent()).toBe(en['signin.title']);
+    await signIn.chooseLocale('fr');
+    await page.getByText(fr['signin.intro']).waitFor();
+    expect(await signIn.heading.textContent()).toBe(fr['signin.title']);
+    expect(await signIn.submit.textContent()).toBe(fr['signin.submit']);
+    await page.reload();
+    await signIn.waitUntilShown();
+    expect(await signIn.heading.textContent()).toBe(fr['signin.title']);
+    await signIn.chooseLocale('en');
+    await page.getByText(en['signin.intro']).waitFor();
+    expect(await signIn.heading.textContent()).toBe(en['signin.title']);
+  });
+});

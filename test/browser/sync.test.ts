@@ -1,0 +1,127 @@
+/** The sync indicator: offline and back, last sync, first-sync progress, and a write the server refuses. */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { en } from '../../app/i18n/en.ts';
+import { counterStateId } from '../../couch-design/types/counter-state.ts';
+import { validateDocUpdate, validateForWrite } from '../../couch-design/validate/entry.ts';
+import { generateBranchOperationalDocs } from '../../server/demo-data/generate.ts';
+import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
+import { useBrowserApp } from './support/browser-app.ts';
+import { demoUser, type DemoUser } from './support/demo-users.ts';
+import { LocalReplica } from './support/local-replica.ts';
+import { SignInPage } from './pages/sign-in-page.ts';
+import { Shell } from './pages/shell.ts';
+
+const app = useBrowserApp();
+LocalReplica.prepare();
+const admin = basicAuth(ADMIN.name, ADMIN.password);
+
+async function signedIn(page: Page, user: DemoUser): Promise<Shell> {
+  const signIn = await SignInPage.open(page, app.url);
+  await signIn.signInAs(user);
+  const shell = new Shell(page);
+  await shell.waitForScreen(user.screen);
+  return shell;
+}
+
+async function serverIds(db: string): Promise<string[]> {
+  const res = await couch(app.url, admin, 'GET', `/${db}/_all_docs`);
+  expect(res.status).toBe(200);
+  return (res.body.rows as { id: string }[]).map((r) => r.id);
+}
+
+/** Test-side record of the first-sync panel: every `data-done` it showed, even briefly. */
+declare global {
+  interface Window {
+    firstSyncSeen?: { shown: boolean; done: number[] };
+  }
+}
+function recordFirstSync() {
+  const seen = { shown: false, done: [] as number[] };
+  window.firstSyncSeen = seen;
+  const note = (value: string | null) => value !== null && seen.done.push(Number(value));
+  new MutationObserver((records) => {
+    if (document.querySelector('[data-testid="first-sync"]')) seen.shown = true;
+    for (const r of records) if (r.type === 'attributes') note(r.oldValue);
+    note(document.querySelector('[data-testid="first-sync-count"]')?.getAttribute('data-done') ?? null);
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done'], attributeOldValue: true });
+}
+
+describe('sync indicator', () => {
+  it('goes offline with the link and back online when it returns, with the last sync time', async () => {
+    const page = await app.page();
+    const shell = await signedIn(page, demoUser('counter.dla'));
+    await shell.sync.waitFor('online');
+    expect(await shell.sync.root.textContent()).toContain(en['sync.online']);
+    expect(await shell.sync.lastText()).toMatch(new RegExp(`^${en['sync.last'].replace('{time}', '')}\\d{1,2}:\\d{2}`));
+
+    await page.context().setOffline(true);
+    await shell.sync.waitFor('offline');
+    expect(await shell.sync.root.textContent()).toContain(en['sync.offline']);
+
+    await page.context().setOffline(false);
+    await shell.sync.waitFor('online');
+    expect(await shell.sync.error.count()).toBe(0);
+  });
+
+  it('shows the first sync progressing, then holds every branch document locally', async () => {
+    // The demo branch databases start empty: give the branch a few days of tickets first.
+    const seeded = generateBranchOperationalDocs('dla', 40);
+    const written = await couch(app.url, admin, 'POST', '/fo_branch_dla/_bulk_docs', { docs: seeded });
+    expect(written.status).toBe(201);
+    expect((written.body as { error?: string }[]).filter((r) => r.error)).toEqual([]);
+
+    const context = await app.context();
+    await context.addInitScript(recordFirstSync);
+    const page = await context.newPage();
+    const user = demoUser('counter.dla');
+    const shell = await signedIn(page, user);
+    await shell.firstSync.root.waitFor({ state: 'detached', timeout: 45_000 });
+    await shell.sync.waitFor('online');
+    const seen = await page.evaluate(() => window.firstSyncSeen!);
+    expect(seen.shown).toBe(true);
+    expect(Math.max(0, ...seen.done)).toBeGreaterThan(0);
+
+    const replica = await LocalReplica.open(context, app.url);
+    for (const db of ['fo_ref', 'fo_people', 'fo_branch_dla']) {
+      const local = await replica.ids(user.name, db);
+      expect(local, db).toEqual(await serverIds(db));
+    }
+    expect(await replica.ids(user.name, 'fo_branch_dla')).toEqual(expect.arrayContaining(seeded.map((d) => d._id)));
+  }, 90_000);
+
+  it('shows a write the server refuses (the role was withdrawn after sign-in)', async () => {
+    const context = await app.context();
+    const page = await context.newPage();
+    const user = demoUser('counter.yde');
+    const shell = await signedIn(page, user);
+    await shell.sync.waitFor('online');
+
+    // Head office withdraws the counter role; the device still has the roles of its sign-in.
+    const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${user.name}`)}`;
+    const record = await couch(app.url, admin, 'GET', userPath);
+    expect(record.body.roles).toEqual(['counter', 'branch:yde']);
+    const withdrawn = ['reception', 'branch:yde'];
+    expect((await couch(app.url, admin, 'PUT', userPath, { ...record.body, roles: withdrawn })).status).toBe(201);
+
+    // A counter opening its desk: the app's validator accepts it with the sign-in roles, the server's now refuses it.
+    const doc = { _id: counterStateId('yde', 'C01'), type: 'counter_state', branch: 'yde', counter: 'C01', status: 'open', agent: user.name, updatedAt: new Date().toISOString() };
+    expect(validateForWrite(doc, null, { name: user.name, roles: ['counter', 'branch:yde'] }, 'branch')).toEqual([]);
+    expect(validateDocUpdate(doc, null, { name: user.name, roles: withdrawn }, 'branch')).toContainEqual({ field: '_id', code: 'forbidden_role' });
+    const docPath = `/fo_branch_yde/${encodeURIComponent(doc._id)}`;
+    expect((await couch(app.url, admin, 'GET', docPath)).status).toBe(404);
+
+    const replica = await LocalReplica.open(context, app.url);
+    await replica.put(user.name, 'fo_branch_yde', doc);
+
+    await shell.sync.waitFor('error');
+    const shown = await shell.sync.errorText();
+    expect(shown).toContain(en['sync.denied'].replace('{id}', doc._id).replace(/\{reason\}.*/, ''));
+    expect(shown).toContain('forbidden_role');
+    expect((await couch(app.url, admin, 'GET', docPath)).status).toBe(404);
+
+    await shell.sync.dismissError();
+    await shell.sync.error.waitFor({ state: 'detached' });
+    await shell.sync.waitFor('online');
+  });
+});
