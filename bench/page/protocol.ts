@@ -1,0 +1,30 @@
+/** What bench/run.ts (Node) asks the bench page for, and what the page answers. Types only. */
+export type Variant = 'ours' | 'stock';
+
+export interface RunRequest {
+  readonly variant: Variant;
+  /** Server database holding the N documents to pull. */
+  readonly db: string;
+  /** An empty server database: where the app's other replicas (fo_ref) are pointed, see ours.ts. */
+  readonly emptyDb: string;
+  readonly admin: { readonly name: string; readonly password: string };
+}
+
+export interface RunResult {
+  readonly variant: Variant;
+  readonly db: string;
+  /** performance.now() from before the databases are opened to replication complete. */
+  readonly ms: number;
+  /** Local doc_count after the sync; run.ts fails the bench when it is not N. */
+  readonly docCount: number;
+  /** The local database's adapter, as PouchDB reports it ('indexeddb' or 'idb'). */
+  readonly adapter: string;
+  /** Documents written locally, as replication reported them. */
+  readonly written: number;
+}
+
+declare global {
+  interface Window {
+    benchRun?: (request: RunRequest) => Promise<RunResult>;
+  }
+}

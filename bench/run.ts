@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: first sync of a branch replica (10,000 and 50,000 documents) from the real
+ * server into a fresh Chromium profile, the app's way ("ours") beside stock PouchDB defaults
+ * ("stock"), on the same data in the same run. See bench/README.md.
+ *
+ *   npm run bench                              # N = 10000, 50000; one run per variant
+ *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
+ *
+ * Needs the app and the bench page built (the npm script does both). A run whose local
+ * doc_count is not N fails the bench: no figure is printed for it.
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ADMIN } from '../test/support/couch-http.ts';
+import { startServer, type RunningServer } from '../test/support/server-process.ts';
+import { runInFreshProfile } from './browser-run.ts';
+import { createDb, loadDb, type LoadResult } from './load.ts';
+import type { Variant } from './page/protocol.ts';
+import { formatResults, results, syncFigure, writeResults, type SyncFigure } from './report.ts';
+
+function option(name: string, fallback: string): string {
+  const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
+  return arg ? arg.slice(name.length + 3) : fallback;
+}
+
+const SIZES = option('sizes', '10000,50000').split(',').map(Number);
+const RUNS = Number(option('runs', '1'));
+if (SIZES.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(RUNS) || RUNS < 1) {
+  throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1]');
+}
+const EMPTY_DB = 'bench_sync_empty';
+
+/**
+ * The server serves a snapshot of dist/ (app + bench page), so another build in this working
+ * tree (it empties dist/) cannot pull the bench page away in the middle of a run.
+ */
+function snapshotDist(): string {
+  const dist = fileURLToPath(new URL('../dist', import.meta.url));
+  for (const built of ['index.html', '__bench/index.html']) {
+    if (!existsSync(join(dist, built))) throw new Error(`dist/${built} missing: run \`npm run bench\`, which builds first`);
+  }
+  const copy = mkdtempSync(join(tmpdir(), 'fo-bench-dist-'));
+  cpSync(dist, copy, { recursive: true });
+  return copy;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(server: RunningServer, loadAtStart: number) {
+  const loads: LoadResult[] = [];
+  await createDb(server.url, EMPTY_DB);
+  for (const n of SIZES) {
+    const load = await loadDb(server.url, `bench_sync_${n}`, n);
+    log(`loaded ${n} documents into ${load.db} in ${(load.ms / 1000).toFixed(2)} s`);
+    loads.push(load);
+  }
+
+  const figures: SyncFigure[] = [];
+  let userAgent = '?';
+  for (const n of SIZES) {
+    const db = `bench_sync_${n}`;
+    const times: Record<Variant, number[]> = { ours: [], stock: [] };
+    const adapters: Record<Variant, string> = { ours: '?', stock: '?' };
+    for (let round = 0; round < RUNS; round++) {
+      // Alternate who goes first, so neither always meets the colder server.
+      const order: Variant[] = round % 2 === 0 ? ['ours', 'stock'] : ['stock', 'ours'];
+      for (const variant of order) {
+        const run = await runInFreshProfile(server.url, { variant, db, emptyDb: EMPTY_DB, admin: ADMIN });
+        const { result } = run;
+        if (result.docCount !== n) throw new Error(`${variant} on ${db}: local doc_count ${result.docCount}, expected ${n} (${result.written} written)`);
+        userAgent = run.userAgent;
+        times[variant].push(result.ms);
+        adapters[variant] = result.adapter;
+        log(`${variant.padEnd(5)} N=${n}: ${(result.ms / 1000).toFixed(2)} s, doc_count ${result.docCount}, adapter ${result.adapter}`);
+      }
+    }
+    figures.push(syncFigure('ours', n, times.ours, adapters.ours), syncFigure('stock', n, times.stock, adapters.stock));
+  }
+
+  const r = results(figures, loads, userAgent, loadAtStart, RUNS);
+  log('');
+  log(formatResults(r));
+  log(`\nwritten to ${writeResults(r)}`);
+}
+
+const started = Date.now();
+const loadAtStart = loadavg()[0]!;
+const distDir = snapshotDist();
+let server: RunningServer | null = null;
+try {
+  server = await startServer({ DIST_DIR: distDir });
+  log(`server on ${server.url} (embedded engine, demo data), serving a copy of dist/`);
+  await main(server, loadAtStart);
+  log(`bench took ${Math.round((Date.now() - started) / 1000)} s`);
+} catch (error) {
+  process.exitCode = 1;
+  process.stderr.write(`\nBENCH FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
+} finally {
+  await server?.stop();
+  rmSync(distDir, { recursive: true, force: true });
+}
