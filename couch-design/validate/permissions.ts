@@ -100,7 +100,9 @@ export function validatePermission(
   if (!spec || !policy) return [{ field: 'type', code: 'forbidden_role' }];
 
   let allowed: readonly JobRole[];
-  if (isDeletion(newDoc)) allowed = policy.delete;
+  // Resolving a call conflict removes the losing revisions of a ticket: a tombstone naming the
+  // revision that stands. The visit events keep both calls.
+  if (isDeletion(newDoc)) allowed = spec.type === 'ticket' && typeof newDoc.supersededBy === 'string' ? policy.update : policy.delete;
   else if (old) allowed = policy.update;
   else if (creating) allowed = policy.create;
   else allowed = policy.create.concat(policy.update);
