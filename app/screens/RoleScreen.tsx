@@ -1,8 +1,32 @@
-/** Placeholder of each role's screen: its title and what will come there. */
+/** Each role's screen; the roles not built yet keep a placeholder with what will come there. */
+import { Match, Switch } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
+import { CounterScreen } from './CounterScreen.tsx';
+import { DisplayScreen } from './DisplayScreen.tsx';
+import { KioskScreen } from './KioskScreen.tsx';
+import { ReceptionScreen } from './ReceptionScreen.tsx';
 
 export function RoleScreen(props: { screen: JobRole }) {
+  return (
+    <Switch fallback={<Placeholder screen={props.screen} />}>
+      <Match when={props.screen === 'reception'}>
+        <ReceptionScreen />
+      </Match>
+      <Match when={props.screen === 'kiosk'}>
+        <KioskScreen />
+      </Match>
+      <Match when={props.screen === 'display'}>
+        <DisplayScreen />
+      </Match>
+      <Match when={props.screen === 'counter'}>
+        <CounterScreen />
+      </Match>
+    </Switch>
+  );
+}
+
+function Placeholder(props: { screen: JobRole }) {
   const { t } = useI18n();
   return (
     <section class="screen" data-testid={`screen-${props.screen}`}>

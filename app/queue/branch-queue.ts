@@ -1,0 +1,153 @@
+/**
+ * The live queue of this branch today, for the four queue screens: tickets and counter states
+ * from the local branch replica (updated on every change, local or replicated), reference data
+ * (services, counters, settings), the QueueStore the operations write through, and an actor.
+ */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { useData } from '../data/DataProvider.tsx';
+import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
+import { localName } from '../data/replicas.ts';
+import { validateWrite } from '../data/validate.ts';
+import { isUnreachable, openRemoteWriter } from '../data/remote-write.ts';
+import { resolveConflicts } from '../data/conflicts.ts';
+import { branchDb } from '../../couch-design/databases.ts';
+import { branchOfRoles } from '../../couch-design/roles.ts';
+import { uid } from '../../couch-design/ids/uid.ts';
+import type { Ticket } from '../../couch-design/types/ticket.ts';
+import type { Service } from '../../couch-design/types/service.ts';
+import type { Counter } from '../../couch-design/types/counter.ts';
+import type { CounterState } from '../../couch-design/types/counter-state.ts';
+import type { DeviceSlot } from '../../couch-design/types/device.ts';
+import type { Branch } from '../../couch-design/types/branch.ts';
+import type { Settings } from '../../couch-design/types/institution.ts';
+import type { Stored } from '../data/docs.ts';
+import { branchDay } from './numbering.ts';
+import { pickCallWinner } from './conflicts.ts';
+import { NO_RULES, rulesFromSettings, type QueueRules } from './ranking.ts';
+import { OfflineError, type QueueStore } from './store.ts';
+import type { Actor } from './transitions.ts';
+import { deviceId, ensureSlot, storedSlot } from './device.ts';
+
+export interface BranchQueue {
+  readonly branch: string;
+  readonly day: Accessor<string>;
+  readonly tickets: Accessor<Stored<Ticket>[]>;
+  readonly counterStates: Accessor<Stored<CounterState>[]>;
+  readonly services: Accessor<Service[]>;
+  readonly counters: Accessor<Counter[]>;
+  readonly rules: Accessor<QueueRules>;
+  readonly branchDoc: Accessor<Branch | null>;
+  readonly slot: Accessor<number | null>;
+  readonly store: QueueStore;
+  actor(counter?: string): Actor;
+}
+
+let uidSeq = 0;
+
+export function createBranchQueue(): BranchQueue {
+  const auth = useAuth();
+  const { layer } = useData();
+  const user = auth.user()!;
+  const branch = branchOfRoles(user.roles) ?? 'dla';
+  const remote = branchDb(branch);
+  const writer = openRemoteWriter({
+    Pouch: BrowserPouch,
+    adapter: BROWSER_ADAPTER,
+    local: localName(user.name, remote),
+    remote,
+    remoteBase: `${location.origin}/db`,
+    user,
+    validate: validateWrite,
+  });
+  const [state, setState] = createStore({ tickets: [] as Stored<Ticket>[], counterStates: [] as Stored<CounterState>[] });
+  const [services, setServices] = createSignal<Service[]>([]);
+  const [counters, setCounters] = createSignal<Counter[]>([]);
+  const [rules, setRules] = createSignal<QueueRules>(NO_RULES);
+  const [branchDoc, setBranchDoc] = createSignal<Branch | null>(null);
+  const [slot, setSlot] = createSignal<number | null>(storedSlot(branch));
+  const zone = () => branchDoc()?.timeZone ?? 'Africa/Douala';
+  const [day, setDay] = createSignal(branchDay(new Date(), zone()));
+
+  const store: QueueStore = {
+    async writeArbitrated(doc) {
+      try {
+        return await writer.writeArbitrated(doc);
+      } catch (error) {
+        if (isUnreachable(error)) throw new OfflineError(error);
+        throw error;
+      }
+    },
+    writeLocal: (doc) => writer.writeLocal(doc),
+    async waiting(d, codes) {
+      return state.tickets.filter((t) => t.day === d && t.state === 'waiting' && codes.includes(t.service));
+    },
+    async log(event) {
+      await writer.writeLocal(event);
+    },
+  };
+
+  let reloading: Promise<void> | null = null;
+  async function reload() {
+    const prefix = `ticket:${branch}:${day()}:`;
+    const [tickets, states] = await Promise.all([writer.allDocsByPrefix<Ticket>(prefix), writer.allDocsByPrefix<CounterState>(`counterstate:${branch}:`)]);
+    setState('tickets', reconcile(tickets, { key: '_id' }));
+    setState('counterStates', reconcile(states, { key: '_id' }));
+  }
+  const refresh = () => (reloading ??= reload().finally(() => (reloading = null)));
+
+  async function loadRef() {
+    const [svc, ctr, br, settings] = await Promise.all([
+      layer.allDocsByPrefix<Service>('ref', 'service:'),
+      layer.allDocsByPrefix<Counter>('ref', `counter:${branch}:`),
+      layer.get<Branch>('ref', `branch:${branch}`),
+      layer.get<Settings>('ref', 'settings:queue'),
+    ]);
+    setServices(svc.filter((s) => s.type === 'service'));
+    setCounters(ctr.filter((c) => c.type === 'counter' && c.active !== false));
+    setBranchDoc(br);
+    setRules(rulesFromSettings(settings?.values));
+    setDay(branchDay(new Date(), zone()));
+  }
+
+  const canIssue = user.roles.some((r) => ['kiosk', 'reception', 'counter', 'cashier', 'supervisor'].includes(r));
+  const resolvesCalls = user.roles.some((r) => ['counter', 'cashier', 'supervisor'].includes(r));
+  void loadRef().then(refresh).then(async () => {
+    if (!canIssue) return;
+    const devices = await writer.allDocsByPrefix<DeviceSlot>(`device:${branch}:`);
+    setSlot(await ensureSlot(store, branch, user.name, devices).catch(() => null));
+  });
+  const stop = writer.subscribe((doc) => {
+    if (doc._id.startsWith('service:') || doc._id.startsWith('counter:')) void loadRef();
+    else void refresh();
+    // Two counters called the same ticket while offline: settle it the same way everywhere.
+    if (resolvesCalls && doc._id.startsWith('ticket:'))
+      void resolveConflicts<Ticket>(writer.db, doc._id, pickCallWinner, { validate: validateWrite, context: { db: remote, user } }).catch(() => undefined);
+  });
+  // Reference data arrives by the layer's replication, not through this replica.
+  const timer = setInterval(() => void loadRef(), 15_000);
+  onCleanup(() => {
+    stop();
+    clearInterval(timer);
+    void writer.close();
+  });
+
+  return {
+    branch,
+    day,
+    tickets: () => state.tickets,
+    counterStates: () => state.counterStates,
+    services,
+    counters,
+    rules,
+    branchDoc,
+    slot,
+    store,
+    actor(counter) {
+      const now = new Date();
+      const device = deviceId();
+      return { branch, agent: user.name, device, ...(counter ? { counter } : {}), now, uid: () => uid(now.getTime(), device, ++uidSeq) };
+    },
+  };
+}
