@@ -32,7 +32,8 @@ async function openCounter(page: Page, code: string) {
 
 describe('queues in the browser', () => {
   it('issue at kiosk and reception, call from two counters, display announces, serve, recall, no-show, transfer, park, back office, offline walk-in', async () => {
-    const [kiosk, reception, display, c1, c2] = await Promise.all(['kiosk.dla', 'reception.dla', 'display.dla', 'counter.dla', 'counter.dla'].map(signedIn));
+    const pages = await Promise.all(['kiosk.dla', 'reception.dla', 'display.dla', 'counter.dla', 'counter.dla'].map(signedIn));
+    const [kiosk, reception, display, c1, c2] = pages as [Page, Page, Page, Page, Page];
 
     await kiosk.getByTestId('kiosk-service-family').click();
     await kiosk.getByTestId('kiosk-take').click();
