@@ -1,0 +1,80 @@
+/**
+ * Queue figures (separate from bench/run.ts, which may import `benchQueue`):
+ *   1. ticket issued (HTTP PUT through the server) → visible on the display page in Chromium,
+ *      through live replication: p50 and p95 over `tickets` tickets;
+ *   2. calls per second sustained by `counters` simulated counters draining `drainTickets`
+ *      tickets through the HTTP API with the app's own queue operations.
+ *
+ *   npx tsx bench/queue-bench.ts [--tickets=200] [--drain=1000] [--counters=20]
+ * Needs the app built (npm run build).
+ */
+import { launchChromium } from '../test/support/browser.ts';
+import { signIn } from '../test/support/couch-http.ts';
+import { startServer } from '../test/support/server-process.ts';
+import { actorFor, drain, issueMany } from '../test/queue/support/drain.ts';
+import { httpQueueStore } from '../test/queue/support/http-store.ts';
+import { issueTicket } from '../app/queue/ops.ts';
+
+export interface QueueBenchResult {
+  readonly visibleP50Ms: number;
+  readonly visibleP95Ms: number;
+  readonly tickets: number;
+  readonly callsPerSecond: number;
+  readonly drained: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function benchQueue(options = { tickets: 200, drainTickets: 1000, counters: 20 }): Promise<QueueBenchResult> {
+  const server = await startServer();
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' })).newPage();
+    await page.goto(`${server.url}/signin`);
+    await page.getByTestId('signin-name').fill('display.dla');
+    await page.getByTestId('signin-password').fill('demo-display');
+    await page.getByTestId('signin-submit').click();
+    await page.getByTestId('display-waiting-family').waitFor({ timeout: 60_000 });
+
+    const session = await signIn(server.url, 'reception.dla', 'demo-reception');
+    const store = httpQueueStore(server.url, session, 'fo_branch_dla', { writes: 0, conflicts: 0, queries: 0 });
+    const day = new Date().toISOString().slice(0, 10);
+    const actor = actorFor('dla', 'reception.dla', 'bench');
+    const used: number[] = [];
+    const times: number[] = [];
+    for (let i = 0; i < options.tickets; i++) {
+      const t0 = performance.now();
+      const r = await issueTicket(store, { day, service: { code: 'family', series: 'F' } }, { used, slot: null }, actor());
+      if (!r.ok) throw new Error(r.error);
+      used.push(r.value.seq);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="display-waiting-family"]')?.getAttribute('data-count') === String(n), i + 1, { polling: 'raf', timeout: 10_000 });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+
+    const drainDay = '2031-02-03';
+    await issueMany(server.url, options.drainTickets, 4, drainDay);
+    const drained = await drain(server.url, options.counters, drainDay);
+    return {
+      visibleP50Ms: percentile(times, 50),
+      visibleP95Ms: percentile(times, 95),
+      tickets: times.length,
+      callsPerSecond: (drained.calls * 1000) / drained.ms,
+      drained: drained.calls,
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+  const result = await benchQueue({ tickets: arg('tickets', 200), drainTickets: arg('drain', 1000), counters: arg('counters', 20) });
+  console.log(
+    `issued → visible on the display: p50 ${result.visibleP50Ms.toFixed(1)} ms, p95 ${result.visibleP95Ms.toFixed(1)} ms over ${result.tickets} tickets\n` +
+      `20-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s`,
+  );
+}
