@@ -11,13 +11,16 @@ export interface SyncFigure {
   readonly runsMs: readonly number[];
   readonly seconds: number;
   readonly docsPerSec: number;
-  readonly adapter: string;
+  /** Local adapter and replication mode: 'indexeddb, sync', 'idb, replicate'… */
+  readonly setup: string;
 }
 
 export interface Results {
   readonly date: string;
   /** Runs per variant and size; each figure is the median. */
   readonly runs: number;
+  /** Job role of the app user "ours" ran as (with branch:bench). */
+  readonly role: string;
   readonly machine: {
     cpus: number;
     cpuModel: string;
@@ -41,12 +44,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export function syncFigure(variant: Variant, n: number, runsMs: readonly number[], adapter: string): SyncFigure {
+export function syncFigure(variant: Variant, n: number, runsMs: readonly number[], setup: string): SyncFigure {
   const ms = median(runsMs);
-  return { variant, n, runsMs: runsMs.map((x) => Math.round(x)), seconds: round(ms / 1000, 2), docsPerSec: Math.round((n * 1000) / ms), adapter };
+  return { variant, n, runsMs: runsMs.map((x) => Math.round(x)), seconds: round(ms / 1000, 2), docsPerSec: Math.round((n * 1000) / ms), setup };
 }
 
-export function results(sync: readonly SyncFigure[], loads: readonly LoadResult[], userAgent: string, loadAtStart: number, runs: number): Results {
+export function results(sync: readonly SyncFigure[], loads: readonly LoadResult[], userAgent: string, loadAtStart: number, runs: number, role: string): Results {
   const ns = [...new Set(sync.map((f) => f.n))];
   const ratios = ns.flatMap((n) => {
     const ours = sync.find((f) => f.n === n && f.variant === 'ours');
@@ -57,6 +60,7 @@ export function results(sync: readonly SyncFigure[], loads: readonly LoadResult[
   return {
     date: new Date().toISOString(),
     runs,
+    role,
     machine: {
       cpus: cpu.length,
       cpuModel: cpu[0]?.model ?? '?',
@@ -90,12 +94,12 @@ export function formatResults(r: Results): string {
     f.seconds.toFixed(2),
     String(f.docsPerSec),
     f.variant === 'ours' && ratioOf(f.n) !== undefined ? `${ratioOf(f.n)!.toFixed(2)}x` : '',
-    f.adapter,
+    f.setup,
   ]);
   const loadRows = r.load.map((l) => [l.db, String(l.n), l.seconds.toFixed(2), String(l.docsPerSec), String(l.bytesPerDoc)]);
   return [
-    `First sync of a branch replica into a fresh Chromium profile (${r.runs === 1 ? 'one run each' : `median of ${r.runs} runs`})`,
-    table(['variant', 'N', 'seconds', 'docs/s', 'ours/stock', 'adapter'], syncRows),
+    `First sync of a branch replica into a fresh Chromium profile (${r.runs === 1 ? 'one run each' : `median of ${r.runs} runs`}; ours as a ${r.role})`,
+    table(['variant', 'N', 'seconds', 'docs/s', 'ours/stock', 'adapter, mode'], syncRows),
     '',
     'Server bulk load (_bulk_docs, 1000 a request, through /db/, not part of the figures above)',
     table(['database', 'N', 'seconds', 'docs/s', 'bytes/doc'], loadRows),

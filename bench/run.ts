@@ -5,6 +5,7 @@
  *
  *   npm run bench                              # N = 10000, 50000; one run per variant
  *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
+ *   npm run bench -- --role=display            # "ours" as a user who only reads the branch (pull-only)
  *
  * Needs the app and the bench page built (the npm script does both). A run whose local
  * doc_count is not N fails the bench: no figure is printed for it.
@@ -27,8 +28,10 @@ function option(name: string, fallback: string): string {
 
 const SIZES = option('sizes', '10000,50000').split(',').map(Number);
 const RUNS = Number(option('runs', '1'));
+/** The app user "ours" is opened for: a counter clerk writes to the branch, so syncs it both ways. */
+const ROLE = option('role', 'counter');
 if (SIZES.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(RUNS) || RUNS < 1) {
-  throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1]');
+  throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1] [--role=counter]');
 }
 const EMPTY_DB = 'bench_sync_empty';
 
@@ -62,24 +65,24 @@ async function main(server: RunningServer, loadAtStart: number) {
   for (const n of SIZES) {
     const db = `bench_sync_${n}`;
     const times: Record<Variant, number[]> = { ours: [], stock: [] };
-    const adapters: Record<Variant, string> = { ours: '?', stock: '?' };
+    const setups: Record<Variant, string> = { ours: '?', stock: '?' };
     for (let round = 0; round < RUNS; round++) {
       // Alternate who goes first, so neither always meets the colder server.
       const order: Variant[] = round % 2 === 0 ? ['ours', 'stock'] : ['stock', 'ours'];
       for (const variant of order) {
-        const run = await runInFreshProfile(server.url, { variant, db, emptyDb: EMPTY_DB, admin: ADMIN });
+        const run = await runInFreshProfile(server.url, { variant, db, emptyDb: EMPTY_DB, admin: ADMIN, role: ROLE });
         const { result } = run;
         if (result.docCount !== n) throw new Error(`${variant} on ${db}: local doc_count ${result.docCount}, expected ${n} (${result.written} written)`);
         userAgent = run.userAgent;
         times[variant].push(result.ms);
-        adapters[variant] = result.adapter;
-        log(`${variant.padEnd(5)} N=${n}: ${(result.ms / 1000).toFixed(2)} s, doc_count ${result.docCount}, adapter ${result.adapter}`);
+        setups[variant] = `${result.adapter}, ${result.mode}`;
+        log(`${variant.padEnd(5)} N=${n}: ${(result.ms / 1000).toFixed(2)} s, doc_count ${result.docCount}, ${setups[variant]}`);
       }
     }
-    figures.push(syncFigure('ours', n, times.ours, adapters.ours), syncFigure('stock', n, times.stock, adapters.stock));
+    figures.push(syncFigure('ours', n, times.ours, setups.ours), syncFigure('stock', n, times.stock, setups.stock));
   }
 
-  const r = results(figures, loads, userAgent, loadAtStart, RUNS);
+  const r = results(figures, loads, userAgent, loadAtStart, RUNS, ROLE);
   log('');
   log(formatResults(r));
   log(`\nwritten to ${writeResults(r)}`);

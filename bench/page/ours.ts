@@ -1,13 +1,15 @@
 /**
  * "Ours": the app's own first pull, through the app's own code: `openDataLayer` with
  * `BrowserPouch` and `BROWSER_ADAPTER` (app/data/pouch.ts), started with `startSync()` as
- * DataProvider does. So the options (live two-way sync, pull batch_size/batches_limit, push
+ * DataProvider does. So the options (live sync or pull, pull batch_size/batches_limit, push
  * batch size, credentials fetch, skip_setup) are whatever app/data currently sets.
  *
- * The data layer derives its replicas from the user (app/data/replicas.ts): a user with role
- * `branch:bench` gets fo_ref and fo_branch_bench. The PouchDB constructor handed to it is the
- * app's, wrapped only to point the remote URLs elsewhere: the branch replica at the bench
- * database, fo_ref at an empty database (so only the branch replica's pull is measured).
+ * The data layer derives its replicas, and whether each is synced both ways or only pulled,
+ * from the user (app/data/replicas.ts): here `<role>` + `branch:bench` (default role counter,
+ * a writer, so the branch replica is a two-way sync as on most branch devices). The PouchDB
+ * constructor handed to it is the app's, wrapped only to point the remote URLs elsewhere: the
+ * branch replica at the bench database, the others (fo_ref, fo_people) at an empty database,
+ * so only the branch replica's pull is measured.
  * Done = the pull direction's first `paused` without error: what the app calls first sync done
  * (sync-state.ts `firstSyncDone`).
  */
@@ -17,12 +19,11 @@ import { replicaPlan } from '../../app/data/replicas.ts';
 import type { SyncEvent } from '../../app/data/sync-state.ts';
 import type { RunRequest, RunResult } from './protocol.ts';
 
-const USER = { name: 'bench', roles: ['branch:bench'] } as const;
-
 type Construct = [name: string, options?: PouchDB.Configuration.DatabaseConfiguration];
 
 export async function run(request: RunRequest): Promise<RunResult> {
-  const plan = replicaPlan(USER);
+  const user = { name: 'bench', roles: [request.role, 'branch:bench'] };
+  const plan = replicaPlan(user);
   const branch = plan.find((spec) => spec.key === 'branch');
   if (!branch) throw new Error(`no branch replica in the app's plan: ${JSON.stringify(plan)}`);
   const remoteBase = `${location.origin}/db`;
@@ -53,7 +54,7 @@ export async function run(request: RunRequest): Promise<RunResult> {
   };
 
   const started = performance.now();
-  const layer = openDataLayer({ user: USER, Pouch, adapter: BROWSER_ADAPTER, remoteBase, validate: () => [], report });
+  const layer = openDataLayer({ user, Pouch, adapter: BROWSER_ADAPTER, remoteBase, validate: () => [], report });
   layer.startSync();
   let ended: number;
   try {
@@ -67,5 +68,5 @@ export async function run(request: RunRequest): Promise<RunResult> {
   // PouchDB sets `adapter` on every instance; @types/pouchdb leaves it out.
   const adapter = (local as PouchDB.Database & { adapter: string }).adapter;
   await layer.close();
-  return { variant: 'ours', db: request.db, ms: ended - started, docCount: info.doc_count, adapter, written };
+  return { variant: 'ours', db: request.db, ms: ended - started, docCount: info.doc_count, adapter, written, mode: branch.mode };
 }

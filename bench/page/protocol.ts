@@ -8,6 +8,12 @@ export interface RunRequest {
   /** An empty server database: where the app's other replicas (fo_ref) are pointed, see ours.ts. */
   readonly emptyDb: string;
   readonly admin: { readonly name: string; readonly password: string };
+  /**
+   * Job role of the user the app's data layer is opened for (with `branch:bench`). It decides
+   * the branch replica's mode (app/data/replicas.ts): two-way 'sync' for roles that write
+   * there (counter, reception…), 'pull' for those that do not (display).
+   */
+  readonly role: string;
 }
 
 export interface RunResult {
@@ -21,6 +27,8 @@ export interface RunResult {
   readonly adapter: string;
   /** Documents written locally, as replication reported them. */
   readonly written: number;
+  /** How the replica was replicated: 'sync' (two-way) or 'pull' for ours, 'replicate' for stock. */
+  readonly mode: string;
 }
 
 declare global {

@@ -22,5 +22,5 @@ export async function run(request: RunRequest): Promise<RunResult> {
   // PouchDB sets `adapter` on every instance; @types/pouchdb leaves it out.
   const adapter = (local as PouchDB.Database & { adapter: string }).adapter;
   await Promise.all([local.close(), remote.close()]);
-  return { variant: 'stock', db: request.db, ms: ended - started, docCount: info.doc_count, adapter, written: result.docs_written };
+  return { variant: 'stock', db: request.db, ms: ended - started, docCount: info.doc_count, adapter, written: result.docs_written, mode: 'replicate' };
 }
