@@ -379,6 +379,4 @@ export const en: Messages = {
   'rep.band': "{from}–{to} min",
   'rep.bandLast': "{from} min and more",
   'rep.hour': "{hour}:00",
-
-  'stats.rebuilding': "Statistics are being rebuilt; they will be back as soon as it is done.",
 };

@@ -381,8 +381,6 @@ export const fr = {
   'rep.band': "{from}–{to} min",
   'rep.bandLast': "{from} min et plus",
   'rep.hour': "{hour} h",
-
-  'stats.rebuilding': "Les statistiques sont en cours de reconstruction ; elles reviennent dès que c’est fini.",
 } as const;
 
 export type MessageKey = keyof typeof fr;
