@@ -147,7 +147,7 @@ export function createBranchQueue(): BranchQueue {
     actor(counter) {
       const now = new Date();
       const device = deviceId();
-      return { branch, agent: user.name, device, ...(counter ? { counter } : {}), now, uid: () => uid(now.getTime(), device, ++uidSeq) };
+      return { branch, agent: user.name, device, ...(counter ? { counter } : {}), now, uid: () => uid(now.getTime(), device, ++uidSeq), timeZone: zone() };
     },
   };
 }

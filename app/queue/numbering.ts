@@ -36,6 +36,13 @@ export function branchDay(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** The hour (0–23) of an instant in the branch's zone, or the device's own zone when not known. */
+export function localHour(at: Date, timeZone?: string): number {
+  if (!timeZone) return at.getHours();
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
+  return Number(hour) % 24;
+}
+
 /** How a called number is spoken and shown: A012 → "A 12". */
 export function spokenLabel(label: string): string {
   return `${label.slice(0, 1)} ${Number(label.slice(1))}`;

@@ -89,6 +89,8 @@ export interface CallContext {
   readonly day: string;
   readonly services: readonly string[];
   readonly rules: QueueRules;
+  /** Target wait (minutes) per service code, recorded on each call for statistics. */
+  readonly targetWaitMinutes?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -100,7 +102,7 @@ export async function callNext(store: QueueStore, context: CallContext, actor: A
     const ranked = rankWaiting(await store.waiting(context.day, context.services), actor.counter ?? '', context.services, context.rules, actor.now.getTime());
     if (ranked.length === 0) return { ok: false, error: 'queue_empty' };
     for (const candidate of ranked) {
-      const built = call(candidate, actor);
+      const built = call(candidate, actor, context.targetWaitMinutes?.[candidate.service]);
       if (!built.ok) continue;
       try {
         const applied = await applyStep(store, built.step);

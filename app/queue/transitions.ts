@@ -14,6 +14,7 @@ import {
   ticketLabel,
   visitEventId,
 } from '../../couch-design/types/ticket.ts';
+import { localHour } from './numbering.ts';
 
 /** Who does it, where and when; `uid` gives this device's next unique id part. */
 export interface Actor {
@@ -23,6 +24,8 @@ export interface Actor {
   readonly counter?: string;
   readonly now: Date;
   readonly uid: () => string;
+  /** The branch's IANA zone: events carry their local hour for statistics (default: the device's zone). */
+  readonly timeZone?: string;
 }
 
 export interface Step {
@@ -62,6 +65,7 @@ function event(ticket: Ticket, action: VisitAction, actor: Actor, details?: Reco
     service: ticket.service,
     action,
     at: actor.now.toISOString(),
+    hour: localHour(actor.now, actor.timeZone),
     ...(actor.counter ? { counter: actor.counter } : {}),
     agent: actor.agent,
     device: actor.device,
@@ -109,16 +113,27 @@ export function issue(input: IssueInput, actor: Actor): StepResult {
   };
   if (!input.walkIn) return ok(ticket, 'issued', actor);
   if (!actor.counter) return fail('counter_not_open');
-  const serving: Ticket = { ...ticket, state: 'serving', counter: actor.counter, agent: actor.agent, calledAt: at };
+  const serving: Ticket = { ...ticket, state: 'serving', counter: actor.counter, agent: actor.agent, calledAt: at, servingAt: at };
   return ok(serving, 'serving', actor, { walkIn: true });
 }
 
-export function call(t: Ticket, actor: Actor): StepResult {
+/** Milliseconds from an instant to now; 0 when device clocks disagree and it would be negative. */
+function since(from: string, actor: Actor): number {
+  return Math.max(0, actor.now.getTime() - Date.parse(from));
+}
+
+/**
+ * `targetWaitMinutes`: the service's target wait now, recorded on the event (withinTarget) so a
+ * later change of target does not rewrite past statistics.
+ */
+export function call(t: Ticket, actor: Actor, targetWaitMinutes?: number): StepResult {
   if (t.state !== 'waiting') return fail('not_waiting');
   if (!actor.counter) return fail('counter_not_open');
   if (t.counter !== undefined && t.counter !== actor.counter) return fail('not_mine');
   const { front: _front, ...rest } = t;
-  return ok({ ...rest, state: 'called', counter: actor.counter, agent: actor.agent, calledAt: actor.now.toISOString(), recalls: 0 }, 'called', actor);
+  const waitMs = since(t.queuedAt ?? t.issuedAt, actor);
+  const details = targetWaitMinutes === undefined ? { waitMs } : { waitMs, withinTarget: waitMs <= targetWaitMinutes * 60_000 };
+  return ok({ ...rest, state: 'called', counter: actor.counter, agent: actor.agent, calledAt: actor.now.toISOString(), recalls: 0 }, 'called', actor, details);
 }
 
 function atMyCounter(t: Ticket, actor: Actor): boolean {
@@ -142,13 +157,14 @@ export function noShow(t: Ticket, actor: Actor): StepResult {
 export function startService(t: Ticket, actor: Actor): StepResult {
   if (t.state !== 'called') return fail('not_called');
   if (!atMyCounter(t, actor)) return fail('not_mine');
-  return ok({ ...t, state: 'serving' }, 'serving', actor);
+  return ok({ ...t, state: 'serving', servingAt: actor.now.toISOString() }, 'serving', actor);
 }
 
 export function finish(t: Ticket, outcome: string, actor: Actor): StepResult {
   if (t.state !== 'serving') return fail('not_serving');
   if (!atMyCounter(t, actor)) return fail('not_mine');
-  return ok({ ...t, state: 'done', outcome }, 'done', actor, { outcome });
+  const serviceMs = since(t.servingAt ?? t.calledAt ?? t.issuedAt, actor);
+  return ok({ ...t, state: 'done', outcome }, 'done', actor, { outcome, serviceMs });
 }
 
 export interface TransferInput {
@@ -168,7 +184,7 @@ export function transfer(t: Ticket, input: TransferInput, servedBy: readonly str
   if (!atMyCounter(t, actor)) return fail('not_mine');
   if (!input.toCounter && input.toService === t.service) return fail('same_queue');
   if (!servedBy.includes(input.toService)) return fail('nobody_serves');
-  const { counter: _c, agent: _a, calledAt: _k, recalls: _r, front: _f, ...rest } = t;
+  const { counter: _c, agent: _a, calledAt: _k, servingAt: _s, recalls: _r, front: _f, ...rest } = t;
   const moved: Ticket = {
     ...rest,
     service: input.toService,

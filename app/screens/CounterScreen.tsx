@@ -89,7 +89,8 @@ export function CounterScreen() {
     setMessage(null);
     const s = myState();
     if (!s || s.status !== 'open') return say('counter_not_open');
-    const r = await callNext(queue.store, { day: queue.day(), services: s.services ?? [], rules: queue.rules() }, actor());
+    const targetWaitMinutes = Object.fromEntries(queue.services().map((svc) => [svc.code, svc.targetWaitMinutes]));
+    const r = await callNext(queue.store, { day: queue.day(), services: s.services ?? [], rules: queue.rules(), targetWaitMinutes }, actor());
     if (!r.ok) return say(r.error);
     if (r.offline) setMessage(t('counter.offline'));
     await setCurrent(r.value._id);

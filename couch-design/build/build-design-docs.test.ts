@@ -21,8 +21,8 @@ describe('built design documents', () => {
       expect(ddoc(kind).version).toMatch(/^[0-9a-f]{16}$/);
     }
     expect(new Set(DB_KINDS.map((k) => ddoc(k).version)).size).toBe(4);
-    expect(Object.keys(ddoc('branch').views).sort()).toEqual(['tickets_by_state', 'tickets_waiting', 'visit_events_by_day']);
-    expect(Object.keys(ddoc('central').views).sort()).toEqual(['tickets_by_state', 'visit_events_by_day']);
+    expect(Object.keys(ddoc('branch').views).sort()).toEqual(['tickets_by_state', 'tickets_waiting', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
+    expect(Object.keys(ddoc('central').views).sort()).toEqual(['tickets_by_state', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
     expect(Object.keys(ddoc('people').views).sort()).toEqual(['cases_by_status', 'persons_by_account', 'persons_by_name']);
   });
 

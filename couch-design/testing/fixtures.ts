@@ -6,6 +6,7 @@ import type { UserCtx } from '../validate/problems.ts';
 import { uid } from '../ids/uid.ts';
 import { ticketId, visitEventId } from '../types/ticket.ts';
 import { counterStateId } from '../types/counter-state.ts';
+import { counterEventId } from '../types/counter-event.ts';
 import { submissionId, submissionReviewId } from '../types/submission.ts';
 import { certificateId } from '../types/certificate.ts';
 import { backofficeRequestId } from '../types/backoffice-request.ts';
@@ -78,6 +79,22 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
     },
     device: { _id: 'device:dla:1', type: 'device', branch: 'dla', slot: 1, deviceId: 'k1', user: 'kiosk.dla', registeredAt: AT },
     counter_state: { _id: counterStateId('dla', 'C01'), type: 'counter_state', branch: 'dla', counter: 'C01', status: 'open', agent: 'counter.dla', updatedAt: AT },
+    counter_event: {
+      _id: counterEventId('dla', DAY, 'C01', U2),
+      type: 'counter_event',
+      branch: 'dla',
+      day: DAY,
+      counter: 'C01',
+      agent: 'counter.dla',
+      device: 'c1',
+      action: 'paused',
+      at: AT,
+      hour: 9,
+      from: 'open',
+      busyMs: 1_500_000,
+      idleMs: 300_000,
+      pausedMs: 0,
+    },
     submission: {
       _id: submissionId(DAY, U2),
       type: 'submission',

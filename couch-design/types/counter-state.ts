@@ -22,6 +22,11 @@ export interface CounterState extends BaseDoc {
   services?: string[];
   updatedAt: string;
   device?: string;
+  /** When the current status began; with busyMs/idleMs (the open period so far, up to
+   * updatedAt), what a status change needs to log the period it ends (counter_event). */
+  statusSince?: string;
+  busyMs?: number;
+  idleMs?: number;
 }
 
 /** `counterstate:<branch>:<counter>`: one per counter; branch in the id for fo_central. */
@@ -45,6 +50,9 @@ export function validateCounterState(doc: AnyDoc): Problem[] {
   c.strList('services', SERVICE_CODE, false, true);
   c.instant('updatedAt');
   c.str('device', { optional: true, pattern: DEVICE_ID_PATTERN });
+  c.instant('statusSince', true);
+  c.int('busyMs', { min: 0, optional: true });
+  c.int('idleMs', { min: 0, optional: true });
   c.id(branch && counter && counterStateId(branch, counter));
   return c.problems;
 }

@@ -20,6 +20,7 @@ import { CASE, validateCase } from './case.ts';
 import { ACCOUNT_LINE, validateAccountLine } from './account-line.ts';
 import { TICKET, VISIT_EVENT, validateTicket, validateVisitEvent } from './ticket.ts';
 import { COUNTER_STATE, validateCounterState } from './counter-state.ts';
+import { COUNTER_EVENT, validateCounterEvent } from './counter-event.ts';
 import { SUBMISSION, SUBMISSION_REVIEW, validateSubmission, validateSubmissionReview } from './submission.ts';
 import { CERTIFICATE, validateCertificate } from './certificate.ts';
 import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
@@ -57,6 +58,7 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(TICKET, 'branch', 'ticket', false, validateTicket),
   spec(VISIT_EVENT, 'branch', 'visit', true, validateVisitEvent),
   spec(COUNTER_STATE, 'branch', 'counterstate', false, validateCounterState),
+  spec(COUNTER_EVENT, 'branch', 'counterevent', true, validateCounterEvent),
   spec(SUBMISSION, 'branch', 'submission', true, validateSubmission),
   spec(SUBMISSION_REVIEW, 'branch', 'review', true, validateSubmissionReview),
   spec(CERTIFICATE, 'branch', 'cert', true, validateCertificate),

@@ -1,5 +1,5 @@
 import type { BaseDoc } from './base.ts';
-import { type AnyDoc, Checker, DAY, type Problem } from '../validate/problems.ts';
+import { type AnyDoc, Checker, DAY, type Problem, isInt } from '../validate/problems.ts';
 import { BRANCH_CODE_PATTERN, COUNTER_CODE, SERIES, SERVICE_CODE, splitId } from '../ids/codes.ts';
 import { DEVICE_ID_PATTERN, UID_PATTERN } from '../ids/uid.ts';
 import { type BranchFields, checkBranchDay, checkRef } from './branch-common.ts';
@@ -34,6 +34,8 @@ export interface Ticket extends BaseDoc, BranchFields {
   front?: boolean;
   /** Last call: offline double calls are resolved by the earliest one. */
   calledAt?: string;
+  /** Start of service (start, or a walk-in): the `done` event's service time runs from here. */
+  servingAt?: string;
   recalls?: number;
   /** How the visit ended (finish code, `end_of_day`…). */
   outcome?: string;
@@ -91,6 +93,7 @@ export function validateTicket(doc: AnyDoc): Problem[] {
   c.instant('queuedAt', true);
   c.bool('front', true);
   c.instant('calledAt', true);
+  c.instant('servingAt', true);
   c.int('recalls', { min: 0, max: 99, optional: true });
   c.str('outcome', { optional: true, pattern: OUTCOME_CODE });
   if (series !== undefined && seq !== undefined && label !== undefined && label !== ticketLabel(series, seq)) c.add('label', 'bad_format');
@@ -123,10 +126,29 @@ export interface VisitEvent extends BaseDoc, BranchFields {
   service: string;
   action: VisitAction;
   at: string;
+  /** Local hour (0–23) of `at` in the branch's time zone, for hour-of-day statistics. */
+  hour?: number;
   counter?: string;
   agent: string;
   device: string;
+  /** Free-form, except the durations statistics read: see STAT_DETAILS. */
   details?: Record<string, unknown>;
+}
+
+/**
+ * Durations put on events when they are written, because a view's map sees one document:
+ * `called` carries waitMs (queued → called) and withinTarget (waitMs ≤ the service's target
+ * then in force); `done` carries serviceMs (start of service → done).
+ */
+export const STAT_DETAILS = ['waitMs', 'serviceMs'] as const;
+
+function checkStatDetails(c: Checker, details: AnyDoc | undefined): void {
+  if (!details) return;
+  for (let i = 0; i < STAT_DETAILS.length; i++) {
+    const v = details[STAT_DETAILS[i]!];
+    if (v !== undefined && (!isInt(v) || v < 0)) c.add('details.' + STAT_DETAILS[i], 'bad_value');
+  }
+  if (details.withinTarget !== undefined && typeof details.withinTarget !== 'boolean') c.add('details.withinTarget', 'not_boolean');
 }
 
 /** `visit:<day>:<series>:<seq>:<uid>`: a ticket's events are one key range, in time order. */
@@ -147,10 +169,11 @@ export function validateVisitEvent(doc: AnyDoc): Problem[] {
   c.str('service', { pattern: SERVICE_CODE });
   c.oneOf('action', VISIT_ACTIONS);
   c.instant('at');
+  c.int('hour', { min: 0, max: 23, optional: true });
   c.str('counter', { optional: true, pattern: COUNTER_CODE });
   c.str('agent');
   c.str('device', { pattern: DEVICE_ID_PATTERN });
-  c.obj('details', true);
+  checkStatDetails(c, c.obj('details', true));
   const id = typeof doc._id === 'string' ? parseVisitEventId(doc._id) : null;
   if (!id || (day !== undefined && id.day !== day)) c.add('_id', 'bad_id');
   else if (ticket !== undefined && branch !== undefined && ticket !== ticketId({ branch, day: id.day, series: id.series, seq: id.seq }))

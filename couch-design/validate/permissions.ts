@@ -36,6 +36,7 @@ const POLICIES: Record<string, Policy> = {
   ticket: { create: ISSUERS, update: FRONT, delete: ['supervisor'] },
   visit_event: once(ISSUERS),
   counter_state: { create: ['counter', 'cashier', 'supervisor'], update: ['counter', 'cashier', 'supervisor'], delete: ['supervisor'] },
+  counter_event: once(['counter', 'cashier', 'supervisor']),
   submission: once(['reception', 'counter', 'supervisor']),
   submission_review: once(['backoffice', 'counter', 'supervisor']),
   certificate: once(['counter', 'supervisor']),

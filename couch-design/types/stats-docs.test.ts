@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { goodDocs } from '../testing/fixtures.ts';
+import { validateStructure } from '../validate/structure.ts';
+import { validateDocUpdate } from '../validate/entry.ts';
+import { counterEventId, parseCounterEventId } from './counter-event.ts';
+
+const user = (role: string) => ({ name: `${role}.dla`, roles: [role, 'branch:dla'] });
+
+describe('counter events', () => {
+  const e = () => goodDocs().counter_event!;
+  it('round-trips the id and checks the durations', () => {
+    const id = String(e()._id);
+    expect(parseCounterEventId(id)).toMatchObject({ branch: 'dla', day: '2024-03-05', counter: 'C01' });
+    expect(counterEventId('dla', '2024-03-05', 'C01', parseCounterEventId(id)!.uid)).toBe(id);
+    expect(validateStructure(e(), 'branch')).toEqual([]);
+    expect(validateStructure({ ...e(), busyMs: -1 }, 'branch')).toContainEqual({ field: 'busyMs', code: 'too_small' });
+    expect(validateStructure({ ...e(), hour: 24 }, 'branch')).toContainEqual({ field: 'hour', code: 'too_large' });
+    expect(validateStructure({ ...e(), counter: 'C02' }, 'branch')).toContainEqual({ field: '_id', code: 'bad_id' });
+  });
+
+  it('counter staff write them once; kiosks cannot; nobody changes them', () => {
+    expect(validateDocUpdate(e(), null, user('counter'), 'branch')).toEqual([]);
+    expect(validateDocUpdate(e(), null, user('kiosk'), 'branch')).toContainEqual({ field: '_id', code: 'forbidden_role' });
+    expect(validateDocUpdate({ ...e(), _rev: '1-a', busyMs: 1 }, { ...e(), _rev: '1-a' }, user('supervisor'), 'branch')).toContainEqual({
+      field: '_id',
+      code: 'immutable',
+    });
+  });
+});
+
+describe('durations on visit events', () => {
+  const v = () => goodDocs().visit_event!;
+  it('accepts wait and service times >= 0 and a local hour', () => {
+    const called = { ...v(), action: 'called', counter: 'C01', hour: 9, details: { waitMs: 120_000, withinTarget: true } };
+    expect(validateStructure(called, 'branch')).toEqual([]);
+    expect(validateStructure({ ...called, details: { waitMs: -5 } }, 'branch')).toContainEqual({ field: 'details.waitMs', code: 'bad_value' });
+    expect(validateStructure({ ...called, details: { serviceMs: 1.5 } }, 'branch')).toContainEqual({ field: 'details.serviceMs', code: 'bad_value' });
+    expect(validateStructure({ ...called, details: { withinTarget: 'yes' } }, 'branch')).toContainEqual({ field: 'details.withinTarget', code: 'not_boolean' });
+    expect(validateStructure({ ...called, hour: -1 }, 'branch')).toContainEqual({ field: 'hour', code: 'too_small' });
+  });
+});
