@@ -29,6 +29,8 @@ export interface DataLayer {
   put<T extends DocBase>(key: ReplicaKey, doc: T): Promise<Stored<T>>;
   remove<T extends DocBase>(key: ReplicaKey, doc: Stored<T>): Promise<Stored<T>>;
   allDocsByPrefix<T extends DocBase>(key: ReplicaKey, prefix: string, options?: PrefixOptions): Promise<Stored<T>[]>;
+  /** A map/reduce view of a replica (`ddoc/view`); rejects with status 404 when that design document is not there. */
+  query(key: ReplicaKey, view: string, params: PouchDB.Query.Options<object, object>): Promise<{ rows: { key: unknown; value: unknown }[] }>;
   /** (Re)start live replication of every replica, e.g. after a new session or when the link returns. */
   startSync(): void;
   stopSync(): void;
@@ -124,6 +126,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       return removeDoc(db, doc, writeOptions(spec));
     },
     allDocsByPrefix: async (key, prefix, prefixOptions) => allDocsByPrefix(replica(key).db, prefix, prefixOptions),
+    query: async (key, view, params) => replica(key).db.query(view, params),
     startSync() {
       layer.stopSync();
       const base = options.remoteBase;
