@@ -83,10 +83,15 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     const db = spec.remote;
     options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : ['pull'] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
-    remote.info().then(
-      (info) => options.report({ type: 'expected', db, total: info.doc_count }),
+    const info = remote.info.bind(remote);
+    info().then(
+      (found) => options.report({ type: 'expected', db, total: found.doc_count }),
       () => undefined,
     );
+    // PouchDB 9's replicator calls the source's info() after every batch, only for its
+    // activeTasks progress, and never catches it: a link lost at that moment would surface as
+    // an unhandled rejection. Replication errors reach us through its events; this call's don't matter.
+    remote.info = (() => info().catch(() => ({ db_name: spec.remote, doc_count: 0, update_seq: 0 }))) as typeof remote.info;
     const live = { live: true, retry: true, back_off_function: nextBackoff };
     // Big batches make the first pull much faster; pushes stay small (validated one by one).
     const pull = { ...live, batch_size: 1000, batches_limit: 4 };
