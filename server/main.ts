@@ -36,7 +36,7 @@ const server = createAppServer({
   health: async () => {
     const up = await couch.info().then(() => true, () => false);
     const central = config.centralUrl === null ? await couch.use(CENTRAL_DB).info().then(() => true, () => false) : null;
-    return { ok: up, engine: engine ? 'embedded' : 'couchdb', couch: up, central, branches: result.branches };
+    return { ok: up, engine: engine ? 'embedded' : 'couchdb', couch: up, central, branches: result.branches, designDocs: result.designDocs.snapshot() };
   },
 });
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Couch } from './couch-client.ts';
-import { getOrNull } from './couch-client.ts';
+import { isSlow } from './deploy-plan.ts';
+import { planFor, runStep } from './staged-deploy.ts';
 
 export type DbKind = 'ref' | 'people' | 'branch' | 'central';
 export interface BuiltDesignDoc {
@@ -22,18 +23,28 @@ export async function readBuiltDesignDocs(path = BUILT): Promise<BuiltDesignDocs
   }
 }
 
+export interface DeployOutcome {
+  /** Ids written now. */
+  written: string[];
+  /** Changed documents whose indexes must be built before they go live (see staged-deploy.ts). */
+  building: BuiltDesignDoc[];
+}
+
 /**
- * Installs each design document unless the database already holds the same version
- * (the content hash the build stamps), so a restart rebuilds no index. Returns the ids written.
+ * Installs each design document unless the database already holds the same version (the
+ * content hash the build stamps), so a restart rebuilds no index. A first install, or the
+ * clean-up of a finished swap, is done now; a changed document that replaces a live one is
+ * returned in `building`, for staged deployment in the background.
  */
-export async function deployDesignDocs(couch: Couch, dbName: string, docs: readonly BuiltDesignDoc[]): Promise<string[]> {
-  const db = couch.use<BuiltDesignDoc>(dbName);
-  const written: string[] = [];
+export async function deployDesignDocs(couch: Couch, dbName: string, docs: readonly BuiltDesignDoc[]): Promise<DeployOutcome> {
+  const outcome: DeployOutcome = { written: [], building: [] };
   for (const doc of docs) {
-    const current = await getOrNull(db, doc._id);
-    if (current?.version === doc.version) continue;
-    await db.insert({ ...doc, ...(current ? { _rev: current._rev } : {}) });
-    written.push(doc._id);
+    const step = await planFor(couch, dbName, doc);
+    if (isSlow(step)) outcome.building.push(doc);
+    else if (step !== 'none') {
+      await runStep(couch, dbName, doc, step);
+      outcome.written.push(doc._id);
+    }
   }
-  return written;
+  return outcome;
 }

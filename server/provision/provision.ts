@@ -3,6 +3,7 @@ import { generateDemoData } from '../demo-data/generate.ts';
 import { log } from '../log.ts';
 import { ensureDb, getOrNull, type Couch } from './couch-client.ts';
 import { deployDesignDocs, type BuiltDesignDocs, type DbKind } from './design-docs.ts';
+import { buildInBackground, DesignDocStates, type PendingBuild } from './index-builds.ts';
 import { ensureReplications, replicationPlan } from './replication.ts';
 import { insertMissing } from './seed-docs.ts';
 import { securityFor } from './security.ts';
@@ -24,19 +25,24 @@ export interface ProvisionResult {
   branches: string[];
   /** The demo sign-ins (created on the first run), to print; empty without demo data. */
   demoUsers: UserSpec[];
+  /** Per database, whether its design documents are live or still building (in the background). */
+  designDocs: DesignDocStates;
 }
 
 const FO_DB = /^fo_/;
 
-async function prepareDb(couch: Couch, db: string, kind: DbKind, branches: readonly string[], docs: BuiltDesignDocs) {
+/** Prepares one database; returns the changed design documents left to build in the background. */
+async function prepareDb(couch: Couch, db: string, kind: DbKind, branches: readonly string[], docs: BuiltDesignDocs): Promise<PendingBuild[]> {
   const created = await ensureDb(couch, db);
   const security = securityFor(db, branches);
   const current = await couch.request({ db, path: '_security' }).catch(() => ({}));
   if (JSON.stringify(current) !== JSON.stringify(security)) {
     await couch.request({ db, path: '_security', method: 'PUT', body: security });
   }
-  const written = await deployDesignDocs(couch, db, docs[kind]);
+  const { written, building } = await deployDesignDocs(couch, db, docs[kind]);
   if (created || written.length) log(`provision: ${db}${created ? ' created' : ''}${written.length ? `, design docs ${written.join(', ')}` : ''}`);
+  if (building.length) log(`provision: ${db}: ${building.map((d) => d._id).join(', ')} changed, building its indexes in the background (the previous views answer meanwhile)`);
+  return building.map((doc) => ({ db, doc }));
 }
 
 async function branchesInRef(couch: Couch): Promise<string[]> {
@@ -66,8 +72,10 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   // getOrNull also answers null while the database itself is missing.
   const firstRun = (await getOrNull(couch.use(REF_DB), 'institution')) === null;
   const allBranchCodes = demo ? demo.branches.map((b) => b.code) : [];
-  await prepareDb(couch, REF_DB, 'ref', allBranchCodes, p.designDocs);
-  await prepareDb(couch, PEOPLE_DB, 'people', allBranchCodes, p.designDocs);
+  const pending = [
+    ...(await prepareDb(couch, REF_DB, 'ref', allBranchCodes, p.designDocs)),
+    ...(await prepareDb(couch, PEOPLE_DB, 'people', allBranchCodes, p.designDocs)),
+  ];
 
   if (demo && firstRun && p.centralUrl === null) {
     const ref = await insertMissing(couch, REF_DB, demo.ref);
@@ -77,10 +85,15 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   }
 
   const branches = p.branches.length ? [...p.branches] : await branchesInRef(couch);
-  for (const b of branches) await prepareDb(couch, branchDb(b), 'branch', branches, p.designDocs);
-  if (p.centralUrl === null) await prepareDb(couch, CENTRAL_DB, 'central', branches, p.designDocs);
+  for (const b of branches) pending.push(...(await prepareDb(couch, branchDb(b), 'branch', branches, p.designDocs)));
+  if (p.centralUrl === null) pending.push(...(await prepareDb(couch, CENTRAL_DB, 'central', branches, p.designDocs)));
 
   const changed = await ensureReplications(couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches }));
   if (changed.length) log(`provision: replications started: ${changed.join(', ')}`);
-  return { branches, demoUsers: demo ? demo.users : [] };
+  const designDocs = new DesignDocStates();
+  const dbs = [REF_DB, PEOPLE_DB, ...branches.map(branchDb), ...(p.centralUrl === null ? [CENTRAL_DB] : [])];
+  for (const db of dbs) designDocs.set(db, 'current');
+  // Not awaited: the app is served while big indexes build; it never rejects.
+  void buildInBackground(couch, pending, designDocs);
+  return { branches, demoUsers: demo ? demo.users : [], designDocs };
 }
