@@ -6,6 +6,7 @@ import { CounterScreen } from './CounterScreen.tsx';
 import { DisplayScreen } from './DisplayScreen.tsx';
 import { KioskScreen } from './KioskScreen.tsx';
 import { ReceptionScreen } from './ReceptionScreen.tsx';
+import { SupervisorScreen } from './supervisor/SupervisorScreen.tsx';
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (
@@ -21,6 +22,9 @@ export function RoleScreen(props: { screen: JobRole }) {
       </Match>
       <Match when={props.screen === 'counter'}>
         <CounterScreen />
+      </Match>
+      <Match when={props.screen === 'supervisor'}>
+        <SupervisorScreen />
       </Match>
     </Switch>
   );

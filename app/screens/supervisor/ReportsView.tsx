@@ -1,0 +1,115 @@
+/**
+ * Statistics reports: filters, charts, tables, CSV and PDF exports. Loaded lazily by the
+ * supervisor screen; the PDF code is a further lazy chunk, loaded on the first PDF export.
+ */
+import { Match, Show, Switch, createEffect, createMemo, createResource, createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useAuth } from '../../auth/AuthProvider.tsx';
+import { useData } from '../../data/DataProvider.tsx';
+import { branchOfRoles } from '../../../couch-design/roles.ts';
+import { branchDb, CENTRAL_DB } from '../../../couch-design/databases.ts';
+import { branchDay } from '../../queue/numbering.ts';
+import { loadReport } from '../../stats/report-query.ts';
+import { branchViewQuery, httpViewQuery, isRebuilding } from '../../stats/report-source.ts';
+import { periodRange } from '../../stats/period.ts';
+import { reportTables } from '../../stats/report-tables.ts';
+import { reportCsv } from '../../stats/report-csv.ts';
+import type { Dimension, ReportFilter } from '../../stats/report-types.ts';
+import { createReportRefs } from './report-refs.ts';
+import { ReportFilters, type FilterState } from './ReportFilters.tsx';
+import { ReportCharts } from './ReportCharts.tsx';
+import { ReportTables } from './ReportTables.tsx';
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function ReportsView() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const auth = useAuth();
+  const { layer } = useData();
+  const ownBranch = branchOfRoles(auth.user()!.roles);
+  const refs = createReportRefs(layer, ownBranch);
+  const zone = () => refs()?.branches.find((b) => b.code === ownBranch)?.timeZone ?? 'Africa/Douala';
+  const today = branchDay(new Date(), zone());
+  const [state, setState] = createStore<FilterState>({ kind: 'day', anchor: today, from: today, to: today, branch: ownBranch ?? '', service: '', counter: '', agent: '' });
+  const [request, setRequest] = createSignal<ReportFilter | null>(null);
+  const base = `${location.origin}/db`;
+  // Head office reads fo_central on the server; a branch its local replica (server as fallback).
+  const query = ownBranch ? branchViewQuery(layer, httpViewQuery(base, branchDb(ownBranch))) : httpViewQuery(base, CENTRAL_DB);
+  const [report] = createResource(request, (filter) => loadReport(query, filter));
+  const [agents, setAgents] = createSignal<string[]>([]);
+
+  function run() {
+    const range = periodRange(state.kind, state.anchor, { from: state.from, to: state.to });
+    const optional = (name: 'branch' | 'service' | 'counter' | 'agent') => (state[name] ? { [name]: state[name] } : {});
+    setRequest({ ...range, ...optional('branch'), ...optional('service'), ...optional('counter'), ...optional('agent') });
+  }
+
+  const keyName = (dimension: Dimension, key: string) => {
+    if (dimension === 'service') return refs()?.services.find((s) => s.code === key)?.name[i18n.locale()] ?? key;
+    if (dimension === 'branch') return refs()?.branches.find((b) => b.code === key)?.name ?? key;
+    return key;
+  };
+  const ready = () => (report.state === 'ready' ? report() : undefined);
+  const tables = createMemo(() => {
+    const r = ready();
+    return r ? reportTables(r, t, keyName) : [];
+  });
+  // Agents seen in reports feed the agent filter (fo_ref has no list of agents).
+  createEffect(() => {
+    const seen = ready()?.by.agent.map((a) => a.key) ?? [];
+    setAgents((known) => [...new Set([...known, ...seen])].sort());
+  });
+  const title = () => `${t('rep.pdfTitle')} — ${request()?.branch?.toUpperCase() ?? t('rep.all')}`;
+  const fileName = (ext: string) => `report-${request()?.branch ?? 'all'}-${request()?.from}-${request()?.to}.${ext}`;
+  const subtitle = () => t('rep.periodText', { from: request()?.from ?? '', to: request()?.to ?? '' });
+
+  async function exportPdf() {
+    const { reportPdf } = await import('../../stats/report-pdf.ts');
+    download(reportPdf(title(), subtitle(), tables()), fileName('pdf'));
+  }
+
+  return (
+    <div class="rep" data-testid="supervisor-reports">
+      <h1>{t('rep.title')}</h1>
+      <ReportFilters state={state} set={(name, value) => setState(name, value)} refs={refs()} chooseBranch={ownBranch === null} agents={agents()} onRun={run} />
+      <Switch>
+        <Match when={report.loading}>
+          <p class="loading" role="status">{t('rep.loading')}</p>
+        </Match>
+        <Match when={report.error}>
+          <p class="form-error" role="alert" data-testid="report-error">
+            {isRebuilding(report.error) ? t('rep.rebuilding') : t('rep.error', { reason: String((report.error as Error)?.message ?? report.error) })}
+          </p>
+        </Match>
+        <Match when={report.state === 'ready' && report()}>
+          {(r) => (
+            <div data-testid="report" data-from={r().filter.from} data-to={r().filter.to}>
+              <p>{title()} — {subtitle()}</p>
+              <Show when={r().total.issued + r().total.served + r().total.wait.count > 0} fallback={<p data-testid="report-empty">{t('rep.empty')}</p>}>
+                <div class="rep-actions">
+                  <button class="button" type="button" data-testid="report-csv" onClick={() => download(new Blob([reportCsv(`${title()} — ${subtitle()}`, tables())], { type: 'text/csv;charset=utf-8' }), fileName('csv'))}>
+                    {t('rep.csv')}
+                  </button>
+                  <button class="button" type="button" data-testid="report-pdf" onClick={() => void exportPdf()}>
+                    {t('rep.pdf')}
+                  </button>
+                </div>
+                <ReportCharts report={r()} />
+                <ReportTables tables={tables()} />
+              </Show>
+            </div>
+          )}
+        </Match>
+      </Switch>
+    </div>
+  );
+}

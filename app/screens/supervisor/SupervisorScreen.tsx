@@ -1,0 +1,50 @@
+/**
+ * Supervision: the branch's live board and the statistics reports, as two tabs (`?view=`).
+ * Head office has no branch replica, hence no live board: it opens on the reports.
+ */
+import { Show, lazy } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useAuth } from '../../auth/AuthProvider.tsx';
+import { branchOfRoles } from '../../../couch-design/roles.ts';
+import { LiveBoard } from './LiveBoard.tsx';
+import './supervisor.css';
+
+// Charts, report queries and exports load on first use: the board stays a small first load.
+const ReportsView = lazy(() => import('./ReportsView.tsx'));
+
+type View = 'board' | 'reports';
+
+export function SupervisorScreen() {
+  const { t } = useI18n();
+  const auth = useAuth();
+  const [params, setParams] = useSearchParams<{ view?: string }>();
+  const hasBoard = () => branchOfRoles(auth.user()?.roles ?? []) !== null;
+  const view = (): View => (!hasBoard() || params.view === 'reports' ? 'reports' : 'board');
+  const tab = (name: View) => (
+    <button
+      type="button"
+      role="tab"
+      class="nav-link"
+      classList={{ active: view() === name }}
+      aria-selected={view() === name}
+      data-testid={`supervisor-tab-${name}`}
+      onClick={() => setParams({ view: name })}
+    >
+      {t(`sup.tab.${name}`)}
+    </button>
+  );
+  return (
+    <section class="screen sup-screen" data-testid="screen-supervisor">
+      <Show when={hasBoard()} fallback={<p class="hint">{t('sup.board.hq')}</p>}>
+        <div role="tablist" aria-label={t('sup.tabs')} class="sup-tabs">
+          {tab('board')}
+          {tab('reports')}
+        </div>
+      </Show>
+      <Show when={view() === 'board'} fallback={<ReportsView />}>
+        <LiveBoard />
+      </Show>
+    </section>
+  );
+}

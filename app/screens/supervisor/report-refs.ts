@@ -1,0 +1,29 @@
+/** Reference lists for the report filters (branches, services, counters) from the local fo_ref replica. */
+import { createResource } from 'solid-js';
+import type { DataLayer } from '../../data/data-layer.ts';
+import type { Branch } from '../../../couch-design/types/branch.ts';
+import type { Service } from '../../../couch-design/types/service.ts';
+import type { Counter } from '../../../couch-design/types/counter.ts';
+
+export interface ReportRefs {
+  branches: Branch[];
+  services: Service[];
+  counters: Counter[];
+}
+
+/** `branch` null: head office, every branch's counters. */
+export function createReportRefs(layer: DataLayer, branch: string | null) {
+  const [refs] = createResource(async (): Promise<ReportRefs> => {
+    const [branches, services, counters] = await Promise.all([
+      layer.allDocsByPrefix<Branch>('ref', 'branch:'),
+      layer.allDocsByPrefix<Service>('ref', 'service:'),
+      layer.allDocsByPrefix<Counter>('ref', branch ? `counter:${branch}:` : 'counter:'),
+    ]);
+    return {
+      branches: branches.filter((b) => b.type === 'branch'),
+      services: services.filter((s) => s.type === 'service'),
+      counters: counters.filter((c) => c.type === 'counter'),
+    };
+  });
+  return refs;
+}
