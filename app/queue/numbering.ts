@@ -36,11 +36,15 @@ export function branchDay(at: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+const hourFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The hour (0–23) of an instant in the branch's zone, or the device's own zone when not known. */
 export function localHour(at: Date, timeZone?: string): number {
   if (!timeZone) return at.getHours();
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
-  return Number(hour) % 24;
+  let format = hourFormats.get(timeZone);
+  // Building a formatter costs far more than using one; every event asks.
+  if (!format) hourFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' })));
+  return Number(format.format(at)) % 24;
 }
 
 /** How a called number is spoken and shown: A012 → "A 12". */
