@@ -97,6 +97,29 @@ describe('server on the embedded engine', () => {
     expect(String(res2.body.reason)).toMatch(/\w+: \w+/);
   });
 
+  it('keeps an update pushed by replication (new_edits: false) and still refuses an invalid one', async () => {
+    // What a counter's PouchDB sends when its offline work goes up: revisions it made itself.
+    const counter = await signIn(server.url, 'counter.dla', 'demo-counter');
+    const ticket = { ...goodDocs().ticket!, _id: String(goodDocs().ticket!._id).replace(':0012', ':0077'), seq: 77, label: 'A077' };
+    const path = `/fo_branch_dla/${encodeURIComponent(ticket._id)}`;
+    const created = await couch(server.url, counter, 'PUT', path, ticket);
+    expect(created.status).toBe(201);
+    const [, first] = String(created.body.rev).split('-');
+    const called = { ...ticket, state: 'called', counter: 'C01', agent: 'counter.dla', calledAt: '2024-03-05T08:20:00.000Z' };
+    const pushed = await couch(server.url, counter, 'POST', '/fo_branch_dla/_bulk_docs', {
+      new_edits: false,
+      docs: [{ ...called, _rev: '2-0123456789abcdef0123456789abcdef', _revisions: { start: 2, ids: ['0123456789abcdef0123456789abcdef', first] } }],
+    });
+    expect(pushed.status).toBe(201);
+    const stored = await couch(server.url, counter, 'GET', path);
+    expect(stored.body).toMatchObject({ _rev: '2-0123456789abcdef0123456789abcdef', state: 'called', counter: 'C01' });
+
+    const invalid = { ...called, state: 'nonsense', _rev: '3-fedcba9876543210fedcba9876543210', _revisions: { start: 3, ids: ['fedcba9876543210fedcba9876543210', '0123456789abcdef0123456789abcdef', first] } };
+    const refused = await couch(server.url, counter, 'POST', '/fo_branch_dla/_bulk_docs', { new_edits: false, docs: [invalid] });
+    expect(refused.body).toEqual([expect.objectContaining({ id: ticket._id, error: 'forbidden' })]);
+    expect((await couch(server.url, counter, 'GET', path)).body._rev).toBe('2-0123456789abcdef0123456789abcdef');
+  });
+
   it('replicates branch documents into the central database, readable by head office only', async () => {
     const docs = goodDocs();
     const reception = await signIn(server.url, 'reception.dla', 'demo-reception');

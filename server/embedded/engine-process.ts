@@ -10,8 +10,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
+import { installPatchedValidation } from './validation-patch.ts';
+
 const require = createRequire(import.meta.url);
 const PouchDB = require('pouchdb-node');
+installPatchedValidation(require.resolve('express-pouchdb'));
 const expressPouchdb = require('express-pouchdb');
 
 const dataDir = process.env.FO_ENGINE_DATA_DIR!;

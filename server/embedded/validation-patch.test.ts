@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { applyPatches } from './validation-patch.ts';
+
+describe('pouchdb-validation patch', () => {
+  it('applies to the installed plugin: replicated revisions kept, compiled validators cached', () => {
+    const require = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'));
+    const patched = applyPatches(readFileSync(require.resolve('pouchdb-validation'), 'utf8'));
+    expect(patched).toContain('if (!newDoc._revisions)');
+    expect(patched).toContain('compiledValidators.get(cacheKey)');
+  });
+
+  it('refuses a source it does not recognise rather than run unpatched', () => {
+    expect(() => applyPatches('module.exports = {};')).toThrow(/does not apply/);
+  });
+});
