@@ -54,7 +54,8 @@ describe('reason codes', () => {
     expect(errorText(t, 'weird')).toBe('Unexpected error (weird).');
     expect(problemText(t, { field: 'name', code: 'required' })).toBe('name: required.');
     expect(problemText(t, { field: 'x', code: 'odd' })).toBe('x: refused (odd).');
-    expect(refusalText(t, 'service:required')).toBe('service: required.');
+    expect(refusalText(t, 'service: required')).toBe('service: required.');
+    expect(refusalText(t, 'branch: wrong_branch (+2 more)')).toBe('branch: belongs to another branch.');
     expect(refusalText(t, 'Only cashiers may write cash entries')).toBe('Only cashiers may write cash entries');
   });
 });

@@ -4,6 +4,8 @@
  * data-layer errors. Screens call `errorText`/`problemText`, never build messages themselves.
  */
 import type { MessageKey, Params } from './translate.ts';
+import type { ProblemCode } from '../../couch-design/validate/problems.ts';
+import { parseReason } from '../../couch-design/validate/entry.ts';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
@@ -20,13 +22,30 @@ const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   crypto_unavailable: 'error.crypto_unavailable',
 };
 
-const PROBLEM_KEYS: Readonly<Record<string, MessageKey>> = {
+/** Every contract problem code has its text (the type makes a new code fail to compile here). */
+const PROBLEM_KEYS: Readonly<Record<ProblemCode | 'invalid', MessageKey>> = {
   required: 'problem.required',
-  invalid: 'problem.invalid',
+  not_object: 'problem.not_object',
+  not_string: 'problem.not_string',
+  not_boolean: 'problem.not_boolean',
+  not_array: 'problem.not_array',
+  not_integer: 'problem.not_integer',
+  not_positive: 'problem.not_positive',
+  too_small: 'problem.too_small',
+  too_large: 'problem.too_large',
   too_long: 'problem.too_long',
-  too_short: 'problem.too_short',
-  not_allowed: 'problem.not_allowed',
+  bad_format: 'problem.bad_format',
+  bad_value: 'problem.bad_value',
+  bad_id: 'problem.bad_id',
+  bad_ref: 'problem.bad_ref',
+  unknown_type: 'problem.unknown_type',
+  wrong_db: 'problem.wrong_db',
   immutable: 'problem.immutable',
+  bad_transition: 'problem.bad_transition',
+  forbidden_role: 'problem.forbidden_role',
+  wrong_branch: 'problem.wrong_branch',
+  // The data layer's own code for a write its validator refused.
+  invalid: 'problem.invalid',
 };
 
 export interface Problem {
@@ -40,17 +59,18 @@ export function errorText(t: Translate, code: string): string {
 }
 
 export function problemText(t: Translate, problem: Problem): string {
-  const key = PROBLEM_KEYS[problem.code];
+  const key = (PROBLEM_KEYS as Readonly<Record<string, MessageKey>>)[problem.code];
   const params = { field: problem.field, code: problem.code };
   return key ? t(key, params) : t('problem.unknown', params);
 }
 
 /**
- * A server refusal: CouchDB's `forbidden` reason is free text from validate_doc_update.
- * When it is one of our problem codes (`field:code`) or error codes, translate it; else show it.
+ * A server refusal: CouchDB's `forbidden` reason is free text from validate_doc_update. Ours
+ * is the contract's `field: code` (see problemsReason): translate it; else an error code, or
+ * show the text as it came.
  */
 export function refusalText(t: Translate, reason: string): string {
-  const match = /^([\w.[\]]+):(\w+)$/.exec(reason);
-  if (match?.[1] && match[2]) return problemText(t, { field: match[1], code: match[2] });
+  const problem = parseReason(reason);
+  if (problem) return problemText(t, problem);
   return ERROR_KEYS[reason] ? errorText(t, reason) : reason;
 }

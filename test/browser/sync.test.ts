@@ -117,7 +117,8 @@ describe('sync indicator', () => {
     await shell.sync.waitFor('error');
     const shown = await shell.sync.errorText();
     expect(shown).toContain(en['sync.denied'].replace('{id}', doc._id).replace(/\{reason\}.*/, ''));
-    expect(shown).toContain('forbidden_role');
+    // The contract's reason code reaches the user translated, not as a code.
+    expect(shown).toContain(en['problem.forbidden_role'].replace('{field}', '_id'));
     expect((await couch(app.url, admin, 'GET', docPath)).status).toBe(404);
 
     await shell.sync.dismissError();
