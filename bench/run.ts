@@ -6,6 +6,7 @@
  *   npm run bench                              # N = 10000, 50000; one run per variant
  *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
  *   npm run bench -- --role=display            # "ours" as a user who only reads the branch (pull-only)
+ *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, queue)
  *
  * Needs the app and the bench page built (the npm script does both). A run whose local
  * doc_count is not N fails the bench: no figure is printed for it.
@@ -20,6 +21,8 @@ import { runInFreshProfile } from './browser-run.ts';
 import { createDb, loadDb, type LoadResult } from './load.ts';
 import type { Variant } from './page/protocol.ts';
 import { formatResults, results, syncFigure, writeResults, type SyncFigure } from './report.ts';
+import { benchEncodeReceipt } from './encode-receipt.ts';
+import { benchQueue } from './queue-bench.ts';
 
 function option(name: string, fallback: string): string {
   const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
@@ -34,6 +37,7 @@ if (SIZES.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(RUNS)
   throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1] [--role=counter]');
 }
 const EMPTY_DB = 'bench_sync_empty';
+const PARTS = new Set(option('parts', 'sync,receipt,queue').split(','));
 
 /**
  * The server serves a snapshot of dist/ (app + bench page), so another build in this working
@@ -88,19 +92,38 @@ async function main(server: RunningServer, loadAtStart: number) {
   log(`\nwritten to ${writeResults(r)}`);
 }
 
+async function receiptPart() {
+  log('\nreceipt encoding (target < 5 ms):');
+  for (const { name, ms } of await benchEncodeReceipt()) log(`  ${name}: ${ms.toFixed(3)} ms`);
+}
+
+async function queuePart() {
+  log('\nqueues (target: issued → visible on the display p95 < 100 ms):');
+  const q = await benchQueue();
+  log(`  issued → visible on the display: p50 ${q.visibleP50Ms.toFixed(1)} ms, p95 ${q.visibleP95Ms.toFixed(1)} ms over ${q.tickets} tickets`);
+  log(`  20-counter drain: ${q.drained} calls, ${q.callsPerSecond.toFixed(1)} calls/s`);
+}
+
 const started = Date.now();
 const loadAtStart = loadavg()[0]!;
-const distDir = snapshotDist();
+let distDir: string | null = null;
 let server: RunningServer | null = null;
 try {
-  server = await startServer({ DIST_DIR: distDir });
-  log(`server on ${server.url} (embedded engine, demo data), serving a copy of dist/`);
-  await main(server, loadAtStart);
+  if (PARTS.has('sync')) {
+    distDir = snapshotDist();
+    server = await startServer({ DIST_DIR: distDir });
+    log(`server on ${server.url} (embedded engine, demo data), serving a copy of dist/`);
+    await main(server, loadAtStart);
+    await server.stop();
+    server = null;
+  }
+  if (PARTS.has('receipt')) await receiptPart();
+  if (PARTS.has('queue')) await queuePart();
   log(`bench took ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {
   process.exitCode = 1;
   process.stderr.write(`\nBENCH FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
 } finally {
   await server?.stop();
-  rmSync(distDir, { recursive: true, force: true });
+  if (distDir) rmSync(distDir, { recursive: true, force: true });
 }
