@@ -7,6 +7,7 @@ import { adminClient, withCredentials } from './provision/couch-client.ts';
 import { readBuiltDesignDocs } from './provision/design-docs.ts';
 import { provision } from './provision/provision.ts';
 import { printBanner } from './banner.ts';
+import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 
 loadDotEnv();
 const config = loadConfig();
@@ -30,6 +31,8 @@ const result = await provision({
   resetDemo: config.resetDemo,
 });
 
+const stopEndOfDay = scheduleEndOfDay(couch, result.branches);
+
 const server = createAppServer({
   distDir: config.distDir,
   proxy: { target: couchUrl, embedded: engine !== null },
@@ -52,6 +55,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   log(`${signal}: shutting down`);
+  stopEndOfDay();
   server.close();
   // Long-poll replication requests would hold close() open; they reconnect elsewhere.
   server.closeAllConnections();
