@@ -29,12 +29,21 @@ export interface DataLayer {
   put<T extends DocBase>(key: ReplicaKey, doc: T): Promise<Stored<T>>;
   remove<T extends DocBase>(key: ReplicaKey, doc: Stored<T>): Promise<Stored<T>>;
   allDocsByPrefix<T extends DocBase>(key: ReplicaKey, prefix: string, options?: PrefixOptions): Promise<Stored<T>[]>;
-  /** A map/reduce view of a replica (`ddoc/view`); rejects with status 404 when that design document is not there. */
-  query(key: ReplicaKey, view: string, params: PouchDB.Query.Options<object, object>): Promise<{ rows: { key: unknown; value: unknown }[] }>;
+  /**
+   * A map/reduce view of a replica: `ddoc/view`, or a temporary view given as code. The app's
+   * CSP forbids evaluating a design document's function strings, so in the browser only the
+   * second form runs (a map taking `emit` as its second argument is called, not evaluated).
+   */
+  query(key: ReplicaKey, view: string | TempView, params: PouchDB.Query.Options<object, object>): Promise<{ rows: { key: unknown; value: unknown }[] }>;
   /** (Re)start live replication of every replica, e.g. after a new session or when the link returns. */
   startSync(): void;
   stopSync(): void;
   close(): Promise<void>;
+}
+
+export interface TempView {
+  map: (doc: Record<string, unknown>, emit: (key: unknown, value?: unknown) => void) => void;
+  reduce?: string;
 }
 
 interface DirectionEmitter {
@@ -131,7 +140,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       return removeDoc(db, doc, writeOptions(spec));
     },
     allDocsByPrefix: async (key, prefix, prefixOptions) => allDocsByPrefix(replica(key).db, prefix, prefixOptions),
-    query: async (key, view, params) => replica(key).db.query(view, params),
+    query: async (key, view, params) => replica(key).db.query(view as string, params),
     startSync() {
       layer.stopSync();
       const base = options.remoteBase;

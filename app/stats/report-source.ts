@@ -1,21 +1,29 @@
 /**
- * Where a report's view queries go. A branch supervisor reads the local branch replica through
- * the data layer (works offline); replicas carry no design documents unless the app installs
- * them, so when the view is not there (404) the same query goes to the branch database on the
- * server. Head office reads fo_central on the server over HTTP: a device replica of every
- * branch's history would be gigabytes, and the server's indexes are already built.
+ * Where a report's view queries go.
+ *
+ * Head office reads fo_central on the server over HTTP: a device replica of every branch's
+ * history would be gigabytes, and the server's indexes are built once for everyone.
+ * A branch supervisor also asks the server first (the branch database's built index answers in
+ * milliseconds), and when the server cannot be reached runs the same view module as a
+ * temporary view on the local branch replica through the data layer. The replica does hold
+ * `_design/fo`, but the app's CSP (no 'unsafe-eval') forbids evaluating its function strings;
+ * a temporary view is a full scan of the replica, slow over a year, fine for a day or a week.
  */
-import type { DataLayer } from '../data/data-layer.ts';
-import { statusOf } from '../data/errors.ts';
+import type { DataLayer, TempView } from '../data/data-layer.ts';
+import * as visitDurations from '../../couch-design/views/visit-durations.ts';
+import * as visitStats from '../../couch-design/views/visit-stats.ts';
+import type { ViewModule } from '../../couch-design/views/view-module.ts';
 import type { ViewQuery } from './report-types.ts';
 
-/** Views are named `ddoc/view` (report-query's names); a bare name is in `_design/fo`. */
+/** The views a report reads, by name (report-query names them `fo/<view>`). */
+const LOCAL_VIEWS: Readonly<Record<string, ViewModule>> = { visit_stats: visitStats, visit_durations: visitDurations };
+
+/** Views are named `ddoc/view`; a bare name is in `_design/fo`. */
 function viewPath(view: string): [string, string] {
-  const [ddoc, name] = view.includes('/') ? (view.split('/', 2) as [string, string]) : ['fo', view];
-  return [ddoc, name];
+  return view.includes('/') ? (view.split('/', 2) as [string, string]) : ['fo', view];
 }
 
-/** A view error a screen can explain: `rebuilding` while the server builds a new index. */
+/** A view error a screen can explain (status and CouchDB's reason). */
 export class ViewError extends Error {
   constructor(
     readonly status: number,
@@ -32,31 +40,65 @@ export function isRebuilding(error: unknown): boolean {
   return e?.code === 'rebuilding' || (e?.status === 500 && /timeout/i.test(String(e.reason ?? ''))) || /rebuil/i.test(String(e?.message ?? ''));
 }
 
+/** The server did not answer at all (offline, link down): as opposed to answering an error. */
+export class ServerUnreachable extends Error {
+  constructor(cause: unknown) {
+    super('server unreachable', { cause });
+    this.name = 'ServerUnreachable';
+  }
+}
+
 /** GET `<base>/<db>/_design/<ddoc>/_view/<view>` with JSON-encoded parameters, as CouchDB wants them. */
 export function httpViewQuery(base: string, db: string, fetcher: typeof fetch = fetch): ViewQuery {
   return async (view, params) => {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, JSON.stringify(value));
     const [ddoc, name] = viewPath(view);
-    const res = await fetcher(`${base}/${db}/_design/${ddoc}/_view/${name}?${search}`, { credentials: 'include' });
+    let res: Response;
+    try {
+      res = await fetcher(`${base}/${db}/_design/${ddoc}/_view/${name}?${search}`, { credentials: 'include' });
+    } catch (error) {
+      throw new ServerUnreachable(error);
+    }
     const body = (await res.json().catch(() => ({}))) as { rows?: { key: unknown; value: unknown }[]; reason?: string; error?: string };
     if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
     return { rows: body.rows };
   };
 }
 
-/** The local branch replica first; the server's branch database when the replica has no such view. */
-export function branchViewQuery(layer: DataLayer, remote: ViewQuery): ViewQuery {
-  let local = layer.has('branch');
-  return async (view, params) => {
-    if (local) {
+/** The view module as a temporary view: its map calls a global `emit`, lent to it for the call. */
+export function tempView(view: ViewModule): TempView {
+  return {
+    map(doc, emit) {
+      const scope = globalThis as { emit?: unknown };
+      scope.emit = emit;
       try {
-        return await layer.query('branch', viewPath(view).join('/'), params);
-      } catch (error) {
-        if (statusOf(error) !== 404) throw error;
-        local = false;
+        view.map(doc);
+      } finally {
+        delete scope.emit;
       }
+    },
+    ...(view.reduce ? { reduce: view.reduce } : {}),
+  };
+}
+
+/** The report's views run on the local branch replica. */
+export function localViewQuery(layer: DataLayer): ViewQuery {
+  return async (view, params) => {
+    const module = LOCAL_VIEWS[viewPath(view)[1]];
+    if (!module) throw new ViewError(404, `no local view ${view}`);
+    return layer.query('branch', tempView(module), params);
+  };
+}
+
+/** The server first; the local replica only when the server cannot be reached. */
+export function withLocalFallback(remote: ViewQuery, local: ViewQuery): ViewQuery {
+  return async (view, params) => {
+    try {
+      return await remote(view, params);
+    } catch (error) {
+      if (error instanceof ServerUnreachable) return local(view, params);
+      throw error;
     }
-    return remote(view, params);
   };
 }

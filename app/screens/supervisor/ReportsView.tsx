@@ -11,7 +11,7 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { branchDb, CENTRAL_DB } from '../../../couch-design/databases.ts';
 import { branchDay } from '../../queue/numbering.ts';
 import { loadReport } from '../../stats/report-query.ts';
-import { branchViewQuery, httpViewQuery, isRebuilding } from '../../stats/report-source.ts';
+import { httpViewQuery, isRebuilding, localViewQuery, withLocalFallback } from '../../stats/report-source.ts';
 import { periodRange } from '../../stats/period.ts';
 import { reportTables } from '../../stats/report-tables.ts';
 import { reportCsv } from '../../stats/report-csv.ts';
@@ -42,8 +42,8 @@ export default function ReportsView() {
   const [state, setState] = createStore<FilterState>({ kind: 'day', anchor: today, from: today, to: today, branch: ownBranch ?? '', service: '', counter: '', agent: '' });
   const [request, setRequest] = createSignal<ReportFilter | null>(null);
   const base = `${location.origin}/db`;
-  // Head office reads fo_central on the server; a branch its local replica (server as fallback).
-  const query = ownBranch ? branchViewQuery(layer, httpViewQuery(base, branchDb(ownBranch))) : httpViewQuery(base, CENTRAL_DB);
+  // Head office reads fo_central on the server; a branch its own database there, its replica offline.
+  const query = ownBranch ? withLocalFallback(httpViewQuery(base, branchDb(ownBranch)), localViewQuery(layer)) : httpViewQuery(base, CENTRAL_DB);
   const [report] = createResource(request, (filter) => loadReport(query, filter));
   const [agents, setAgents] = createSignal<string[]>([]);
 
