@@ -29,6 +29,8 @@ import { NO_RULES, rulesFromSettings, type QueueRules } from './ranking.ts';
 import { OfflineError, type QueueStore } from './store.ts';
 import type { Actor } from './transitions.ts';
 import { deviceId, ensureSlot, storedSlot } from './device.ts';
+import { averageServiceMinutes, serviceMinutesOf, serviceTimeQuery } from './service-times.ts';
+import { httpViewQuery } from '../stats/report-source.ts';
 
 export interface BranchQueue {
   readonly branch: string;
@@ -40,6 +42,8 @@ export interface BranchQueue {
   readonly rules: Accessor<QueueRules>;
   readonly branchDoc: Accessor<Branch | null>;
   readonly slot: Accessor<number | null>;
+  /** Today's measured visit length for a service (minutes), or the default. */
+  serviceMinutes(service: string): number;
   readonly store: QueueStore;
   actor(counter?: string): Actor;
 }
@@ -127,9 +131,17 @@ export function createBranchQueue(): BranchQueue {
   });
   // Reference data arrives by the layer's replication, not through this replica.
   const timer = setInterval(() => void loadRef(), 15_000);
+  // The server's statistics index answers in milliseconds; offline, the last figures stay.
+  const [measured, setMeasured] = createSignal<ReadonlyMap<string, number>>(new Map());
+  const viewQuery = httpViewQuery(`${location.origin}/db`, remote);
+  const loadServiceTimes = () =>
+    viewQuery('visit_durations', serviceTimeQuery(day(), branch)).then((r) => setMeasured(averageServiceMinutes(r.rows)), () => undefined);
+  void loadServiceTimes();
+  const timesTimer = setInterval(() => void loadServiceTimes(), 5 * 60_000);
   onCleanup(() => {
     stop();
     clearInterval(timer);
+    clearInterval(timesTimer);
     void writer.close();
   });
 
@@ -143,6 +155,7 @@ export function createBranchQueue(): BranchQueue {
     rules,
     branchDoc,
     slot,
+    serviceMinutes: (service) => serviceMinutesOf(measured(), service),
     store,
     actor(counter) {
       const now = new Date();

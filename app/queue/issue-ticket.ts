@@ -5,7 +5,7 @@ import type { Stored } from '../data/docs.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { printReceipt } from '../printing/print-receipt.ts';
 import { issueTicket, type OpResult } from './ops.ts';
-import { DEFAULT_SERVICE_MINUTES, estimateWaitMinutes, waitingAhead } from './ranking.ts';
+import { estimateWaitMinutes, waitingAhead } from './ranking.ts';
 import type { BranchQueue } from './branch-queue.ts';
 
 export interface IssueRequest {
@@ -29,7 +29,7 @@ export async function issueFromScreen(queue: BranchQueue, request: IssueRequest)
 export function ticketFacts(queue: BranchQueue, ticket: Ticket): { ahead: number; minutes: number | null } {
   const ahead = waitingAhead(queue.tickets(), ticket);
   const serving = queue.counterStates().filter((c) => c.status === 'open' && (c.services ?? []).includes(ticket.service)).length;
-  return { ahead, minutes: estimateWaitMinutes(ahead, serving, DEFAULT_SERVICE_MINUTES) };
+  return { ahead, minutes: estimateWaitMinutes(ahead, serving, queue.serviceMinutes(ticket.service)) };
 }
 
 export async function printTicket(queue: BranchQueue, ticket: Ticket, service: Service, locale: Locale): Promise<void> {

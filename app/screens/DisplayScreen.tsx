@@ -3,7 +3,7 @@ import { For, Show, createEffect, createMemo, on } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { createBranchQueue } from '../queue/branch-queue.ts';
 import { announcement, counterNumber } from '../queue/announce.ts';
-import { DEFAULT_SERVICE_MINUTES, estimateWaitMinutes } from '../queue/ranking.ts';
+import { estimateWaitMinutes } from '../queue/ranking.ts';
 
 const SHOWN = 6;
 
@@ -49,7 +49,7 @@ export function DisplayScreen() {
   const waiting = (code: string) => queue.tickets().filter((x) => x.state === 'waiting' && x.service === code).length;
   const estimate = (code: string) => {
     const open = queue.counterStates().filter((c) => c.status === 'open' && (c.services ?? []).includes(code)).length;
-    return estimateWaitMinutes(waiting(code), open, DEFAULT_SERVICE_MINUTES);
+    return estimateWaitMinutes(waiting(code), open, queue.serviceMinutes(code));
   };
   return (
     <section class="screen display" data-testid="screen-display" style={{ background: '#000', color: '#fff', 'font-size': '2.5rem', 'min-height': '100vh', padding: '1rem' }}>
