@@ -92,14 +92,39 @@ export function createBranchQueue(): BranchQueue {
     },
   };
 
-  let reloading: Promise<void> | null = null;
   async function reload() {
     const prefix = `ticket:${branch}:${day()}:`;
     const [tickets, states] = await Promise.all([writer.allDocsByPrefix<Ticket>(prefix), writer.allDocsByPrefix<CounterState>(`counterstate:${branch}:`)]);
     setState('tickets', reconcile(tickets, { key: '_id' }));
     setState('counterStates', reconcile(states, { key: '_id' }));
   }
-  const refresh = () => (reloading ??= reload().finally(() => (reloading = null)));
+  // A change that lands while the day is being read may be missing from what was read: read
+  // again until no change came in meanwhile. Outside a reload, changes apply one by one.
+  let reloading = false;
+  let dirty = false;
+  async function refresh() {
+    if (reloading) {
+      dirty = true;
+      return;
+    }
+    reloading = true;
+    try {
+      do {
+        dirty = false;
+        await reload();
+      } while (dirty);
+    } finally {
+      reloading = false;
+    }
+  }
+  /** The changed document into the list it belongs to, kept in id order like allDocs. */
+  function applyChange(doc: { _id: string; _rev: string; _deleted?: boolean }) {
+    const list = doc._id.startsWith(`ticket:${branch}:${day()}:`) ? 'tickets' : doc._id.startsWith(`counterstate:${branch}:`) ? 'counterStates' : null;
+    if (!list) return;
+    const rest = (state[list] as { _id: string }[]).filter((x) => x._id !== doc._id);
+    const next = doc._deleted ? rest : [...rest, doc].sort((a, b) => (a._id < b._id ? -1 : 1));
+    setState(list, reconcile(next as never, { key: '_id' }));
+  }
 
   async function loadRef() {
     const [svc, ctr, br, settings] = await Promise.all([
@@ -112,7 +137,11 @@ export function createBranchQueue(): BranchQueue {
     setCounters(ctr.filter((c) => c.type === 'counter' && c.active !== false));
     setBranchDoc(br);
     setRules(rulesFromSettings(settings?.values));
-    setDay(branchDay(new Date(), zone()));
+    const today = branchDay(new Date(), zone());
+    if (today !== day()) {
+      setDay(today);
+      void refresh();
+    }
   }
 
   const canIssue = user.roles.some((r) => ['kiosk', 'reception', 'counter', 'cashier', 'supervisor'].includes(r));
@@ -124,7 +153,8 @@ export function createBranchQueue(): BranchQueue {
   });
   const stop = writer.subscribe((doc) => {
     if (doc._id.startsWith('service:') || doc._id.startsWith('counter:')) void loadRef();
-    else void refresh();
+    else if (reloading) dirty = true;
+    else applyChange(doc);
     // Two counters called the same ticket while offline: settle it the same way everywhere.
     if (resolvesCalls && doc._id.startsWith('ticket:'))
       void resolveConflicts<Ticket>(writer.db, doc._id, pickCallWinner, { validate: validateWrite, context: { db: remote, user } }).catch(() => undefined);
