@@ -284,6 +284,7 @@ export const en: Messages = {
   'counter.backoffice.sent': "Request sent to the back office.",
   'counter.backoffice.needsPerson': "The back office needs a person’s file.",
   'counter.current': "Current ticket: {label} ({state})",
+  'counter.waiting': "Waiting in your queues: {count}",
   'counter.none': "No ticket in progress.",
   'counter.parked': "On hold at this counter",
   'counter.person': "File",

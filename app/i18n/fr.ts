@@ -286,6 +286,7 @@ export const fr = {
   'counter.backoffice.sent': "Demande envoyée au back-office.",
   'counter.backoffice.needsPerson': "Il faut un dossier de personne pour saisir le back-office.",
   'counter.current': "Ticket en cours : {label} ({state})",
+  'counter.waiting': "En attente dans vos files : {count}",
   'counter.none': "Aucun ticket en cours.",
   'counter.parked': "En attente au guichet",
   'counter.person': "Dossier",

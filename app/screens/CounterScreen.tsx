@@ -42,6 +42,11 @@ export function CounterScreen() {
   const [boMessage, setBoMessage] = createSignal('');
 
   const myState = createMemo(() => queue.counterStates().find((s) => s._id === session()?._id) ?? session());
+  /** People waiting in the queues this counter takes now: what the agent calls from. */
+  const waitingHere = createMemo(() => {
+    const services = myState()?.services ?? [];
+    return queue.tickets().filter((x) => x.state === 'waiting' && services.includes(x.service)).length;
+  });
   const current = createMemo<Stored<Ticket> | null>(() => queue.tickets().find((x) => x._id === myState()?.currentTicket) ?? null);
   const lost = createMemo(() => (current() && lostCall(code(), current()!) ? current() : null));
   const mine = createMemo(() => (current() && !lost() && !['done', 'no_show', 'transferred', 'closed'].includes(current()!.state) ? current() : null));
@@ -161,6 +166,7 @@ export function CounterScreen() {
         <p data-testid="counter-status" data-status={mine() ? 'serving' : myState()!.status}>
           {code()} — {t('counter.status', { status: t(`counter.status.${mine() ? 'serving' : myState()!.status}`) })}
         </p>
+        <p data-testid="counter-waiting" data-count={waitingHere()}>{t('counter.waiting', { count: waitingHere() })}</p>
         <div>
           <button type="button" data-testid="counter-call-next" style={big} disabled={!!mine() || myState()!.status !== 'open'} onClick={() => void callNextTicket()}>{t('counter.callNext')}</button>
           <Show when={myState()!.status === 'open'} fallback={<button type="button" data-testid="counter-unpause" style={big} onClick={async () => setSession(await setCounter(queue, myState()!, { status: 'open' }))}>{t('counter.unpause')}</button>}>

@@ -49,6 +49,7 @@ describe('queues in the browser', () => {
 
     await openCounter(c1, 'C01');
     await openCounter(c2, 'C02');
+    await waitFor('both tickets at C01', async () => ((await c1.getByTestId('counter-waiting').getAttribute('data-count')) === '2' ? true : null));
     await c1.getByTestId('counter-call-next').click();
     await c1.getByTestId('counter-current').waitFor();
     // Priority first: the reception's elderly visitor.
@@ -78,7 +79,8 @@ describe('queues in the browser', () => {
     await c2.getByTestId('counter-transfer-service').selectOption('pension');
     await c2.getByTestId('counter-transfer').click();
     await c2.getByTestId('counter-current-none').waitFor();
-    // C01 takes pension: it gets the transferred ticket.
+    // C01 takes pension: once the transfer has reached it, it gets the transferred ticket.
+    await waitFor('the transferred ticket at C01', async () => ((await c1.getByTestId('counter-waiting').getAttribute('data-count')) === '1' ? true : null));
     await c1.getByTestId('counter-call-next').click();
     await c1.getByTestId('counter-current').waitFor();
     expect(await c1.getByTestId('counter-current').getAttribute('data-label')).toBe(kioskLabel);
