@@ -17,6 +17,7 @@ import { Shell } from '../browser/pages/shell.ts';
 import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { SupervisorPage } from './support/supervisor-page.ts';
+import { branchDay } from '../../app/queue/numbering.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -113,4 +114,24 @@ describe('supervisor screens in the browser', () => {
     expect(row, 'the total row in the PDF').toBeDefined();
     expect(after(row!).split(/\s+/)).toEqual(figures);
   }, 180_000);
+
+  it('head office: no live board, every branch side by side from the central database', async () => {
+    const [kiosk, hqPage] = (await Promise.all(['kiosk.dla', 'supervisor.hq'].map(signedIn))) as [Page, Page];
+    await kiosk.getByTestId('kiosk-service-family').click();
+    await kiosk.getByTestId('kiosk-take').click();
+    await kiosk.getByTestId('ticket-label').waitFor();
+    const hq = new SupervisorPage(hqPage);
+    await hqPage.getByTestId('supervisor-reports').waitFor();
+    expect(await hqPage.getByTestId('supervisor-tab-board').count()).toBe(0);
+    const day = branchDay(new Date(), 'Africa/Douala');
+    // The branch database reaches fo_central by server replication: rerun until it has caught up.
+    const issued = async () => (await serverEvents(day)).filter((e) => e.action === 'issued' || (e.action === 'serving' && e.details?.walkIn === true)).length;
+    const row = await waitFor('dla in the central report', async () => {
+      await hq.runReport(day);
+      const cells = await hqPage.getByTestId('report-table-branch').locator('tbody tr', { hasText: 'Douala' }).first().locator('th, td').allTextContents().catch(() => []);
+      return cells.length > 0 && Number(cells[1]) === (await issued()) ? cells : null;
+    }, 60_000);
+    expect(row[0]).toBe('Douala Centre');
+    await hqPage.getByTestId('chart-branch').waitFor();
+  }, 120_000);
 });

@@ -36,8 +36,8 @@ export default function ReportsView() {
   const auth = useAuth();
   const { layer } = useData();
   const ownBranch = branchOfRoles(auth.user()!.roles);
-  const refs = createReportRefs(layer, ownBranch);
-  const zone = () => refs()?.branches.find((b) => b.code === ownBranch)?.timeZone ?? 'Africa/Douala';
+  const { refs, refetch: refetchRefs } = createReportRefs(layer, ownBranch);
+  const zone = () => refs.latest?.branches.find((b) => b.code === ownBranch)?.timeZone ?? 'Africa/Douala';
   const today = branchDay(new Date(), zone());
   const [state, setState] = createStore<FilterState>({ kind: 'day', anchor: today, from: today, to: today, branch: ownBranch ?? '', service: '', counter: '', agent: '' });
   const [request, setRequest] = createSignal<ReportFilter | null>(null);
@@ -48,14 +48,15 @@ export default function ReportsView() {
   const [agents, setAgents] = createSignal<string[]>([]);
 
   function run() {
+    void refetchRefs();
     const range = periodRange(state.kind, state.anchor, { from: state.from, to: state.to });
     const optional = (name: 'branch' | 'service' | 'counter' | 'agent') => (state[name] ? { [name]: state[name] } : {});
     setRequest({ ...range, ...optional('branch'), ...optional('service'), ...optional('counter'), ...optional('agent') });
   }
 
   const keyName = (dimension: Dimension, key: string) => {
-    if (dimension === 'service') return refs()?.services.find((s) => s.code === key)?.name[i18n.locale()] ?? key;
-    if (dimension === 'branch') return refs()?.branches.find((b) => b.code === key)?.name ?? key;
+    if (dimension === 'service') return refs.latest?.services.find((s) => s.code === key)?.name[i18n.locale()] ?? key;
+    if (dimension === 'branch') return refs.latest?.branches.find((b) => b.code === key)?.name ?? key;
     return key;
   };
   const ready = () => (report.state === 'ready' ? report() : undefined);
@@ -80,7 +81,7 @@ export default function ReportsView() {
   return (
     <div class="rep" data-testid="supervisor-reports">
       <h1>{t('rep.title')}</h1>
-      <ReportFilters state={state} set={(name, value) => setState(name, value)} refs={refs()} chooseBranch={ownBranch === null} agents={agents()} onRun={run} />
+      <ReportFilters state={state} set={(name, value) => setState(name, value)} refs={refs.latest} chooseBranch={ownBranch === null} agents={agents()} onRun={run} />
       <Switch>
         <Match when={report.loading}>
           <p class="loading" role="status">{t('rep.loading')}</p>

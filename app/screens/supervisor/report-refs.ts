@@ -1,5 +1,5 @@
 /** Reference lists for the report filters (branches, services, counters) from the local fo_ref replica. */
-import { createResource } from 'solid-js';
+import { createResource, onCleanup } from 'solid-js';
 import type { DataLayer } from '../../data/data-layer.ts';
 import type { Branch } from '../../../couch-design/types/branch.ts';
 import type { Service } from '../../../couch-design/types/service.ts';
@@ -11,9 +11,12 @@ export interface ReportRefs {
   counters: Counter[];
 }
 
-/** `branch` null: head office, every branch's counters. */
+/**
+ * `branch` null: head office, every branch's counters. Re-read every 15 s: right after sign-in
+ * the reference replica may still be on its first pull.
+ */
 export function createReportRefs(layer: DataLayer, branch: string | null) {
-  const [refs] = createResource(async (): Promise<ReportRefs> => {
+  const [refs, { refetch }] = createResource(async (): Promise<ReportRefs> => {
     const [branches, services, counters] = await Promise.all([
       layer.allDocsByPrefix<Branch>('ref', 'branch:'),
       layer.allDocsByPrefix<Service>('ref', 'service:'),
@@ -25,5 +28,7 @@ export function createReportRefs(layer: DataLayer, branch: string | null) {
       counters: counters.filter((c) => c.type === 'counter'),
     };
   });
-  return refs;
+  const timer = setInterval(() => void refetch(), 15_000);
+  onCleanup(() => clearInterval(timer));
+  return { refs, refetch };
 }
