@@ -1,12 +1,14 @@
 /** Each role's screen; the roles not built yet keep a placeholder with what will come there. */
-import { Match, Switch } from 'solid-js';
+import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
 import { CounterScreen } from './CounterScreen.tsx';
 import { DisplayScreen } from './DisplayScreen.tsx';
 import { KioskScreen } from './KioskScreen.tsx';
 import { ReceptionScreen } from './ReceptionScreen.tsx';
-import { SupervisorScreen } from './supervisor/SupervisorScreen.tsx';
+
+// Only supervisors need it: kept out of every other device's first load (precached for offline use all the same).
+const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (
