@@ -6,6 +6,7 @@
  *   npm run bench                              # N = 10000, 50000; one run per variant
  *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
  *   npm run bench -- --role=display            # "ours" as a user who only reads the branch (pull-only)
+ *   npm run bench -- --stats-events=50000      # statistics bench size (default 500000; 0 skips it)
  *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, queue)
  *
  * Needs the app and the bench page built (the npm script does both). A run whose local
@@ -21,6 +22,7 @@ import { runInFreshProfile } from './browser-run.ts';
 import { createDb, loadDb, type LoadResult } from './load.ts';
 import type { Variant } from './page/protocol.ts';
 import { formatResults, results, syncFigure, writeResults, type SyncFigure } from './report.ts';
+import { benchStats, writeStatsResults } from './stats-bench.ts';
 import { benchEncodeReceipt } from './encode-receipt.ts';
 import { benchQueue } from './queue-bench.ts';
 
@@ -33,8 +35,10 @@ const SIZES = option('sizes', '10000,50000').split(',').map(Number);
 const RUNS = Number(option('runs', '1'));
 /** The app user "ours" is opened for: a counter clerk writes to the branch, so syncs it both ways. */
 const ROLE = option('role', 'counter');
-if (SIZES.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(RUNS) || RUNS < 1) {
-  throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1] [--role=counter]');
+/** Visit events of the statistics bench's year (docs/STATISTICS.md); 0 skips it. */
+const STATS_EVENTS = Number(option('stats-events', process.env.STATS_BENCH_EVENTS ?? '500000'));
+if (SIZES.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(STATS_EVENTS) || STATS_EVENTS < 0) {
+  throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1] [--role=counter] [--stats-events=500000]');
 }
 const EMPTY_DB = 'bench_sync_empty';
 const PARTS = new Set(option('parts', 'sync,receipt,queue').split(','));
@@ -90,6 +94,11 @@ async function main(server: RunningServer, loadAtStart: number) {
   log('');
   log(formatResults(r));
   log(`\nwritten to ${writeResults(r)}`);
+
+  if (STATS_EVENTS > 0) {
+    const stats = await benchStats(server.url, { events: STATS_EVENTS, log });
+    log(`statistics figures written to ${writeStatsResults(stats)}`);
+  }
 }
 
 async function receiptPart() {

@@ -16,8 +16,8 @@ export const SERVICES = [
   { code: 'pension', series: 'B', targetWaitMinutes: 10 },
   { code: 'employers', series: 'C', targetWaitMinutes: 30 },
 ] as const;
-export const COUNTERS = ['C01', 'C02', 'C03'] as const;
-export const AGENTS = ['ana', 'ben', 'carl'] as const;
+export const COUNTERS = ['C01', 'C02', 'C03', 'C04', 'C05', 'C06', 'C07', 'C08'] as const;
+export const AGENTS = ['ana', 'ben', 'carl', 'dina', 'eli', 'fay', 'gus', 'hana'] as const;
 export const TARGETS: Record<string, number> = Object.fromEntries(SERVICES.map((s) => [s.code, s.targetWaitMinutes]));
 
 export const TICKET_STEPS = ['call', 'recall', 'no_show', 'start', 'park', 'resume', 'finish', 'transfer', 'close'] as const;

@@ -1,0 +1,170 @@
+/**
+ * Statistics bench: one year of one busy branch loaded into the embedded server, then the
+ * index build time and the time to answer a month and a year report with loadReport over
+ * HTTP, beside the same reports computed by scanning the documents (_all_docs ranges). The two
+ * must be equal, or the bench fails. See bench/README.md and docs/STATISTICS.md.
+ *
+ *   npx tsx bench/stats-bench.ts --events=50000     # own server; STATS_BENCH_EVENTS works too
+ *   npm run bench -- --stats-events=500000          # after the sync bench, same server
+ */
+import { deepStrictEqual } from 'node:assert';
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { buildDesignDocs } from '../couch-design/build/build-design-docs.ts';
+import { loadReport } from '../app/stats/report-query.ts';
+import type { Report, ReportFilter } from '../app/stats/report-types.ts';
+import { bruteForceReport } from '../app/stats/testing/brute-force-report.ts';
+import { TARGETS, type LogDoc } from '../app/stats/testing/visit-log.ts';
+import { ADMIN, basicAuth, couch } from '../test/support/couch-http.ts';
+import { httpViewQuery } from '../test/support/couch-view-query.ts';
+import { startServer } from '../test/support/server-process.ts';
+import { yearLog } from './stats-year.ts';
+
+const admin = basicAuth(ADMIN.name, ADMIN.password);
+const CHUNK = 1000;
+const PAGE = 10_000;
+const YEAR = 2025;
+
+export interface ReportTiming {
+  readonly period: string;
+  /** loadReport over HTTP once indexed: median of `runs`, and each run. */
+  readonly viewMs: number;
+  readonly viewRunsMs: readonly number[];
+  /** Rows the two view queries returned. */
+  readonly rows: number;
+  /** Fetching the period's documents with _all_docs and computing the report from them. */
+  readonly scanMs: number;
+  readonly scannedDocs: number;
+}
+
+export interface StatsBenchResult {
+  readonly visitEvents: number;
+  readonly counterEvents: number;
+  readonly loadSeconds: number;
+  readonly loadDocsPerSec: number;
+  /** First query of each view after the load (the embedded engine builds indexes on query). */
+  readonly indexSeconds: Record<string, number>;
+  readonly month: ReportTiming;
+  readonly year: ReportTiming;
+}
+
+/** A GET with no client timeout: building a large index answers after minutes. */
+function longGet(base: string, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}/db${path}`, { headers: admin.headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function load(base: string, db: string, docs: readonly object[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const res = await couch(base, admin, 'POST', `/${db}/_bulk_docs`, { docs: docs.slice(i, i + CHUNK) });
+    const failed = Array.isArray(res.body) ? res.body.find((r: { error?: string }) => r.error) : res.body;
+    if (res.status !== 201 || failed) throw new Error(`_bulk_docs on ${db}: ${res.status} ${JSON.stringify(failed)}`);
+  }
+}
+
+async function range(base: string, db: string, from: string, to: string): Promise<LogDoc[]> {
+  const out: LogDoc[] = [];
+  let startkey = from;
+  for (;;) {
+    const qs = new URLSearchParams({ include_docs: 'true', limit: String(PAGE + 1), startkey: JSON.stringify(startkey), endkey: JSON.stringify(to) });
+    const res = await couch(base, admin, 'GET', `/${db}/_all_docs?${qs}`);
+    const rows = res.body.rows as { id: string; doc: LogDoc }[];
+    out.push(...rows.slice(0, PAGE).map((r) => r.doc));
+    if (rows.length <= PAGE) return out;
+    startkey = rows[PAGE]!.id;
+  }
+}
+
+/** The report the slow way: every visit and counter event of the period, fetched by id range. */
+async function scanReport(base: string, db: string, filter: ReportFilter): Promise<{ report: Report; docs: number }> {
+  const [visits, counters] = await Promise.all([
+    range(base, db, `visit:${filter.from}`, `visit:${filter.to}\ufff0`),
+    range(base, db, `counterevent:dla:${filter.from}`, `counterevent:dla:${filter.to}\ufff0`),
+  ]);
+  const docs = [...visits, ...counters];
+  return { report: bruteForceReport(docs, filter, TARGETS), docs: docs.length };
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function timeReport(base: string, db: string, period: string, filter: ReportFilter, runs: number): Promise<ReportTiming> {
+  const viewQuery = httpViewQuery(base, db, admin);
+  let rows = 0;
+  const counted: typeof viewQuery = async (view, params) => {
+    const res = await viewQuery(view, params);
+    rows += res.rows.length;
+    return res;
+  };
+  const first = await loadReport(counted, filter);
+  const viewRunsMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await loadReport(viewQuery, filter);
+    viewRunsMs.push(performance.now() - t);
+  }
+  const t = performance.now();
+  const scanned = await scanReport(base, db, filter);
+  const scanMs = performance.now() - t;
+  deepStrictEqual(first, scanned.report, `${period}: the views and the scan disagree`);
+  return { period, viewMs: median(viewRunsMs), viewRunsMs, rows, scanMs, scannedDocs: scanned.docs };
+}
+
+export async function benchStats(base: string, options: { events: number; runs?: number; log?: (line: string) => void }): Promise<StatsBenchResult> {
+  const log = options.log ?? (() => undefined);
+  const docs = yearLog(options.events, YEAR);
+  const visitEvents = docs.filter((d) => d.type === 'visit_event').length;
+  const db = `bench_stats_${options.events}`;
+  expect201(await couch(base, admin, 'PUT', `/${db}`), db);
+  expect201(await couch(base, admin, 'POST', `/${db}/_bulk_docs`, { docs: (await buildDesignDocs()).branch }), db);
+  log(`stats: loading ${docs.length} documents (${visitEvents} visit events) into ${db}…`);
+  const started = performance.now();
+  await load(base, db, docs);
+  const loadSeconds = (performance.now() - started) / 1000;
+  log(`stats: loaded in ${loadSeconds.toFixed(1)} s (${Math.round(docs.length / loadSeconds)} docs/s, validate_doc_update on)`);
+
+  const indexSeconds: Record<string, number> = {};
+  for (const view of ['visit_stats', 'visit_durations']) {
+    const t = performance.now();
+    const status = await longGet(base, `/${db}/_design/fo/_view/${view}?limit=1&reduce=false`);
+    if (status !== 200) throw new Error(`building ${view}: ${status}`);
+    indexSeconds[view] = (performance.now() - t) / 1000;
+    log(`stats: ${view} index built in ${indexSeconds[view]!.toFixed(1)} s`);
+  }
+  const runs = options.runs ?? 5;
+  const month = await timeReport(base, db, `${YEAR}-06`, { from: `${YEAR}-06-01`, to: `${YEAR}-06-30`, branch: 'dla' }, runs);
+  log(`stats: month ${month.viewMs.toFixed(0)} ms via views (${month.rows} rows), ${month.scanMs.toFixed(0)} ms by scan (${month.scannedDocs} docs)`);
+  const year = await timeReport(base, db, String(YEAR), { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, branch: 'dla' }, runs);
+  log(`stats: year ${year.viewMs.toFixed(0)} ms via views (${year.rows} rows), ${year.scanMs.toFixed(0)} ms by scan (${year.scannedDocs} docs)`);
+  return { visitEvents, counterEvents: docs.length - visitEvents, loadSeconds, loadDocsPerSec: docs.length / loadSeconds, indexSeconds, month, year };
+}
+
+function expect201(res: { status: number; body: unknown }, what: string): void {
+  if (res.status !== 201) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export function writeStatsResults(result: StatsBenchResult): string {
+  const dir = new URL('./results/', import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  const file = new URL('stats-latest.json', dir);
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2) + '\n');
+  return file.pathname;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const events = Number(arg('events') ?? process.env.STATS_BENCH_EVENTS ?? 500_000);
+  const runs = Number(arg('runs') ?? 5);
+  const server = await startServer();
+  try {
+    const result = await benchStats(server.url, { events, runs, log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`) });
+    console.log(`written to ${writeStatsResults(result)}`);
+  } finally {
+    await server.stop();
+  }
+}
