@@ -100,10 +100,12 @@ describe('queues on the real server', () => {
     expect(second.ok && second.value._id).toBe(id);
     expect(first.ok && first.offline).toBe(true);
 
-    // The link returns. The conflict arrives by replication; here the two replicas replicate
-    // with each other (as they would through the branch server): the embedded engine drops
-    // replicated updates of documents in databases with a validate_doc_update (see docs/QUEUES.md).
-    await devices[0]!.sync(devices[1]!);
+    // The link returns: both push their call to the server, which keeps both revisions (a
+    // conflict), and both pull the other's.
+    for (const db of devices) await db.replicate.to(remote);
+    for (const db of devices) await db.replicate.from(remote);
+    const onServer = await couch(server.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(id)}?conflicts=true`);
+    expect(onServer.body._conflicts).toHaveLength(1);
     const withConflict = (await devices[0]!.get(id, { conflicts: true })) as { _conflicts?: string[] };
     expect(withConflict._conflicts).toHaveLength(1);
 
@@ -112,10 +114,17 @@ describe('queues on the real server', () => {
     const [r0, r1] = await Promise.all(devices.map((db) => resolveConflicts<Ticket>(db, id, pickCallWinner, options)));
     expect(r0?.winner.counter).toBe('C02');
     expect(r1?.winner.counter).toBe('C02');
-    await devices[0]!.sync(devices[1]!);
+    const throughServer = async () => {
+      for (const db of devices) await db.replicate.to(remote);
+      for (const db of devices) await db.replicate.from(remote);
+    };
+    await throughServer();
     // Both resolved at once: their resolutions are equal, the next pass leaves one revision.
     for (const db of devices) await resolveConflicts<Ticket>(db, id, pickCallWinner, options);
-    await devices[0]!.sync(devices[1]!);
+    await throughServer();
+    const settled = await couch(server.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(id)}?conflicts=true`);
+    expect(settled.body.counter).toBe('C02');
+    expect(settled.body._conflicts ?? []).toEqual([]);
     for (const db of devices) {
       const doc = (await db.get(id, { conflicts: true })) as unknown as Ticket & { _conflicts?: string[] };
       expect(doc.counter).toBe('C02');
@@ -123,8 +132,7 @@ describe('queues on the real server', () => {
       // C01's screen holds the ticket it called: it now belongs to C02, and C01 is told.
       expect(lostCall('C01', doc)).toBe(true);
     }
-    // Both calls stay in the log; the new visit events reach the server.
-    for (const db of devices) await db.replicate.to(remote);
+    // Both calls stay in the log, on the server too.
     const key = id.split(':');
     const events = await allOf<VisitEvent>(`visit:${key[2]}:${key[3]}:${key[4]}:`);
     expect(events.filter((e) => e.action === 'called').map((e) => e.counter).sort()).toEqual(['C01', 'C02']);
