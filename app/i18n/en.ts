@@ -378,7 +378,7 @@ export const en: Messages = {
   'rep.section.day': "Daily trend",
   'rep.section.hour': "Load by hour of day",
   'rep.section.bands': "Waiting-time distribution",
-  'rep.col.key': "Key",
+  'rep.col.hour': "Hour",
   'rep.col.issued': "Issued",
   'rep.col.served': "Served",
   'rep.col.noShow': "No-show",

@@ -380,7 +380,7 @@ export const fr = {
   'rep.section.day': "Tendance quotidienne",
   'rep.section.hour': "Charge par heure",
   'rep.section.bands': "Répartition des temps d’attente",
-  'rep.col.key': "Clé",
+  'rep.col.hour': "Heure",
   'rep.col.issued': "Émis",
   'rep.col.served': "Servis",
   'rep.col.noShow': "Absents",

@@ -95,6 +95,7 @@ export function createLiveBoardSource(): LiveBoardSource {
     redraw();
   }
 
+  let retry: ReturnType<typeof setTimeout> | null = null;
   async function loadRef() {
     const [svc, ctr, br] = await Promise.all([
       layer.allDocsByPrefix<Service>('ref', 'service:'),
@@ -104,6 +105,11 @@ export function createLiveBoardSource(): LiveBoardSource {
     setServices(svc.filter((s) => s.type === 'service' && s.active));
     setCounters(ctr.filter((c) => c.type === 'counter' && c.active !== false));
     setBranchDoc(br);
+    // Right after a first sign-in the reference replica is still on its first pull: look again soon.
+    if (svc.length === 0) retry ??= setTimeout(() => {
+      retry = null;
+      void loadRef();
+    }, 1_000);
     const today = branchDay(new Date(), timeZone());
     if (today !== day()) {
       setDay(today);
@@ -122,6 +128,7 @@ export function createLiveBoardSource(): LiveBoardSource {
     clearInterval(tick);
     clearInterval(refTimer);
     if (pending) clearTimeout(pending);
+    if (retry) clearTimeout(retry);
     void replica.close();
   });
 

@@ -79,7 +79,7 @@ export function reportTables(report: Report, label: Label, keyName: (dimension: 
     {
       id: 'hour',
       title: label('rep.section.hour'),
-      head: head('rep.col.key'),
+      head: head('rep.col.hour'),
       rows: report.byHour.flatMap((f, hour) => (active(f) ? [[label('rep.hour', { hour }), ...figureCells(f)]] : [])),
     },
     { id: 'bands', title: label('rep.section.bands'), head: [label('rep.col.band'), label('rep.col.calls')], rows: bandLabels(label).map((b, i) => [b, report.total.waitBands[i] ?? 0]) },

@@ -12,8 +12,8 @@ export interface ReportRefs {
 }
 
 /**
- * `branch` null: head office, every branch's counters. Re-read every 15 s: right after sign-in
- * the reference replica may still be on its first pull.
+ * `branch` null: head office, every branch's counters. Re-read now and then: right after
+ * sign-in the reference replica may still be on its first pull.
  */
 export function createReportRefs(layer: DataLayer, branch: string | null) {
   const [refs, { refetch }] = createResource(async (): Promise<ReportRefs> => {
@@ -28,7 +28,15 @@ export function createReportRefs(layer: DataLayer, branch: string | null) {
       counters: counters.filter((c) => c.type === 'counter'),
     };
   });
+  // Quickly while the list is still empty, then now and then.
   const timer = setInterval(() => void refetch(), 15_000);
-  onCleanup(() => clearInterval(timer));
+  const early = setInterval(() => {
+    if (refs.latest?.services.length) clearInterval(early);
+    else void refetch();
+  }, 1_000);
+  onCleanup(() => {
+    clearInterval(timer);
+    clearInterval(early);
+  });
   return { refs, refetch };
 }
