@@ -10,6 +10,7 @@ export const en: Messages = {
   'locale.fr': 'Français',
   'locale.en': 'English',
 
+  'header.branchNamed': '{name} ({code})',
   'header.branch': 'Branch {code}',
   'header.hq': 'Head office',
   'header.user': 'User: {name}',

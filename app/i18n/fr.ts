@@ -12,6 +12,7 @@ export const fr = {
   'locale.fr': 'Français',
   'locale.en': 'English',
 
+  'header.branchNamed': '{name} ({code})',
   'header.branch': 'Agence {code}',
   'header.hq': 'Siège',
   'header.user': 'Utilisateur : {name}',

@@ -1,11 +1,13 @@
 /** Header of the staff screens: app, branch, user, role navigation, locale, sync, sign-out. */
-import { For, Show } from 'solid-js';
+import { For, Show, createResource, onCleanup } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { SCREEN_PATHS, screensFor } from '../auth/landing.ts';
 import { PRINTER_PATH } from '../printing/print-receipt.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
+import type { Branch } from '../../couch-design/types/branch.ts';
+import { useData } from '../data/DataProvider.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 
@@ -15,6 +17,16 @@ export function AppHeader() {
   const navigate = useNavigate();
   const roles = () => auth.user()?.roles ?? [];
   const branch = () => branchOfRoles(roles());
+  const { layer } = useData();
+  // The name comes from the reference replica; until it has synced, the code alone.
+  const [branchDoc, { refetch }] = createResource(branch, (code) => layer.get<Branch>('ref', `branch:${code}`).catch(() => null));
+  const retry = setInterval(() => (branchDoc() ? clearInterval(retry) : void refetch()), 5_000);
+  onCleanup(() => clearInterval(retry));
+  const branchLabel = () => {
+    const code = branch()!.toUpperCase();
+    const name = branchDoc()?.name;
+    return name ? t('header.branchNamed', { name, code }) : t('header.branch', { code });
+  };
   const screens = () => screensFor(roles());
   const signOut = async () => {
     await auth.signOut();
@@ -25,7 +37,7 @@ export function AppHeader() {
       <div class="app-header-row">
         <strong class="app-name">{t('app.name')}</strong>
         <span class="chip" data-testid="header-branch">
-          {branch() ? t('header.branch', { code: branch()!.toUpperCase() }) : t('header.hq')}
+          {branch() ? branchLabel() : t('header.hq')}
         </span>
         <span class="chip" data-testid="header-user">
           {t('header.user', { name: auth.user()?.name ?? '' })}

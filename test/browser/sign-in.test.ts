@@ -42,6 +42,8 @@ describe('sign-in', () => {
     await signIn.signInAs(demoUser('counter.dla'));
     const shell = new Shell(page);
     await shell.waitForScreen('counter');
+    // The branch by its name, once the reference data has reached the device.
+    await expect.poll(() => shell.headerBranch.textContent(), { timeout: 15_000 }).toBe('Douala Centre (DLA)');
     await shell.goTo(app.url, '/cash');
     await shell.waitForScreen('counter');
     expect(shell.path()).toBe('/counter');
