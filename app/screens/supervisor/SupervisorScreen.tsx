@@ -37,7 +37,18 @@ export function SupervisorScreen() {
   return (
     <section class="screen sup-screen" data-testid="screen-supervisor">
       <Show when={hasBoard()} fallback={<p class="hint">{t('sup.board.hq')}</p>}>
-        <div role="tablist" aria-label={t('sup.tabs')} class="sup-tabs">
+        <div
+          role="tablist"
+          aria-label={t('sup.tabs')}
+          class="sup-tabs"
+          onKeyDown={(e) => {
+            // The tab pattern's arrow keys: two tabs, so either arrow goes to the other one.
+            if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+            const next: View = view() === 'board' ? 'reports' : 'board';
+            setParams({ view: next });
+            (e.currentTarget.querySelector(`[data-testid="supervisor-tab-${next}"]`) as HTMLElement | null)?.focus();
+          }}
+        >
           {tab('board')}
           {tab('reports')}
         </div>
