@@ -7,10 +7,9 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useData } from '../data/DataProvider.tsx';
-import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
-import { localName } from '../data/replicas.ts';
 import { validateWrite } from '../data/validate.ts';
-import { isUnreachable, openRemoteWriter } from '../data/remote-write.ts';
+import { isUnreachable } from '../data/remote-write.ts';
+import { openBranchReplica } from '../data/branch-replica.ts';
 import { resolveConflicts } from '../data/conflicts.ts';
 import { branchDb } from '../../couch-design/databases.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
@@ -56,15 +55,7 @@ export function createBranchQueue(): BranchQueue {
   const user = auth.user()!;
   const branch = branchOfRoles(user.roles) ?? 'dla';
   const remote = branchDb(branch);
-  const writer = openRemoteWriter({
-    Pouch: BrowserPouch,
-    adapter: BROWSER_ADAPTER,
-    local: localName(user.name, remote),
-    remote,
-    remoteBase: `${location.origin}/db`,
-    user,
-    validate: validateWrite,
-  });
+  const writer = openBranchReplica(user, branch);
   const [state, setState] = createStore({ tickets: [] as Stored<Ticket>[], counterStates: [] as Stored<CounterState>[] });
   const [services, setServices] = createSignal<Service[]>([]);
   const [counters, setCounters] = createSignal<Counter[]>([]);

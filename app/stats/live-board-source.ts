@@ -9,12 +9,8 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useData } from '../data/DataProvider.tsx';
-import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
-import { localName } from '../data/replicas.ts';
-import { validateWrite } from '../data/validate.ts';
-import { openRemoteWriter } from '../data/remote-write.ts';
+import { openBranchReplica } from '../data/branch-replica.ts';
 import type { DocBase } from '../data/docs.ts';
-import { branchDb } from '../../couch-design/databases.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
 import type { Ticket, VisitEvent } from '../../couch-design/types/ticket.ts';
 import type { CounterState } from '../../couch-design/types/counter-state.ts';
@@ -46,17 +42,8 @@ export function createLiveBoardSource(): LiveBoardSource {
   const { layer } = useData();
   const user = auth.user()!;
   const branch = branchOfRoles(user.roles)!;
-  const remote = branchDb(branch);
   // Read-only use of the writer: it is the data layer's live change feed on a replica.
-  const replica = openRemoteWriter({
-    Pouch: BrowserPouch,
-    adapter: BROWSER_ADAPTER,
-    local: localName(user.name, remote),
-    remote,
-    remoteBase: `${location.origin}/db`,
-    user,
-    validate: validateWrite,
-  });
+  const replica = openBranchReplica(user, branch);
   const [services, setServices] = createSignal<Service[]>([]);
   const [counters, setCounters] = createSignal<Counter[]>([]);
   const [branchDoc, setBranchDoc] = createSignal<Branch | null>(null);
