@@ -110,6 +110,7 @@ async function queuePart() {
   log('\nqueues (target: issued → visible on the display p95 < 100 ms):');
   const q = await benchQueue();
   log(`  issued → visible on the display: p50 ${q.visibleP50Ms.toFixed(1)} ms, p95 ${q.visibleP95Ms.toFixed(1)} ms over ${q.tickets} tickets`);
+  log(`  ticket write acknowledged → visible: p50 ${q.deliveredP50Ms.toFixed(1)} ms, p95 ${q.deliveredP95Ms.toFixed(1)} ms`);
   log(`  20-counter drain: ${q.drained} calls, ${q.callsPerSecond.toFixed(1)} calls/s`);
 }
 
