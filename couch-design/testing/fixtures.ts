@@ -11,6 +11,7 @@ import { submissionId, submissionReviewId } from '../types/submission.ts';
 import { certificateId } from '../types/certificate.ts';
 import { backofficeRequestId } from '../types/backoffice-request.ts';
 import { cashEntryId, cashSessionId } from '../types/cash.ts';
+import { statsDayId } from '../types/stats-day.ts';
 
 const DAY = '2024-03-05';
 const AT = '2024-03-05T08:15:00.000Z';
@@ -176,6 +177,15 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       agent: 'cashier.dla',
       counter: 'C08',
       at: AT,
+    },
+    stats_day: {
+      _id: statsDayId(DAY, 'dla'),
+      type: 'stats_day',
+      branch: 'dla',
+      day: DAY,
+      stats: [[[DAY, 'dla', '', 'C01', 'counter.dla', 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_500_000, 300_000]]],
+      durations: [[[DAY, 'dla', 'family', 'C01', 'counter.dla', 9, 'wait'], { count: 1, sum: 600_000, min: 600_000, max: 600_000 }]],
+      computedAt: '2024-03-06T00:05:00.000Z',
     },
   };
 }

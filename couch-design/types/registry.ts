@@ -26,6 +26,7 @@ import { CERTIFICATE, validateCertificate } from './certificate.ts';
 import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
 import { CASH_ENTRY, CASH_SESSION, validateCashEntry, validateCashSession } from './cash.ts';
 import { DEVICE, validateDeviceSlot } from './device.ts';
+import { STATS_DAY, validateStatsDay } from './stats-day.ts';
 
 export type HomeDb = 'ref' | 'people' | 'branch';
 
@@ -68,6 +69,8 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(CASH_ENTRY, 'branch', 'cash', true, validateCashEntry),
   // A slot is claimed once and kept: a new owner would reuse the block of numbers.
   spec(DEVICE, 'branch', 'device', true, validateDeviceSlot),
+  // Recomputed when a late event reaches its day: overwritten, by the server only.
+  spec(STATS_DAY, 'branch', 'statsday', false, validateStatsDay),
 ];
 
 export function specOfType(type: unknown): TypeSpec | null {

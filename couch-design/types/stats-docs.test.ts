@@ -3,6 +3,7 @@ import { goodDocs } from '../testing/fixtures.ts';
 import { validateStructure } from '../validate/structure.ts';
 import { validateDocUpdate } from '../validate/entry.ts';
 import { counterEventId, parseCounterEventId } from './counter-event.ts';
+import { parseStatsDayId, statsDayId } from './stats-day.ts';
 
 const user = (role: string) => ({ name: `${role}.dla`, roles: [role, 'branch:dla'] });
 
@@ -37,5 +38,25 @@ describe('durations on visit events', () => {
     expect(validateStructure({ ...called, details: { serviceMs: 1.5 } }, 'branch')).toContainEqual({ field: 'details.serviceMs', code: 'bad_value' });
     expect(validateStructure({ ...called, details: { withinTarget: 'yes' } }, 'branch')).toContainEqual({ field: 'details.withinTarget', code: 'not_boolean' });
     expect(validateStructure({ ...called, hour: -1 }, 'branch')).toContainEqual({ field: 'hour', code: 'too_small' });
+  });
+});
+
+describe('daily statistics roll-ups', () => {
+  const s = () => goodDocs().stats_day!;
+  it('round-trips the id; rows must belong to the day and branch', () => {
+    expect(parseStatsDayId(s()._id)).toEqual({ day: '2024-03-05', branch: 'dla' });
+    expect(statsDayId('2024-03-05', 'dla')).toBe(s()._id);
+    expect(validateStructure({ ...s(), stats: [] , durations: [] }, 'branch')).toEqual([]);
+    const row = (s().stats as unknown[][])[0]!;
+    expect(validateStructure({ ...s(), stats: [[['2024-03-06', ...(row[0] as unknown[]).slice(1)], row[1]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
+    expect(validateStructure({ ...s(), stats: [[row[0], [0.5]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
+    expect(validateStructure({ ...s(), durations: [[['2024-03-05', 'dla'], { count: 1 }]] }, 'branch')).toContainEqual({ field: 'durations.0', code: 'bad_format' });
+    expect(validateStructure({ ...s(), branch: 'yde' }, 'branch')).toContainEqual({ field: '_id', code: 'bad_id' });
+  });
+
+  it('only the server writes them', () => {
+    for (const role of ['supervisor', 'counter', 'admin']) expect(validateDocUpdate(s(), null, user(role), 'branch'), role).toContainEqual({ field: '_id', code: 'forbidden_role' });
+    expect(validateDocUpdate(s(), null, { name: 'admin', roles: ['_admin'], db: 'fo_branch_dla' }, 'branch')).toEqual([]);
+    expect(validateDocUpdate({ ...s(), _rev: '2-b' }, { ...s(), _rev: '1-a' }, { name: 'admin', roles: ['_admin'] }, 'branch')).toEqual([]);
   });
 });

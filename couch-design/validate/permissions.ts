@@ -19,6 +19,8 @@ const PEOPLE: Policy = { create: ['admin', 'backoffice'], update: ['admin', 'bac
 const FRONT: readonly JobRole[] = ['reception', 'counter', 'cashier', 'supervisor'];
 const ISSUERS: readonly JobRole[] = ['kiosk', 'reception', 'counter', 'cashier', 'supervisor'];
 const once = (create: readonly JobRole[]): Policy => ({ create, update: NONE, delete: NONE });
+/** Computed by a server job (server admin, allowed above any policy): no user writes it. */
+const SERVER_ONLY: Policy = { create: NONE, update: NONE, delete: NONE };
 
 /** Per type. Anything not listed (display, unknown roles) writes nothing. */
 const POLICIES: Record<string, Policy> = {
@@ -48,6 +50,7 @@ const POLICIES: Record<string, Policy> = {
   cash_session: { create: ['cashier'], update: ['cashier'], delete: NONE },
   cash_entry: once(['cashier']),
   device: once(ISSUERS),
+  stats_day: SERVER_ONLY,
 };
 
 const SERVER_ADMIN = '_admin';

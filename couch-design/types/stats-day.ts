@@ -1,0 +1,79 @@
+import type { BaseDoc } from './base.ts';
+import { type AnyDoc, Checker, DAY, type Problem, isInt, isObject } from '../validate/problems.ts';
+import { BRANCH_CODE_PATTERN, splitId } from '../ids/codes.ts';
+import { checkBranchDay, type BranchFields } from './branch-common.ts';
+
+export const STATS_DAY = 'stats_day';
+
+/** A `visit_stats` row at group_level 6: [day, branch, service, counter, agent, hour] → count vector. */
+export type StatsRow = [key: unknown[], value: number[]];
+/** `_stats` of a group, without sumsqr (reports do not use it). */
+export interface DayStats {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+/** A `visit_durations` row at group_level 7 (key plus 'wait' | 'service') → count, sum, min, max. */
+export type DurationRow = [key: unknown[], value: DayStats];
+
+/**
+ * One branch's closed day of statistics, pre-aggregated (server/jobs/stats-rollup.ts): the rows
+ * the two statistics views give for that day and branch, so a month or a year report reads a
+ * few hundred of these instead of every index row of the period (the embedded engine reduces at
+ * query time). Written by the server only, recomputed when a late event reaches its day; a day
+ * without activity has one too (empty rows), so the days a report can take from roll-ups are one
+ * contiguous run.
+ */
+export interface StatsDay extends BaseDoc, BranchFields {
+  type: typeof STATS_DAY;
+  stats: StatsRow[];
+  durations: DurationRow[];
+  computedAt: string;
+}
+
+/** `statsday:<day>:<branch>`: a period is one `_all_docs` id range, every branch included. */
+export function statsDayId(day: string, branch: string): string {
+  return 'statsday:' + day + ':' + branch;
+}
+
+export function parseStatsDayId(id: unknown): { day: string; branch: string } | null {
+  const p = splitId(id, 'statsday', 2);
+  if (!p || !DAY.test(p[0]!) || !BRANCH_CODE_PATTERN.test(p[1]!)) return null;
+  return { day: p[0]!, branch: p[1]! };
+}
+
+/** A row is [key, value] with the key starting [day, branch] of the document. */
+function badRow(row: unknown, day: string | undefined, branch: string | undefined, length: number, value: (v: unknown) => boolean): boolean {
+  if (!Array.isArray(row) || row.length !== 2) return true;
+  const key: unknown = row[0];
+  if (!Array.isArray(key) || key.length !== length || (day !== undefined && key[0] !== day) || (branch !== undefined && key[1] !== branch)) return true;
+  return !value(row[1]);
+}
+
+function isCountVector(v: unknown): boolean {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isInt(v[i])) return false;
+  return true;
+}
+
+function isStats(v: unknown): boolean {
+  return isObject(v) && isInt(v.count) && typeof v.sum === 'number' && typeof v.min === 'number' && typeof v.max === 'number';
+}
+
+function checkRows(c: Checker, field: string, day: string | undefined, branch: string | undefined, length: number, value: (v: unknown) => boolean): void {
+  const rows = c.doc[field];
+  if (rows === undefined || rows === null) return c.add(field, 'required');
+  if (!Array.isArray(rows)) return c.add(field, 'not_array');
+  for (let i = 0; i < rows.length; i++) if (badRow(rows[i], day, branch, length, value)) return c.add(field + '.' + i, 'bad_format');
+}
+
+export function validateStatsDay(doc: AnyDoc): Problem[] {
+  const c = new Checker(doc);
+  const { branch, day } = checkBranchDay(c);
+  c.instant('computedAt');
+  checkRows(c, 'stats', day, branch, 6, isCountVector);
+  checkRows(c, 'durations', day, branch, 7, isStats);
+  c.id(branch !== undefined && day !== undefined ? statsDayId(day, branch) : undefined);
+  return c.problems;
+}
