@@ -3,10 +3,14 @@
  * (`_stats` of wait and service times). Both are keyed [day, branch, service, counter, agent,
  * hour(, kind)]: one range query per view reads the period once, and the rows (one per day and
  * combination) are filtered and grouped here into the total, hours, days and dimensions.
- * No PouchDB or Solid here: the view query is injected.
+ * Closed days may come pre-aggregated from daily roll-ups (`stats_day`, the same rows stored
+ * per branch and day), read by id range instead of every index row of the period.
+ * No PouchDB or Solid here: the view query and the roll-up source are injected.
  */
 import type { Dimension, DurationStats, Figures, Report, ReportFilter, ViewQuery } from './report-types.ts';
+import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import { addCounts, addStats, emptyFigures } from './figures.ts';
+import { planReport } from './rollup-plan.ts';
 
 export const STATS_VIEW = 'fo/visit_stats';
 export const DURATIONS_VIEW = 'fo/visit_durations';
@@ -64,20 +68,32 @@ function at(m: Map<string, Figures>, key: string): Figures {
   return f;
 }
 
+/** The roll-ups (`stats_day`) of every branch for the days `from`–`to` (an `_all_docs` id range). */
+export type RollupSource = (from: string, to: string) => Promise<StatsDay[]>;
+
+export interface ReportSources {
+  rollups?: RollupSource;
+  /** All-branches reports: every branch to cover, so a day is taken from roll-ups only when none is missing. */
+  branches?: readonly string[];
+}
+
 /** The report of `filter` (inclusive day range; branch, service, counter, agent when given). */
-export async function loadReport(query: ViewQuery, filter: ReportFilter): Promise<Report> {
-  const range = { startkey: [filter.from], endkey: [filter.to, {}] };
-  const [counts, durations] = await Promise.all([query(STATS_VIEW, { ...range, group_level: 6 }), query(DURATIONS_VIEW, { ...range, group_level: 7 })]);
+export async function loadReport(query: ViewQuery, filter: ReportFilter, sources: ReportSources = {}): Promise<Report> {
+  const plan = planReport(filter, sources.rollups ? await sources.rollups(filter.from, filter.to) : [], sources.branches);
   const groups = new Groups();
-  for (const row of counts.rows) {
-    const k = rowKey(row.key);
-    if (matches(k, filter)) for (const f of groups.targets(k)) addCounts(f, row.value as number[]);
-  }
-  for (const row of durations.rows) {
-    const k = rowKey(row.key);
-    if (!matches(k, filter)) continue;
-    const kind = (row.key as unknown[])[6] === 'wait' ? 'wait' : 'service';
-    for (const f of groups.targets(k)) addStats(f[kind], row.value as DurationStats);
-  }
+  const addRow = (key: unknown[], value: unknown) => {
+    const k = rowKey(key);
+    if (!matches(k, filter)) return;
+    if (key.length === 6) for (const f of groups.targets(k)) addCounts(f, value as number[]);
+    else for (const f of groups.targets(k)) addStats(f[key[6] === 'wait' ? 'wait' : 'service'], value as DurationStats);
+  };
+  for (const day of plan.rollups) for (const [key, value] of [...day.stats, ...day.durations]) addRow(key, value);
+  await Promise.all(
+    plan.viewRanges.map(async ({ from, to }) => {
+      const range = { startkey: [from], endkey: [to, {}] };
+      const [counts, durations] = await Promise.all([query(STATS_VIEW, { ...range, group_level: 6 }), query(DURATIONS_VIEW, { ...range, group_level: 7 })]);
+      for (const row of [...counts.rows, ...durations.rows]) addRow(row.key as unknown[], row.value);
+    }),
+  );
   return groups.report(filter);
 }

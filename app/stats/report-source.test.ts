@@ -3,7 +3,7 @@ import PouchDB from 'pouchdb-core';
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import MapReduce from 'pouchdb-mapreduce';
 import { openDataLayer, type DataLayer } from '../data/data-layer.ts';
-import { httpViewQuery, isRebuilding, localViewQuery, ServerUnreachable, ViewError, withLocalFallback } from './report-source.ts';
+import { httpRollups, httpViewQuery, isRebuilding, localViewQuery, rollupsOrNone, ServerUnreachable, ViewError, withLocalFallback } from './report-source.ts';
 import { loadReport } from './report-query.ts';
 import { event, ticket } from './board-fixtures.ts';
 
@@ -50,5 +50,20 @@ describe('report sources', () => {
     expect((await down('fo/visit_stats', {})).rows[0]!.key).toBe('local');
     const refused = withLocalFallback(async () => Promise.reject(new ViewError(403, 'forbidden')), local);
     await expect(refused('fo/visit_stats', {})).rejects.toBeInstanceOf(ViewError);
+  });
+
+  it('reads the daily roll-ups of a period as one id range; none when the server does not answer', async () => {
+    const urls: string[] = [];
+    const doc = { _id: 'statsday:2026-03-01:dla', type: 'stats_day' };
+    const ok = httpRollups('/db', 'fo_branch_dla', (async (url: RequestInfo | URL) => {
+      urls.push(String(url));
+      return new Response(JSON.stringify({ rows: [{ id: doc._id, doc }] }), { status: 200 });
+    }) as typeof fetch);
+    expect(await ok('2026-03-01', '2026-03-31')).toEqual([doc]);
+    expect(decodeURIComponent(urls[0]!)).toBe('/db/fo_branch_dla/_all_docs?startkey="statsday:2026-03-01:"&endkey="statsday:2026-03-31:\ufff0"&include_docs=true');
+    const down = httpRollups('/db', 'fo_central', (async () => Promise.reject(new TypeError('fetch failed'))) as typeof fetch);
+    expect(await rollupsOrNone(down)('2026-03-01', '2026-03-31')).toEqual([]);
+    const refused = httpRollups('/db', 'fo_central', (async () => new Response('{"error":"forbidden"}', { status: 403 })) as typeof fetch);
+    await expect(rollupsOrNone(refused)('2026-03-01', '2026-03-31')).rejects.toBeInstanceOf(ViewError);
   });
 });

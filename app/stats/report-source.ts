@@ -14,6 +14,8 @@ import * as visitDurations from '../../couch-design/views/visit-durations.ts';
 import * as visitStats from '../../couch-design/views/visit-stats.ts';
 import type { ViewModule } from '../../couch-design/views/view-module.ts';
 import type { ViewQuery } from './report-types.ts';
+import type { RollupSource } from './report-query.ts';
+import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 
 /** The views a report reads, by name (report-query names them `fo/<view>`). */
 const LOCAL_VIEWS: Readonly<Record<string, ViewModule>> = { visit_stats: visitStats, visit_durations: visitDurations };
@@ -63,6 +65,34 @@ export function httpViewQuery(base: string, db: string, fetcher: typeof fetch = 
     const body = (await res.json().catch(() => ({}))) as { rows?: { key: unknown; value: unknown }[]; reason?: string; error?: string };
     if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
     return { rows: body.rows };
+  };
+}
+
+/** The daily roll-ups of `from`–`to`, every branch: one `_all_docs` id range of `statsday:<day>:<branch>`. */
+export function httpRollups(base: string, db: string, fetcher: typeof fetch = fetch): RollupSource {
+  return async (from, to) => {
+    const search = new URLSearchParams({ startkey: JSON.stringify(`statsday:${from}:`), endkey: JSON.stringify(`statsday:${to}:\ufff0`), include_docs: 'true' });
+    let res: Response;
+    try {
+      res = await fetcher(`${base}/${db}/_all_docs?${search}`, { credentials: 'include' });
+    } catch (error) {
+      throw new ServerUnreachable(error);
+    }
+    const body = (await res.json().catch(() => ({}))) as { rows?: { doc?: StatsDay }[]; reason?: string; error?: string };
+    if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
+    return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+  };
+}
+
+/** Offline, no roll-ups: the views (then the local replica) answer for every day. */
+export function rollupsOrNone(source: RollupSource): RollupSource {
+  return async (from, to) => {
+    try {
+      return await source(from, to);
+    } catch (error) {
+      if (error instanceof ServerUnreachable) return [];
+      throw error;
+    }
   };
 }
 
