@@ -36,6 +36,7 @@ export const en: Messages = {
   'screen.counter.title': 'Counter',
   'screen.counter.body': 'Here the agent calls the next ticket, handles the visit and records the documents received.',
   'screen.cashier.title': 'Cash desk',
+  'screen.cashier.pending': "Cash operations (sessions, receipts, payments, day journal) are not available yet: call and serve the cash queue above.",
   'screen.cashier.body': 'Here the cashier opens a session, takes and refunds payments and closes the till.',
   'screen.backoffice.title': 'Back office',
   'screen.backoffice.body': 'Here the back office handles the requests sent by the counters.',

@@ -38,6 +38,7 @@ export const fr = {
   'screen.counter.title': 'Guichet',
   'screen.counter.body': 'Ici, l’agent appelle le ticket suivant, traite la visite et enregistre les pièces reçues.',
   'screen.cashier.title': 'Caisse',
+  'screen.cashier.pending': "Les opérations de caisse (sessions, encaissements, paiements, journal du jour) ne sont pas encore disponibles : appelez et servez la file de la caisse ci-dessus.",
   'screen.cashier.body': 'Ici, le caissier ouvre sa session, encaisse, rembourse et clôture sa caisse.',
   'screen.backoffice.title': 'Back office',
   'screen.backoffice.body': 'Ici, le back office traite les demandes transmises par les guichets.',

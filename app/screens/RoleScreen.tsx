@@ -25,10 +25,24 @@ export function RoleScreen(props: { screen: JobRole }) {
       <Match when={props.screen === 'counter'}>
         <CounterScreen />
       </Match>
+      <Match when={props.screen === 'cashier'}>
+        <CashDeskQueue />
+      </Match>
       <Match when={props.screen === 'supervisor'}>
         <SupervisorScreen />
       </Match>
     </Switch>
+  );
+}
+
+/** A cash desk is a counter of the cash queue: the cashier calls and serves from it. */
+function CashDeskQueue() {
+  const { t } = useI18n();
+  return (
+    <div data-testid="screen-cashier">
+      <CounterScreen />
+      <p class="notice" data-testid="cashier-pending">{t('screen.cashier.pending')}</p>
+    </div>
   );
 }
 

@@ -52,6 +52,16 @@ describe('sign-in', () => {
     expect(await shell.screen('cashier').count()).toBe(0);
   });
 
+  it('gives the cashier the counter controls of the cash queue on the cash desk', async () => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    await signIn.signInAs(demoUser('cashier.dla'));
+    const shell = new Shell(page);
+    await shell.waitForScreen('cashier');
+    await page.getByTestId('counter-code').waitFor();
+    expect(await page.getByTestId('cashier-pending').textContent()).toBe(en['screen.cashier.pending']);
+  });
+
   it('signs out to the sign-in form, and the server session is gone with it', async () => {
     const page = await app.page();
     const signIn = await SignInPage.open(page, app.url);
