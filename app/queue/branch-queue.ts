@@ -10,6 +10,7 @@ import { useData } from '../data/DataProvider.tsx';
 import { validateWrite } from '../data/validate.ts';
 import { isUnreachable } from '../data/remote-write.ts';
 import { openBranchReplica } from '../data/branch-replica.ts';
+import { inBackground } from '../data/background.ts';
 import { resolveConflicts } from '../data/conflicts.ts';
 import { branchDb } from '../../couch-design/databases.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
@@ -131,19 +132,19 @@ export function createBranchQueue(): BranchQueue {
     const today = branchDay(new Date(), zone());
     if (today !== day()) {
       setDay(today);
-      void refresh();
+      inBackground(refresh);
     }
   }
 
   const canIssue = user.roles.some((r) => ['kiosk', 'reception', 'counter', 'cashier', 'supervisor'].includes(r));
   const resolvesCalls = user.roles.some((r) => ['counter', 'cashier', 'supervisor'].includes(r));
-  void loadRef().then(refresh).then(async () => {
+  inBackground(() => loadRef().then(refresh).then(async () => {
     if (!canIssue) return;
     const devices = await writer.allDocsByPrefix<DeviceSlot>(`device:${branch}:`);
     setSlot(await ensureSlot(store, branch, user.name, devices).catch(() => null));
-  });
+  }));
   const stop = writer.subscribe((doc) => {
-    if (doc._id.startsWith('service:') || doc._id.startsWith('counter:')) void loadRef();
+    if (doc._id.startsWith('service:') || doc._id.startsWith('counter:')) inBackground(loadRef);
     else if (reloading) dirty = true;
     else applyChange(doc);
     // Two counters called the same ticket while offline: settle it the same way everywhere.
@@ -151,7 +152,7 @@ export function createBranchQueue(): BranchQueue {
       void resolveConflicts<Ticket>(writer.db, doc._id, pickCallWinner, { validate: validateWrite, context: { db: remote, user } }).catch(() => undefined);
   });
   // Reference data arrives by the layer's replication, not through this replica.
-  const timer = setInterval(() => void loadRef(), 15_000);
+  const timer = setInterval(() => inBackground(loadRef), 15_000);
   // The server's statistics index answers in milliseconds; offline, the last figures stay.
   const [measured, setMeasured] = createSignal<ReadonlyMap<string, number>>(new Map());
   const viewQuery = httpViewQuery(`${location.origin}/db`, remote);

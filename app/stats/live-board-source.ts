@@ -10,6 +10,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useData } from '../data/DataProvider.tsx';
 import { openBranchReplica } from '../data/branch-replica.ts';
+import { inBackground } from '../data/background.ts';
 import type { DocBase } from '../data/docs.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
 import type { Ticket, VisitEvent } from '../../couch-design/types/ticket.ts';
@@ -95,7 +96,7 @@ export function createLiveBoardSource(): LiveBoardSource {
     // Right after a first sign-in the reference replica is still on its first pull: look again soon.
     if (svc.length === 0) retry ??= setTimeout(() => {
       retry = null;
-      void loadRef();
+      inBackground(loadRef);
     }, 1_000);
     const today = branchDay(new Date(), timeZone());
     if (today !== day()) {
@@ -106,10 +107,10 @@ export function createLiveBoardSource(): LiveBoardSource {
 
   // Subscribe first so nothing written during the first read is missed (a re-read entry is harmless).
   const stop = replica.subscribe(take);
-  void reloadDay().then(loadRef);
+  inBackground(() => reloadDay().then(loadRef));
   const tick = setInterval(() => setNow(Date.now()), TICK_MS);
   // Reference data arrives by the layer's replication, and the day turns at midnight.
-  const refTimer = setInterval(() => void loadRef(), 15_000);
+  const refTimer = setInterval(() => inBackground(loadRef), 15_000);
   onCleanup(() => {
     stop();
     clearInterval(tick);
