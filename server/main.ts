@@ -8,6 +8,7 @@ import { readBuiltDesignDocs } from './provision/design-docs.ts';
 import { provision } from './provision/provision.ts';
 import { printBanner } from './banner.ts';
 import { scheduleEndOfDay } from './jobs/end-of-day.ts';
+import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
 
 loadDotEnv();
 const config = loadConfig();
@@ -32,6 +33,7 @@ const result = await provision({
 });
 
 const stopEndOfDay = scheduleEndOfDay(couch, result.branches);
+const stopStatsRollup = scheduleStatsRollup(couch, result.branches);
 
 const server = createAppServer({
   distDir: config.distDir,
@@ -56,6 +58,7 @@ async function shutdown(signal: string) {
   closing = true;
   log(`${signal}: shutting down`);
   stopEndOfDay();
+  stopStatsRollup();
   server.close();
   // Long-poll replication requests would hold close() open; they reconnect elsewhere.
   server.closeAllConnections();

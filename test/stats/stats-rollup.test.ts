@@ -1,0 +1,100 @@
+/**
+ * Daily roll-ups on the real server: the job's pass writes one `stats_day` per closed day of the
+ * branch database (quiet days too, today not), the report over HTTP with roll-ups is the report
+ * from the views alone, a late event recomputes its day, and a pass with nothing new writes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { StatsDay } from '../../couch-design/types/stats-day.ts';
+import { loadReport } from '../../app/stats/report-query.ts';
+import { httpRollups } from '../../app/stats/report-source.ts';
+import type { ReportFilter, ViewQuery } from '../../app/stats/report-types.ts';
+import { branchDay } from '../../app/queue/numbering.ts';
+import { bruteForceReport } from '../../app/stats/testing/brute-force-report.ts';
+import { DAYS, counterPlan, ticketPlan } from '../../app/stats/testing/arbitraries.ts';
+import { TARGETS, TIME_ZONE, playLog, type LogDoc } from '../../app/stats/testing/visit-log.ts';
+import { adminClient } from '../../server/provision/couch-client.ts';
+import { runStatsRollup } from '../../server/jobs/stats-rollup.ts';
+import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
+import { httpViewQuery } from '../support/couch-view-query.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+const admin = basicAuth(ADMIN.name, ADMIN.password);
+
+beforeAll(async () => {
+  server = await startServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+function shift(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+async function load(docs: readonly LogDoc[]): Promise<void> {
+  const res = await couch(server.url, admin, 'POST', '/fo_branch_dla/_bulk_docs', { docs });
+  expect(res.status).toBe(201);
+  expect((res.body as { error?: string }[]).filter((r) => r.error)).toEqual([]);
+}
+
+async function rollupsOf(from: string, to: string): Promise<StatsDay[]> {
+  const authed = ((url: string, init?: RequestInit) => fetch(url, { ...init, headers: admin.headers })) as typeof fetch;
+  return httpRollups(`${server.url}/db`, 'fo_branch_dla', authed)(from, to);
+}
+
+describe('daily statistics roll-ups', () => {
+  it('are written for closed days, give the views’ report, follow late events, and are not rewritten for nothing', async () => {
+    const today = branchDay(new Date(), TIME_ZONE);
+    // The arbitraries' three days moved to: four days ago, two days ago (a quiet day between), today.
+    const moved: Record<string, string> = { [DAYS[0]]: shift(today, -4), [DAYS[1]]: shift(today, -2), [DAYS[2]]: today };
+    const [tickets, counters] = fc.sample(fc.tuple(fc.array(ticketPlan(['dla']), { minLength: 40, maxLength: 40 }), fc.array(counterPlan(['dla']), { minLength: 6, maxLength: 6 })), {
+      numRuns: 1,
+      seed: 42,
+    })[0]!;
+    const docs = playLog(
+      tickets.map((p) => ({ ...p, day: moved[p.day]! })),
+      counters.map((p) => ({ ...p, day: moved[p.day]! })),
+    );
+    await load(docs);
+    const engine = adminClient(`http://127.0.0.1:${server.enginePort}`, ADMIN);
+    await runStatsRollup(engine, ['dla']);
+
+    const from = shift(today, -4);
+    const days = (await rollupsOf(from, today)).map((r) => r.day);
+    expect(days).toEqual([0, 1, 2, 3].map((n) => shift(from, n)));
+    expect((await rollupsOf(shift(today, -3), shift(today, -3)))[0]).toMatchObject({ stats: [], durations: [] });
+
+    const filter: ReportFilter = { from, to: today, branch: 'dla' };
+    const views = httpViewQuery(server.url, 'fo_branch_dla', admin);
+    const ranges: unknown[] = [];
+    const counted: ViewQuery = (view, params) => {
+      ranges.push(params.startkey);
+      return views(view, params);
+    };
+    const expected = bruteForceReport(docs, filter, TARGETS);
+    expect(await loadReport(views, filter)).toEqual(expected);
+    expect(await loadReport(counted, filter, { rollups: rollupsOf })).toEqual(expected);
+    // Only today is left to the views.
+    expect(ranges).toEqual([[today], [today]]);
+
+    // A device that was offline brings a counter session of four days ago.
+    const before = (await rollupsOf(from, from))[0]!;
+    const late = playLog([], [{ branch: 'dla', day: from, counter: 2, agent: 1, startSec: 3600, steps: [{ step: 'open', afterSec: 1 }, { step: 'close', afterSec: 1800 }] }]);
+    expect(late.length).toBeGreaterThan(0);
+    await load(late);
+    await runStatsRollup(engine, ['dla']);
+    const after = (await rollupsOf(from, from))[0]!;
+    expect(after._rev).not.toBe(before._rev);
+    expect(after.computedAt >= before.computedAt).toBe(true);
+    const all = [...docs, ...late];
+    expect(await loadReport(views, filter, { rollups: rollupsOf })).toEqual(bruteForceReport(all, filter, TARGETS));
+    expect((await loadReport(views, { from, to: from, branch: 'dla', counter: 'C03' }, { rollups: rollupsOf })).total.idleMs).toBeGreaterThanOrEqual(1_800_000);
+
+    expect((await runStatsRollup(engine, ['dla'])).written).toBe(0);
+    expect((await rollupsOf(from, from))[0]!._rev).toBe(after._rev);
+  }, 120_000);
+});
