@@ -55,7 +55,10 @@ export function proxyToCouch(opts: ProxyOptions, req: IncomingMessage, res: Serv
     if (!res.headersSent) sendJson(res, 503, { error: 'unavailable', reason: `database unreachable: ${err.message}` });
     else res.destroy();
   });
-  // A client that goes away (a long-poll cancelled) must not leave the upstream request open.
-  res.on('close', () => upstream.destroy());
+  // A client that goes away (a long-poll cancelled) must not leave the upstream request open;
+  // a completed answer keeps its upstream socket for the next request (keep-alive).
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
   req.pipe(upstream);
 }
