@@ -96,7 +96,7 @@ async function main(server: RunningServer, loadAtStart: number) {
   log(`\nwritten to ${writeResults(r)}`);
 
   if (STATS_EVENTS > 0) {
-    const stats = await benchStats(server.url, { events: STATS_EVENTS, log });
+    const stats = await benchStats(server.url, { events: STATS_EVENTS, engineUrl: `http://127.0.0.1:${server.enginePort}`, log });
     log(`statistics figures written to ${writeStatsResults(stats)}`);
   }
 }

@@ -2,7 +2,9 @@
  * Statistics bench: one year of one busy branch loaded into the embedded server, then the
  * index build time and the time to answer a month and a year report with loadReport over
  * HTTP, beside the same reports computed by scanning the documents (_all_docs ranges). The two
- * must be equal, or the bench fails. See bench/README.md and docs/STATISTICS.md.
+ * must be equal, or the bench fails. Then one pass of the daily roll-up job over the database
+ * and the same reports with roll-ups for the closed days (equal to the views' again).
+ * See bench/README.md and docs/STATISTICS.md.
  *
  *   npx tsx bench/stats-bench.ts --events=50000     # own server; STATS_BENCH_EVENTS works too
  *   npm run bench -- --stats-events=500000          # after the sync bench, same server
@@ -11,10 +13,14 @@ import { deepStrictEqual } from 'node:assert';
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildDesignDocs } from '../couch-design/build/build-design-docs.ts';
-import { loadReport } from '../app/stats/report-query.ts';
+import { loadReport, type RollupSource } from '../app/stats/report-query.ts';
+import { httpRollups } from '../app/stats/report-source.ts';
+import { branchDay } from '../app/queue/numbering.ts';
+import { adminClient } from '../server/provision/couch-client.ts';
+import { rollUpDatabase } from '../server/jobs/stats-rollup.ts';
 import type { Report, ReportFilter } from '../app/stats/report-types.ts';
 import { bruteForceReport } from '../app/stats/testing/brute-force-report.ts';
-import { TARGETS, type LogDoc } from '../app/stats/testing/visit-log.ts';
+import { TARGETS, TIME_ZONE, type LogDoc } from '../app/stats/testing/visit-log.ts';
 import { ADMIN, basicAuth, couch } from '../test/support/couch-http.ts';
 import { httpViewQuery } from '../test/support/couch-view-query.ts';
 import { startServer } from '../test/support/server-process.ts';
@@ -37,6 +43,15 @@ export interface ReportTiming {
   readonly scannedDocs: number;
 }
 
+export interface RollupTiming {
+  readonly period: string;
+  /** loadReport with the roll-ups of the closed days: median of `runs`, and each run. */
+  readonly ms: number;
+  readonly runsMs: readonly number[];
+  /** Roll-up documents read. */
+  readonly rollups: number;
+}
+
 export interface StatsBenchResult {
   readonly visitEvents: number;
   readonly counterEvents: number;
@@ -46,6 +61,11 @@ export interface StatsBenchResult {
   readonly indexSeconds: Record<string, number>;
   readonly month: ReportTiming;
   readonly year: ReportTiming;
+  /** One pass of the roll-up job over the loaded database (first pass: every closed day). */
+  readonly rollupPassSeconds: number;
+  readonly rollupDays: number;
+  readonly monthWithRollups: RollupTiming;
+  readonly yearWithRollups: RollupTiming;
 }
 
 /** A GET with no client timeout: building a large index answers after minutes. */
@@ -115,7 +135,28 @@ async function timeReport(base: string, db: string, period: string, filter: Repo
   return { period, viewMs: median(viewRunsMs), viewRunsMs, rows, scanMs, scannedDocs: scanned.docs };
 }
 
-export async function benchStats(base: string, options: { events: number; runs?: number; log?: (line: string) => void }): Promise<StatsBenchResult> {
+async function timeWithRollups(base: string, db: string, period: string, filter: ReportFilter, runs: number): Promise<RollupTiming> {
+  const viewQuery = httpViewQuery(base, db, admin);
+  const authed = ((url: string, init?: RequestInit) => fetch(url, { ...init, headers: admin.headers })) as typeof fetch;
+  const source = httpRollups(`${base}/db`, db, authed);
+  let rollups = 0;
+  const counted: RollupSource = async (from, to) => {
+    const docs = await source(from, to);
+    rollups = docs.length;
+    return docs;
+  };
+  deepStrictEqual(await loadReport(viewQuery, filter, { rollups: counted }), await loadReport(viewQuery, filter), `${period}: roll-ups and views disagree`);
+  const runsMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await loadReport(viewQuery, filter, { rollups: source });
+    runsMs.push(performance.now() - t);
+  }
+  return { period, ms: median(runsMs), runsMs, rollups };
+}
+
+/** `engineUrl`: the engine itself (loopback), for the roll-up job's client as the server uses it. */
+export async function benchStats(base: string, options: { events: number; engineUrl: string; runs?: number; log?: (line: string) => void }): Promise<StatsBenchResult> {
   const log = options.log ?? (() => undefined);
   const docs = yearLog(options.events, YEAR);
   const visitEvents = docs.filter((d) => d.type === 'visit_event').length;
@@ -141,7 +182,28 @@ export async function benchStats(base: string, options: { events: number; runs?:
   log(`stats: month ${month.viewMs.toFixed(0)} ms via views (${month.rows} rows), ${month.scanMs.toFixed(0)} ms by scan (${month.scannedDocs} docs)`);
   const year = await timeReport(base, db, String(YEAR), { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, branch: 'dla' }, runs);
   log(`stats: year ${year.viewMs.toFixed(0)} ms via views (${year.rows} rows), ${year.scanMs.toFixed(0)} ms by scan (${year.scannedDocs} docs)`);
-  return { visitEvents, counterEvents: docs.length - visitEvents, loadSeconds, loadDocsPerSec: docs.length / loadSeconds, indexSeconds, month, year };
+
+  const t = performance.now();
+  const pass = await rollUpDatabase(adminClient(options.engineUrl, ADMIN), db, 'dla', branchDay(new Date(), TIME_ZONE));
+  const rollupPassSeconds = (performance.now() - t) / 1000;
+  log(`stats: roll-up pass ${rollupPassSeconds.toFixed(1)} s (${pass.computed} days, ${pass.written} written)`);
+  const monthWithRollups = await timeWithRollups(base, db, `${YEAR}-06`, { from: `${YEAR}-06-01`, to: `${YEAR}-06-30`, branch: 'dla' }, runs);
+  log(`stats: month ${monthWithRollups.ms.toFixed(0)} ms with roll-ups (${monthWithRollups.rollups} docs)`);
+  const yearWithRollups = await timeWithRollups(base, db, String(YEAR), { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, branch: 'dla' }, runs);
+  log(`stats: year ${yearWithRollups.ms.toFixed(0)} ms with roll-ups (${yearWithRollups.rollups} docs)`);
+  return {
+    visitEvents,
+    counterEvents: docs.length - visitEvents,
+    loadSeconds,
+    loadDocsPerSec: docs.length / loadSeconds,
+    indexSeconds,
+    month,
+    year,
+    rollupPassSeconds,
+    rollupDays: pass.computed,
+    monthWithRollups,
+    yearWithRollups,
+  };
 }
 
 function expect201(res: { status: number; body: unknown }, what: string): void {
@@ -162,7 +224,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const runs = Number(arg('runs') ?? 5);
   const server = await startServer();
   try {
-    const result = await benchStats(server.url, { events, runs, log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`) });
+    const result = await benchStats(server.url, { events, runs, engineUrl: `http://127.0.0.1:${server.enginePort}`, log: (line) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`) });
     console.log(`written to ${writeStatsResults(result)}`);
   } finally {
     await server.stop();
