@@ -11,8 +11,9 @@
  * Server 4.2.0 crashes on `filter=_selector`. Days still open wait in the checkpoint (`pending`)
  * until the branch's midnight. Quiet closed days get an empty roll-up, so the days a report takes
  * from roll-ups are one run. A roll-up whose figures did not change is not rewritten: two
- * servers holding the same branch (head office and a branch server) then rarely both write it,
- * and when they do the revisions hold the same figures.
+ * servers holding the same branch (head office and a branch server) then rarely both write it;
+ * when they do (before replication met), the conflict shows in the feed and the losing
+ * revisions are deleted, the same ones on both servers.
  */
 import type Nano from 'nano';
 import { branchDb, REF_DB } from '../../couch-design/databases.ts';
@@ -44,11 +45,16 @@ export interface RollupPass {
   written: number;
 }
 
-/** The day a log document's id names (visit or counter event of `branch`), else null. */
-export function logDayOf(id: string, branch: string): string | null {
+/**
+ * The day a change concerns: a visit or counter event of `branch` (its day has new figures), or
+ * a roll-up of `branch` with conflicting revisions (`leaves` > 1: two servers computed it), to
+ * be settled. Else null.
+ */
+export function changedDayOf(id: string, branch: string, leaves: number): string | null {
   const p = id.split(':');
   if (p[0] === 'visit' && p.length >= 3) return p[1]!;
   if (p[0] === 'counterevent' && p[1] === branch && p.length >= 4) return p[2]!;
+  if (p[0] === 'statsday' && p[2] === branch && leaves > 1) return p[1]!;
   return null;
 }
 
@@ -68,9 +74,10 @@ function viewQueryOf(db: Nano.DocumentScope<unknown>): ViewQuery {
 async function touchedDays(db: Nano.DocumentScope<unknown>, branch: string, since: string | number): Promise<{ days: Set<string>; since: string | number }> {
   const days = new Set<string>();
   for (;;) {
-    const page = await db.changes({ since: String(since), limit: PAGE });
+    // style=all_docs lists every leaf revision: how conflicts show.
+    const page = await db.changes({ since: String(since), limit: PAGE, style: 'all_docs' });
     for (const r of page.results) {
-      const day = logDayOf(r.id, branch);
+      const day = changedDayOf(r.id, branch, r.changes.length);
       if (day) days.add(day);
     }
     since = page.last_seq;
@@ -78,21 +85,29 @@ async function touchedDays(db: Nano.DocumentScope<unknown>, branch: string, sinc
   }
 }
 
-/** Writes the roll-ups whose figures changed; returns how many, and the days that lost to a concurrent write. */
+type Stored = StatsDay & { _rev: string; _conflicts?: string[] };
+
+/**
+ * Writes the roll-ups whose figures changed; returns how many, and the days that lost to a
+ * concurrent write. Conflicting revisions (two servers holding the branch computed the same day
+ * before replication met) are deleted: every server sees the same winner, and the figures are
+ * recomputed here anyway.
+ */
 async function writeChanged(db: Nano.DocumentScope<unknown>, fresh: readonly StatsDay[]): Promise<{ written: number; conflicts: string[] }> {
   if (fresh.length === 0) return { written: 0, conflicts: [] };
-  const stored = await db.fetch({ keys: fresh.map((d) => d._id) });
-  const old = new Map<string, StatsDay & { _rev: string }>();
-  for (const row of stored.rows) if ('doc' in row && row.doc) old.set(row.id, row.doc as unknown as StatsDay & { _rev: string });
-  const docs = fresh.flatMap((d) => {
+  const stored = await db.fetch({ keys: fresh.map((d) => d._id) }, { conflicts: true });
+  const old = new Map<string, Stored>();
+  for (const row of stored.rows) if ('doc' in row && row.doc) old.set(row.id, row.doc as unknown as Stored);
+  const docs: object[] = fresh.flatMap((d) => {
     const prev = old.get(d._id);
     if (!prev) return [d];
     return sameFigures(prev, d) ? [] : [{ ...d, _rev: prev._rev }];
   });
+  for (const prev of old.values()) for (const rev of prev._conflicts ?? []) docs.push({ _id: prev._id, _rev: rev, _deleted: true });
   if (docs.length === 0) return { written: 0, conflicts: [] };
   const results = await db.bulk({ docs });
-  const conflicts = results.filter((r) => r.error).map((r) => String(r.id).split(':')[1]!);
-  return { written: docs.length - conflicts.length, conflicts };
+  const conflicts = [...new Set(results.filter((r) => r.error).map((r) => String(r.id).split(':')[1]!))];
+  return { written: results.filter((r) => !r.error).length, conflicts };
 }
 
 /** One pass over one database holding `branch`'s log; `today` is the branch's current day. */

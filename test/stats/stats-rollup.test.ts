@@ -97,4 +97,20 @@ describe('daily statistics roll-ups', () => {
     expect((await runStatsRollup(engine, ['dla'])).written).toBe(0);
     expect((await rollupsOf(from, from))[0]!._rev).toBe(after._rev);
   }, 120_000);
+
+  it('settles a roll-up computed by two servers before replication met: one revision is kept', async () => {
+    const engine = adminClient(`http://127.0.0.1:${server.enginePort}`, ADMIN);
+    await runStatsRollup(engine, ['dla']);
+    const day = shift(branchDay(new Date(), TIME_ZONE), -4);
+    const path = `/fo_branch_dla/${encodeURIComponent(`statsday:${day}:dla`)}`;
+    const mine = (await couch(server.url, admin, 'GET', path)).body as StatsDay;
+    // The other server's revision, as replication brings it (with its revision history).
+    const theirs = { ...mine, _rev: `1-${'f'.repeat(32)}`, _revisions: { start: 1, ids: ['f'.repeat(32)] }, computedAt: new Date().toISOString() };
+    expect((await couch(server.url, admin, 'POST', '/fo_branch_dla/_bulk_docs', { docs: [theirs], new_edits: false })).status).toBe(201);
+    expect((await couch(server.url, admin, 'GET', `${path}?conflicts=true`)).body._conflicts).toHaveLength(1);
+    await runStatsRollup(engine, ['dla']);
+    const settled = (await couch(server.url, admin, 'GET', `${path}?conflicts=true`)).body as StatsDay & { _conflicts?: string[] };
+    expect(settled._conflicts).toBeUndefined();
+    expect(settled.stats).toEqual(mine.stats);
+  }, 60_000);
 });
