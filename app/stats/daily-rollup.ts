@@ -5,9 +5,9 @@
  * function, so a report from roll-ups is the report from the views by construction.
  * No I/O here: the view query is injected.
  */
-import { type DayStats, type DurationRow, type StatsDay, type StatsRow, STATS_DAY, statsDayId } from '../../couch-design/types/stats-day.ts';
+import { type DurationRow, type StatsDay, type StatsRow, STATS_DAY, statsDayId } from '../../couch-design/types/stats-day.ts';
 import { DURATIONS_VIEW, STATS_VIEW } from './report-query.ts';
-import type { ViewQuery } from './report-types.ts';
+import type { DurationStats, ViewQuery } from './report-types.ts';
 
 export async function computeStatsDay(query: ViewQuery, day: string, branch: string, computedAt: Date): Promise<StatsDay> {
   const range = { startkey: [day, branch], endkey: [day, branch, {}] };
@@ -17,14 +17,20 @@ export async function computeStatsDay(query: ViewQuery, day: string, branch: str
     type: STATS_DAY,
     branch,
     day,
-    stats: counts.rows.map((r): StatsRow => [r.key as unknown[], r.value as number[]]),
-    // `_stats` also gives sumsqr, which no report reads.
+    // Compact rows (see StatsRow): the day and branch are the document's.
+    stats: counts.rows.map((r): StatsRow => [(r.key as unknown[]).slice(2) as StatsRow[0], withoutTrailingZeros(r.value as number[])]),
     durations: durations.rows.map((r): DurationRow => {
-      const { count, sum, min, max } = r.value as DayStats;
-      return [r.key as unknown[], { count, sum, min, max }];
+      const { count, sum, min, max } = r.value as DurationStats;
+      return [(r.key as unknown[]).slice(2) as DurationRow[0], [count, sum, min, max]];
     }),
     computedAt: computedAt.toISOString(),
   };
+}
+
+function withoutTrailingZeros(v: readonly number[]): number[] {
+  let n = v.length;
+  while (n > 0 && v[n - 1] === 0) n--;
+  return v.slice(0, n);
 }
 
 /** Same figures (computedAt and revision aside): rewriting it would change nothing. */

@@ -87,7 +87,11 @@ export async function loadReport(query: ViewQuery, filter: ReportFilter, sources
     if (key.length === 6) for (const f of groups.targets(k)) addCounts(f, value as number[]);
     else for (const f of groups.targets(k)) addStats(f[key[6] === 'wait' ? 'wait' : 'service'], value as DurationStats);
   };
-  for (const day of plan.rollups) for (const [key, value] of [...day.stats, ...day.durations]) addRow(key, value);
+  // Roll-up rows are compact (couch-design/types/stats-day.ts): the day and branch are the document's.
+  for (const day of plan.rollups) {
+    for (const [key, value] of day.stats) addRow([day.day, day.branch, ...key], value);
+    for (const [key, [count, sum, min, max]] of day.durations) addRow([day.day, day.branch, ...key], { count, sum, min, max });
+  }
   await Promise.all(
     plan.viewRanges.map(async ({ from, to }) => {
       const range = { startkey: [from], endkey: [to, {}] };

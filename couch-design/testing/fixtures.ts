@@ -183,8 +183,8 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       type: 'stats_day',
       branch: 'dla',
       day: DAY,
-      stats: [[[DAY, 'dla', '', 'C01', 'counter.dla', 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_500_000, 300_000]]],
-      durations: [[[DAY, 'dla', 'family', 'C01', 'counter.dla', 9, 'wait'], { count: 1, sum: 600_000, min: 600_000, max: 600_000 }]],
+      stats: [[['', 'C01', 'counter.dla', 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_500_000, 300_000]]],
+      durations: [[['family', 'C01', 'counter.dla', 9, 'wait'], [1, 600_000, 600_000, 600_000]]],
       computedAt: '2024-03-06T00:05:00.000Z',
     },
   };

@@ -1,21 +1,19 @@
 import type { BaseDoc } from './base.ts';
-import { type AnyDoc, Checker, DAY, type Problem, isInt, isObject } from '../validate/problems.ts';
+import { type AnyDoc, Checker, DAY, type Problem, isInt } from '../validate/problems.ts';
 import { BRANCH_CODE_PATTERN, splitId } from '../ids/codes.ts';
 import { checkBranchDay, type BranchFields } from './branch-common.ts';
 
 export const STATS_DAY = 'stats_day';
 
-/** A `visit_stats` row at group_level 6: [day, branch, service, counter, agent, hour] → count vector. */
-export type StatsRow = [key: unknown[], value: number[]];
-/** `_stats` of a group, without sumsqr (reports do not use it). */
-export interface DayStats {
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-}
-/** A `visit_durations` row at group_level 7 (key plus 'wait' | 'service') → count, sum, min, max. */
-export type DurationRow = [key: unknown[], value: DayStats];
+/*
+ * Rows are stored compact, since a year report reads them all (bytes are its cost): the key
+ * without the day and branch the document carries, count vectors without trailing zeros, and
+ * `_stats` as [count, sum, min, max] (no sumsqr: reports do not use it).
+ */
+/** A `visit_stats` row at group_level 6: [service, counter, agent, hour] → count vector. */
+export type StatsRow = [key: [service: string, counter: string, agent: string, hour: number], value: number[]];
+/** A `visit_durations` row at group_level 7: [service, counter, agent, hour, 'wait' | 'service'] → [count, sum, min, max]. */
+export type DurationRow = [key: [service: string, counter: string, agent: string, hour: number, kind: string], value: [count: number, sum: number, min: number, max: number]];
 
 /**
  * One branch's closed day of statistics, pre-aggregated (server/jobs/stats-rollup.ts): the rows
@@ -43,37 +41,40 @@ export function parseStatsDayId(id: unknown): { day: string; branch: string } | 
   return { day: p[0]!, branch: p[1]! };
 }
 
-/** A row is [key, value] with the key starting [day, branch] of the document. */
-function badRow(row: unknown, day: string | undefined, branch: string | undefined, length: number, value: (v: unknown) => boolean): boolean {
+/** A row is [key, value]: key [service, counter, agent, hour(, kind)], strings and an hour. */
+function badRow(row: unknown, length: number, value: (v: unknown) => boolean): boolean {
   if (!Array.isArray(row) || row.length !== 2) return true;
   const key: unknown = row[0];
-  if (!Array.isArray(key) || key.length !== length || (day !== undefined && key[0] !== day) || (branch !== undefined && key[1] !== branch)) return true;
+  if (!Array.isArray(key) || key.length !== length) return true;
+  for (let i = 0; i < length; i++) if (i === 3 ? !isInt(key[i]) : typeof key[i] !== 'string') return true;
   return !value(row[1]);
 }
 
 function isCountVector(v: unknown): boolean {
-  if (!Array.isArray(v)) return false;
+  if (!Array.isArray(v) || v.length > 13) return false;
   for (let i = 0; i < v.length; i++) if (!isInt(v[i])) return false;
   return true;
 }
 
 function isStats(v: unknown): boolean {
-  return isObject(v) && isInt(v.count) && typeof v.sum === 'number' && typeof v.min === 'number' && typeof v.max === 'number';
+  if (!Array.isArray(v) || v.length !== 4 || !isInt(v[0])) return false;
+  for (let i = 1; i < 4; i++) if (typeof v[i] !== 'number') return false;
+  return true;
 }
 
-function checkRows(c: Checker, field: string, day: string | undefined, branch: string | undefined, length: number, value: (v: unknown) => boolean): void {
+function checkRows(c: Checker, field: string, length: number, value: (v: unknown) => boolean): void {
   const rows = c.doc[field];
   if (rows === undefined || rows === null) return c.add(field, 'required');
   if (!Array.isArray(rows)) return c.add(field, 'not_array');
-  for (let i = 0; i < rows.length; i++) if (badRow(rows[i], day, branch, length, value)) return c.add(field + '.' + i, 'bad_format');
+  for (let i = 0; i < rows.length; i++) if (badRow(rows[i], length, value)) return c.add(field + '.' + i, 'bad_format');
 }
 
 export function validateStatsDay(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const { branch, day } = checkBranchDay(c);
   c.instant('computedAt');
-  checkRows(c, 'stats', day, branch, 6, isCountVector);
-  checkRows(c, 'durations', day, branch, 7, isStats);
+  checkRows(c, 'stats', 4, isCountVector);
+  checkRows(c, 'durations', 5, isStats);
   c.id(branch !== undefined && day !== undefined ? statsDayId(day, branch) : undefined);
   return c.problems;
 }

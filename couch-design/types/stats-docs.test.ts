@@ -43,14 +43,15 @@ describe('durations on visit events', () => {
 
 describe('daily statistics roll-ups', () => {
   const s = () => goodDocs().stats_day!;
-  it('round-trips the id; rows must belong to the day and branch', () => {
+  it('round-trips the id; rows are [key, value] in the compact form', () => {
     expect(parseStatsDayId(s()._id)).toEqual({ day: '2024-03-05', branch: 'dla' });
     expect(statsDayId('2024-03-05', 'dla')).toBe(s()._id);
     expect(validateStructure({ ...s(), stats: [] , durations: [] }, 'branch')).toEqual([]);
     const row = (s().stats as unknown[][])[0]!;
-    expect(validateStructure({ ...s(), stats: [[['2024-03-06', ...(row[0] as unknown[]).slice(1)], row[1]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
+    expect(validateStructure({ ...s(), stats: [[['2024-03-05', 'dla', ...(row[0] as unknown[])], row[1]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
+    expect(validateStructure({ ...s(), stats: [[['', 'C01', 'ana', '9'], [1]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
     expect(validateStructure({ ...s(), stats: [[row[0], [0.5]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
-    expect(validateStructure({ ...s(), durations: [[['2024-03-05', 'dla'], { count: 1 }]] }, 'branch')).toContainEqual({ field: 'durations.0', code: 'bad_format' });
+    expect(validateStructure({ ...s(), durations: [[['family', 'C01', 'ana', 9, 'wait'], { count: 1 }]] }, 'branch')).toContainEqual({ field: 'durations.0', code: 'bad_format' });
     expect(validateStructure({ ...s(), branch: 'yde' }, 'branch')).toContainEqual({ field: '_id', code: 'bad_id' });
   });
 
