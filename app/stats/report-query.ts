@@ -4,28 +4,32 @@
  * hour(, kind)]: one range query per view reads the period once, and the rows (one per day and
  * combination) are filtered and grouped here into the total, hours, days and dimensions.
  * Closed days may come pre-aggregated from daily roll-ups (`stats_day`, the same rows stored
- * per branch and day), read by id range instead of every index row of the period.
+ * per branch and day), read by id range instead of every index row of the period, and closed
+ * whole months from monthly ones (`stats_month`, rows by day without the hour and by hour
+ * without the day), so a year reads twelve documents per branch.
  * No PouchDB or Solid here: the view query and the roll-up source are injected.
  */
 import type { Dimension, DurationStats, Figures, Report, ReportFilter, ViewQuery } from './report-types.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
+import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
 import { addCounts, addStats, emptyFigures } from './figures.ts';
-import { planReport } from './rollup-plan.ts';
+import { planMonths, planReport, wholeMonthsOf } from './rollup-plan.ts';
 
 export const STATS_VIEW = 'fo/visit_stats';
 export const DURATIONS_VIEW = 'fo/visit_durations';
 
+/** A monthly roll-up's rows lack the hour (rows by day) or the day (rows by hour). */
 interface RowKey {
-  day: string;
+  day: string | undefined;
   branch: string;
   service: string;
   counter: string;
   agent: string;
-  hour: number;
+  hour: number | undefined;
 }
 
 function rowKey(key: unknown): RowKey {
-  const [day, branch, service, counter, agent, hour] = key as [string, string, string, string, string, number];
+  const [day, branch, service, counter, agent, hour] = key as [string | undefined, string, string, string, string, number | undefined];
   return { day, branch, service, counter, agent, hour };
 }
 
@@ -40,7 +44,10 @@ function matches(k: RowKey, f: ReportFilter): boolean {
 
 const DIMENSIONS: readonly Dimension[] = ['branch', 'service', 'counter', 'agent'];
 
-/** Collects figures per group; each row lands in the total, its hour, its day and each dimension. */
+/**
+ * Collects figures per group; each row lands in its hour, and in the total, its day and each
+ * dimension, as far as its key has an hour and a day.
+ */
 class Groups {
   readonly total = emptyFigures();
   readonly byHour = Array.from({ length: 24 }, emptyFigures);
@@ -48,7 +55,9 @@ class Groups {
   readonly by = new Map<Dimension, Map<string, Figures>>(DIMENSIONS.map((d) => [d, new Map()]));
 
   targets(k: RowKey): Figures[] {
-    const out = [this.total, this.byHour[k.hour]!, at(this.byDay, k.day)];
+    const out = k.hour === undefined ? [] : [this.byHour[k.hour]!];
+    if (k.day === undefined) return out;
+    out.push(this.total, at(this.byDay, k.day));
     // Counter events have no service, reception's issues no counter: no '' row for those.
     for (const d of DIMENSIONS) if (k[d] !== '') out.push(at(this.by.get(d)!, k[d]));
     return out;
@@ -71,15 +80,23 @@ function at(m: Map<string, Figures>, key: string): Figures {
 /** The roll-ups (`stats_day`) of every branch for the days `from`–`to` (an `_all_docs` id range). */
 export type RollupSource = (from: string, to: string) => Promise<StatsDay[]>;
 
+/** The monthly roll-ups (`stats_month`) of every branch for the months `from`–`to` (`YYYY-MM`). */
+export type MonthRollupSource = (from: string, to: string) => Promise<StatsMonth[]>;
+
 export interface ReportSources {
   rollups?: RollupSource;
+  months?: MonthRollupSource;
   /** All-branches reports: every branch to cover, so a day is taken from roll-ups only when none is missing. */
   branches?: readonly string[];
 }
 
 /** The report of `filter` (inclusive day range; branch, service, counter, agent when given). */
 export async function loadReport(query: ViewQuery, filter: ReportFilter, sources: ReportSources = {}): Promise<Report> {
-  const plan = planReport(filter, sources.rollups ? await sources.rollups(filter.from, filter.to) : [], sources.branches);
+  const whole = wholeMonthsOf(filter);
+  const monthPlan = planMonths(filter, sources.months && whole.length > 0 ? await sources.months(whole[0]!, whole[whole.length - 1]!) : [], sources.branches);
+  const plans = await Promise.all(
+    monthPlan.dayRanges.map(async (range) => planReport({ ...filter, ...range }, sources.rollups ? await sources.rollups(range.from, range.to) : [], sources.branches)),
+  );
   const groups = new Groups();
   const addRow = (key: unknown[], value: unknown) => {
     const k = rowKey(key);
@@ -87,13 +104,22 @@ export async function loadReport(query: ViewQuery, filter: ReportFilter, sources
     if (key.length === 6) for (const f of groups.targets(k)) addCounts(f, value as number[]);
     else for (const f of groups.targets(k)) addStats(f[key[6] === 'wait' ? 'wait' : 'service'], value as DurationStats);
   };
-  // Roll-up rows are compact (couch-design/types/stats-day.ts): the day and branch are the document's.
-  for (const day of plan.rollups) {
+  const stats = ([count, sum, min, max]: readonly number[]) => ({ count, sum, min, max }) as DurationStats;
+  // Roll-up rows are compact (couch-design/types/stats-*.ts): the branch and the day or month
+  // are the document's; an absent day or hour is `undefined` in the view-shaped key.
+  for (const m of monthPlan.months) {
+    const day = (dayOfMonth: number) => `${m.month}-${String(dayOfMonth).padStart(2, '0')}`;
+    for (const [[d, ...key], value] of m.stats) addRow([day(d), m.branch, ...key, undefined], value);
+    for (const [[d, s, c, a, kind], value] of m.durations) addRow([day(d), m.branch, s, c, a, undefined, kind], stats(value));
+    for (const [key, value] of m.hourStats) addRow([undefined, m.branch, ...key], value);
+    for (const [key, value] of m.hourDurations) addRow([undefined, m.branch, ...key], stats(value));
+  }
+  for (const day of plans.flatMap((p) => p.rollups)) {
     for (const [key, value] of day.stats) addRow([day.day, day.branch, ...key], value);
-    for (const [key, [count, sum, min, max]] of day.durations) addRow([day.day, day.branch, ...key], { count, sum, min, max });
+    for (const [key, value] of day.durations) addRow([day.day, day.branch, ...key], stats(value));
   }
   await Promise.all(
-    plan.viewRanges.map(async ({ from, to }) => {
+    plans.flatMap((p) => p.viewRanges).map(async ({ from, to }) => {
       const range = { startkey: [from], endkey: [to, {}] };
       const [counts, durations] = await Promise.all([query(STATS_VIEW, { ...range, group_level: 6 }), query(DURATIONS_VIEW, { ...range, group_level: 7 })]);
       for (const row of [...counts.rows, ...durations.rows]) addRow(row.key as unknown[], row.value);

@@ -14,8 +14,9 @@ import * as visitDurations from '../../couch-design/views/visit-durations.ts';
 import * as visitStats from '../../couch-design/views/visit-stats.ts';
 import type { ViewModule } from '../../couch-design/views/view-module.ts';
 import type { ViewQuery } from './report-types.ts';
-import type { RollupSource } from './report-query.ts';
+import type { MonthRollupSource, RollupSource } from './report-query.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
+import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
 
 /** The views a report reads, by name (report-query names them `fo/<view>`). */
 const LOCAL_VIEWS: Readonly<Record<string, ViewModule>> = { visit_stats: visitStats, visit_durations: visitDurations };
@@ -70,22 +71,29 @@ export function httpViewQuery(base: string, db: string, fetcher: typeof fetch = 
 
 /** The daily roll-ups of `from`–`to`, every branch: one `_all_docs` id range of `statsday:<day>:<branch>`. */
 export function httpRollups(base: string, db: string, fetcher: typeof fetch = fetch): RollupSource {
-  return async (from, to) => {
-    const search = new URLSearchParams({ startkey: JSON.stringify(`statsday:${from}:`), endkey: JSON.stringify(`statsday:${to}:\ufff0`), include_docs: 'true' });
-    let res: Response;
-    try {
-      res = await fetcher(`${base}/${db}/_all_docs?${search}`, { credentials: 'include' });
-    } catch (error) {
-      throw new ServerUnreachable(error);
-    }
-    const body = (await res.json().catch(() => ({}))) as { rows?: { doc?: StatsDay }[]; reason?: string; error?: string };
-    if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
-    return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
-  };
+  return (from, to) => idRange<StatsDay>(base, db, fetcher, `statsday:${from}:`, `statsday:${to}:\ufff0`);
 }
 
-/** Offline, no roll-ups: the views (then the local replica) answer for every day. */
-export function rollupsOrNone(source: RollupSource): RollupSource {
+/** The monthly roll-ups of the months `from`–`to`, every branch: `statsmonth:<month>:<branch>`. */
+export function httpMonthRollups(base: string, db: string, fetcher: typeof fetch = fetch): MonthRollupSource {
+  return (from, to) => idRange<StatsMonth>(base, db, fetcher, `statsmonth:${from}:`, `statsmonth:${to}:\ufff0`);
+}
+
+async function idRange<T>(base: string, db: string, fetcher: typeof fetch, startkey: string, endkey: string): Promise<T[]> {
+  const search = new URLSearchParams({ startkey: JSON.stringify(startkey), endkey: JSON.stringify(endkey), include_docs: 'true' });
+  let res: Response;
+  try {
+    res = await fetcher(`${base}/${db}/_all_docs?${search}`, { credentials: 'include' });
+  } catch (error) {
+    throw new ServerUnreachable(error);
+  }
+  const body = (await res.json().catch(() => ({}))) as { rows?: { doc?: T }[]; reason?: string; error?: string };
+  if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
+  return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+}
+
+/** Offline, no roll-ups (daily or monthly): the views (then the local replica) answer for every day. */
+export function rollupsOrNone<T>(source: (from: string, to: string) => Promise<T[]>): (from: string, to: string) => Promise<T[]> {
   return async (from, to) => {
     try {
       return await source(from, to);

@@ -1,12 +1,14 @@
 /**
- * Which days of a report come from daily roll-ups and which from the views. A day is taken
+ * Which whole months of a report come from monthly roll-ups (planMonths), and of the days left,
+ * which come from daily roll-ups and which from the views. A day is taken
  * from roll-ups only when every branch the report covers has one for it (the views answer for
  * the whole day otherwise, so nothing is counted twice or missed); the other days are grouped
  * into runs, one view range each. The job writes a roll-up for every closed day, quiet ones
  * included, so the view runs are usually one: today and the days not rolled up yet. Pure.
  */
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
-import { daysOf } from './period.ts';
+import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
+import { type DayRange, daysOf, periodRange } from './period.ts';
 import type { ReportFilter } from './report-types.ts';
 
 export interface RollupPlan {
@@ -35,4 +37,46 @@ export function planReport(filter: ReportFilter, rollups: readonly StatsDay[], b
     else viewRanges.push((run = { from: day, to: day }));
   }
   return { rollups: inPeriod.filter((r) => covered(r.day)), viewRanges };
+}
+
+export interface MonthPlan {
+  /** Monthly roll-ups of the whole months they cover. */
+  months: StatsMonth[];
+  /** Inclusive day ranges left to the daily roll-ups and the views (planReport). */
+  dayRanges: { from: string; to: string }[];
+}
+
+/** The months lying wholly inside the period, as `YYYY-MM`. */
+export function wholeMonthsOf(filter: DayRange): string[] {
+  const out: string[] = [];
+  for (const day of daysOf(filter)) if (day.endsWith('-01') && lastDayOf(day.slice(0, 7)) <= filter.to) out.push(day.slice(0, 7));
+  return out;
+}
+
+export function lastDayOf(month: string): string {
+  return periodRange('month', `${month}-01`).to;
+}
+
+/**
+ * Which whole months of a report come from monthly roll-ups: those every branch the report
+ * covers has one for. Used for a branch report, or an all-branches one when the branches are
+ * known (`branches`, plus those seen in the monthly roll-ups): a branch known only from daily
+ * roll-ups could not be checked without reading every day, which is what months save.
+ */
+export function planMonths(filter: ReportFilter, months: readonly StatsMonth[], branches: readonly string[] = []): MonthPlan {
+  const whole = new Set(wholeMonthsOf(filter));
+  const inPeriod = months.filter((m) => whole.has(m.month));
+  const expected = filter.branch !== undefined ? [filter.branch] : branches.length > 0 ? [...new Set([...branches, ...inPeriod.map((m) => m.branch)])] : [];
+  const byMonth = new Map<string, Set<string>>();
+  for (const m of inPeriod) byMonth.set(m.month, (byMonth.get(m.month) ?? new Set()).add(m.branch));
+  const covered = (month: string) => expected.length > 0 && expected.every((b) => byMonth.get(month)?.has(b));
+
+  const dayRanges: MonthPlan['dayRanges'] = [];
+  let run: { from: string; to: string } | null = null;
+  for (const day of daysOf(filter)) {
+    if (covered(day.slice(0, 7))) run = null;
+    else if (run) run.to = day;
+    else dayRanges.push((run = { from: day, to: day }));
+  }
+  return { months: inPeriod.filter((m) => covered(m.month) && expected.includes(m.branch)), dayRanges };
 }

@@ -12,6 +12,7 @@ import { certificateId } from '../types/certificate.ts';
 import { backofficeRequestId } from '../types/backoffice-request.ts';
 import { cashEntryId, cashSessionId } from '../types/cash.ts';
 import { statsDayId } from '../types/stats-day.ts';
+import { statsMonthId } from '../types/stats-month.ts';
 
 const DAY = '2024-03-05';
 const AT = '2024-03-05T08:15:00.000Z';
@@ -186,6 +187,17 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       stats: [[['', 'C01', 'counter.dla', 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_500_000, 300_000]]],
       durations: [[['family', 'C01', 'counter.dla', 9, 'wait'], [1, 600_000, 600_000, 600_000]]],
       computedAt: '2024-03-06T00:05:00.000Z',
+    },
+    stats_month: {
+      _id: statsMonthId('2024-02', 'dla'),
+      type: 'stats_month',
+      branch: 'dla',
+      month: '2024-02',
+      stats: [[[5, '', 'C01', 'counter.dla'], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_500_000, 300_000]]],
+      durations: [[[5, 'family', 'C01', 'counter.dla', 'wait'], [1, 600_000, 600_000, 600_000]]],
+      hourStats: [[['', 'C01', 'counter.dla', 9], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1_500_000, 300_000]]],
+      hourDurations: [[['family', 'C01', 'counter.dla', 9, 'wait'], [1, 600_000, 600_000, 600_000]]],
+      computedAt: '2024-03-01T00:05:00.000Z',
     },
   };
 }

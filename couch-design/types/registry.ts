@@ -27,6 +27,7 @@ import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-requ
 import { CASH_ENTRY, CASH_SESSION, validateCashEntry, validateCashSession } from './cash.ts';
 import { DEVICE, validateDeviceSlot } from './device.ts';
 import { STATS_DAY, validateStatsDay } from './stats-day.ts';
+import { STATS_MONTH, validateStatsMonth } from './stats-month.ts';
 
 export type HomeDb = 'ref' | 'people' | 'branch';
 
@@ -71,6 +72,7 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(DEVICE, 'branch', 'device', true, validateDeviceSlot),
   // Recomputed when a late event reaches its day: overwritten, by the server only.
   spec(STATS_DAY, 'branch', 'statsday', false, validateStatsDay),
+  spec(STATS_MONTH, 'branch', 'statsmonth', false, validateStatsMonth),
 ];
 
 export function specOfType(type: unknown): TypeSpec | null {

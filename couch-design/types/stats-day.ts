@@ -41,40 +41,43 @@ export function parseStatsDayId(id: unknown): { day: string; branch: string } | 
   return { day: p[0]!, branch: p[1]! };
 }
 
-/** A row is [key, value]: key [service, counter, agent, hour(, kind)], strings and an hour. */
-function badRow(row: unknown, length: number, value: (v: unknown) => boolean): boolean {
+/**
+ * A row is [key, value]; `key` spells the key's shape, one letter a position: `s` a string,
+ * `i` an integer (an hour, a day of the month). Shared with the monthly roll-ups (stats-month.ts).
+ */
+function badRow(row: unknown, key: string, value: (v: unknown) => boolean): boolean {
   if (!Array.isArray(row) || row.length !== 2) return true;
-  const key: unknown = row[0];
-  if (!Array.isArray(key) || key.length !== length) return true;
-  for (let i = 0; i < length; i++) if (i === 3 ? !isInt(key[i]) : typeof key[i] !== 'string') return true;
+  const k: unknown = row[0];
+  if (!Array.isArray(k) || k.length !== key.length) return true;
+  for (let i = 0; i < key.length; i++) if (key.charAt(i) === 'i' ? !isInt(k[i]) : typeof k[i] !== 'string') return true;
   return !value(row[1]);
 }
 
-function isCountVector(v: unknown): boolean {
+export function isCountVector(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > 13) return false;
   for (let i = 0; i < v.length; i++) if (!isInt(v[i])) return false;
   return true;
 }
 
-function isStats(v: unknown): boolean {
+export function isStats(v: unknown): boolean {
   if (!Array.isArray(v) || v.length !== 4 || !isInt(v[0])) return false;
   for (let i = 1; i < 4; i++) if (typeof v[i] !== 'number') return false;
   return true;
 }
 
-function checkRows(c: Checker, field: string, length: number, value: (v: unknown) => boolean): void {
+export function checkRows(c: Checker, field: string, key: string, value: (v: unknown) => boolean): void {
   const rows = c.doc[field];
   if (rows === undefined || rows === null) return c.add(field, 'required');
   if (!Array.isArray(rows)) return c.add(field, 'not_array');
-  for (let i = 0; i < rows.length; i++) if (badRow(rows[i], length, value)) return c.add(field + '.' + i, 'bad_format');
+  for (let i = 0; i < rows.length; i++) if (badRow(rows[i], key, value)) return c.add(field + '.' + i, 'bad_format');
 }
 
 export function validateStatsDay(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const { branch, day } = checkBranchDay(c);
   c.instant('computedAt');
-  checkRows(c, 'stats', 4, isCountVector);
-  checkRows(c, 'durations', 5, isStats);
+  checkRows(c, 'stats', 'sssi', isCountVector);
+  checkRows(c, 'durations', 'sssis', isStats);
   c.id(branch !== undefined && day !== undefined ? statsDayId(day, branch) : undefined);
   return c.problems;
 }

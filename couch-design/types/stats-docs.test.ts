@@ -4,6 +4,7 @@ import { validateStructure } from '../validate/structure.ts';
 import { validateDocUpdate } from '../validate/entry.ts';
 import { counterEventId, parseCounterEventId } from './counter-event.ts';
 import { parseStatsDayId, statsDayId } from './stats-day.ts';
+import { parseStatsMonthId, statsMonthId } from './stats-month.ts';
 
 const user = (role: string) => ({ name: `${role}.dla`, roles: [role, 'branch:dla'] });
 
@@ -59,5 +60,24 @@ describe('daily statistics roll-ups', () => {
     for (const role of ['supervisor', 'counter', 'admin']) expect(validateDocUpdate(s(), null, user(role), 'branch'), role).toContainEqual({ field: '_id', code: 'forbidden_role' });
     expect(validateDocUpdate(s(), null, { name: 'admin', roles: ['_admin'], db: 'fo_branch_dla' }, 'branch')).toEqual([]);
     expect(validateDocUpdate({ ...s(), _rev: '2-b' }, { ...s(), _rev: '1-a' }, { name: 'admin', roles: ['_admin'] }, 'branch')).toEqual([]);
+  });
+});
+
+describe('monthly statistics roll-ups', () => {
+  const m = () => goodDocs().stats_month!;
+  it('round-trips the id; rows by day of the month and by hour', () => {
+    expect(parseStatsMonthId(m()._id)).toEqual({ month: '2024-02', branch: 'dla' });
+    expect(statsMonthId('2024-02', 'dla')).toBe(m()._id);
+    expect(parseStatsMonthId('statsmonth:2024-13:dla')).toBeNull();
+    expect(validateStructure({ ...m(), stats: [], durations: [], hourStats: [], hourDurations: [] }, 'branch')).toEqual([]);
+    expect(validateStructure({ ...m(), stats: [[['2024-02-05', '', 'C01', 'ana'], [1]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), hourStats: [[[9, '', 'C01', 'ana'], [1]]] }, 'branch')).toContainEqual({ field: 'hourStats.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), hourDurations: undefined }, 'branch')).toContainEqual({ field: 'hourDurations', code: 'required' });
+    expect(validateStructure({ ...m(), month: '2024-03' }, 'branch')).toContainEqual({ field: '_id', code: 'bad_id' });
+  });
+
+  it('only the server writes them', () => {
+    for (const role of ['supervisor', 'counter', 'admin']) expect(validateDocUpdate(m(), null, user(role), 'branch'), role).toContainEqual({ field: '_id', code: 'forbidden_role' });
+    expect(validateDocUpdate(m(), null, { name: 'admin', roles: ['_admin'], db: 'fo_branch_dla' }, 'branch')).toEqual([]);
   });
 });

@@ -51,6 +51,7 @@ const POLICIES: Record<string, Policy> = {
   cash_entry: once(['cashier']),
   device: once(ISSUERS),
   stats_day: SERVER_ONLY,
+  stats_month: SERVER_ONLY,
 };
 
 const SERVER_ADMIN = '_admin';

@@ -11,7 +11,7 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { branchDb, CENTRAL_DB } from '../../../couch-design/databases.ts';
 import { branchDay } from '../../queue/numbering.ts';
 import { loadReport } from '../../stats/report-query.ts';
-import { httpRollups, httpViewQuery, isRebuilding, localViewQuery, rollupsOrNone, withLocalFallback } from '../../stats/report-source.ts';
+import { httpMonthRollups, httpRollups, httpViewQuery, isRebuilding, localViewQuery, rollupsOrNone, withLocalFallback } from '../../stats/report-source.ts';
 import { periodRange } from '../../stats/period.ts';
 import { reportTables } from '../../stats/report-tables.ts';
 import { reportCsv } from '../../stats/report-csv.ts';
@@ -44,9 +44,11 @@ export default function ReportsView() {
   const base = `${location.origin}/db`;
   // Head office reads fo_central on the server; a branch its own database there, its replica offline.
   const query = ownBranch ? withLocalFallback(httpViewQuery(base, branchDb(ownBranch)), localViewQuery(layer)) : httpViewQuery(base, CENTRAL_DB);
-  // Closed days pre-aggregated by the server; an all-branches report needs every branch's.
-  const rollups = rollupsOrNone(httpRollups(base, ownBranch ? branchDb(ownBranch) : CENTRAL_DB));
-  const [report] = createResource(request, (filter) => loadReport(query, filter, { rollups, branches: refs.latest?.branches.map((b) => b.code) }));
+  // Closed days and months pre-aggregated by the server; an all-branches report needs every branch's.
+  const rollupDb = ownBranch ? branchDb(ownBranch) : CENTRAL_DB;
+  const rollups = rollupsOrNone(httpRollups(base, rollupDb));
+  const months = rollupsOrNone(httpMonthRollups(base, rollupDb));
+  const [report] = createResource(request, (filter) => loadReport(query, filter, { rollups, months, branches: refs.latest?.branches.map((b) => b.code) }));
   const [agents, setAgents] = createSignal<string[]>([]);
 
   function run() {
