@@ -52,7 +52,9 @@ describe('end of day', () => {
 
     const engine = adminClient(`http://127.0.0.1:${server.enginePort}`, ADMIN);
     const noon = new Date(`${today}T12:00:00Z`);
-    expect(await runEndOfDay(engine, ['dla'], noon)).toBe(2);
+    // The server's own scheduled round may be closing them at the same moment: whoever does
+    // it, each ticket ends closed once, with one closing event.
+    await runEndOfDay(engine, ['dla'], noon);
     expect(await get(waiting._id)).toMatchObject({ state: 'closed', outcome: 'end_of_day' });
     expect(await get(called._id)).toMatchObject({ state: 'closed', outcome: 'end_of_day' });
     expect((await get(done._id)).state).toBe('done');
