@@ -14,11 +14,19 @@
  * servers holding the same branch (head office and a branch server) then rarely both write it;
  * when they do (before replication met), the conflict shows in the feed and the losing
  * revisions are deleted, the same ones on both servers.
+ *
+ * Monthly roll-ups (`stats_month`) follow the daily ones: a month whose days were all closed and
+ * rolled up is summed from them (app/stats/monthly-rollup.ts) in the pass that computed one of
+ * its days, i.e. the pass that closes it, and again whenever a late event recomputes one of its
+ * days; written, like the days, only when its figures changed.
  */
 import type Nano from 'nano';
 import { branchDb, REF_DB } from '../../couch-design/databases.ts';
 import { STATS_DAY, statsDayId, type StatsDay } from '../../couch-design/types/stats-day.ts';
+import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
 import { computeStatsDay, sameFigures } from '../../app/stats/daily-rollup.ts';
+import { computeStatsMonth, sameMonthFigures } from '../../app/stats/monthly-rollup.ts';
+import { lastDayOf } from '../../app/stats/rollup-plan.ts';
 import { daysOf } from '../../app/stats/period.ts';
 import type { ViewQuery } from '../../app/stats/report-types.ts';
 import { branchDay } from '../../app/queue/numbering.ts';
@@ -43,6 +51,9 @@ export interface RollupPass {
   /** Roll-ups computed (touched or quiet closed days) and those written (figures changed). */
   computed: number;
   written: number;
+  /** Monthly roll-ups computed (closed months with a day computed) and written. */
+  monthsComputed: number;
+  monthsWritten: number;
 }
 
 /**
@@ -54,8 +65,14 @@ export function changedDayOf(id: string, branch: string, leaves: number): string
   const p = id.split(':');
   if (p[0] === 'visit' && p.length >= 3) return p[1]!;
   if (p[0] === 'counterevent' && p[1] === branch && p.length >= 4) return p[2]!;
-  if (p[0] === 'statsday' && p[2] === branch && leaves > 1) return p[1]!;
+  if ((p[0] === 'statsday' || p[0] === 'statsmonth') && p[2] === branch && leaves > 1) return dayOfRollup(id);
   return null;
+}
+
+/** A roll-up's day; a month's first day, since recomputing a day of a closed month recomputes the month. */
+function dayOfRollup(id: string): string {
+  const [kind, period] = id.split(':') as [string, string];
+  return kind === 'statsmonth' ? `${period}-01` : period;
 }
 
 function shiftDay(day: string, n: number): string {
@@ -85,29 +102,45 @@ async function touchedDays(db: Nano.DocumentScope<unknown>, branch: string, sinc
   }
 }
 
-type Stored = StatsDay & { _rev: string; _conflicts?: string[] };
+type Stored<T> = T & { _rev: string; _conflicts?: string[] };
 
 /**
  * Writes the roll-ups whose figures changed; returns how many, and the days that lost to a
- * concurrent write. Conflicting revisions (two servers holding the branch computed the same day
- * before replication met) are deleted: every server sees the same winner, and the figures are
- * recomputed here anyway.
+ * concurrent write (a month's first day for a month). Conflicting revisions (two servers holding
+ * the branch computed the same roll-up before replication met) are deleted: every server sees
+ * the same winner, and the figures are recomputed here anyway.
  */
-async function writeChanged(db: Nano.DocumentScope<unknown>, fresh: readonly StatsDay[]): Promise<{ written: number; conflicts: string[] }> {
+async function writeChanged<T extends StatsDay | StatsMonth>(
+  db: Nano.DocumentScope<unknown>,
+  fresh: readonly T[],
+  same: (a: T, b: T) => boolean,
+): Promise<{ written: number; conflicts: string[] }> {
   if (fresh.length === 0) return { written: 0, conflicts: [] };
   const stored = await db.fetch({ keys: fresh.map((d) => d._id) }, { conflicts: true });
-  const old = new Map<string, Stored>();
-  for (const row of stored.rows) if ('doc' in row && row.doc) old.set(row.id, row.doc as unknown as Stored);
+  const old = new Map<string, Stored<T>>();
+  for (const row of stored.rows) if ('doc' in row && row.doc) old.set(row.id, row.doc as unknown as Stored<T>);
   const docs: object[] = fresh.flatMap((d) => {
     const prev = old.get(d._id);
     if (!prev) return [d];
-    return sameFigures(prev, d) ? [] : [{ ...d, _rev: prev._rev }];
+    return same(prev, d) ? [] : [{ ...d, _rev: prev._rev }];
   });
   for (const prev of old.values()) for (const rev of prev._conflicts ?? []) docs.push({ _id: prev._id, _rev: rev, _deleted: true });
   if (docs.length === 0) return { written: 0, conflicts: [] };
   const results = await db.bulk({ docs });
-  const conflicts = [...new Set(results.filter((r) => r.error).map((r) => String(r.id).split(':')[1]!))];
+  const conflicts = [...new Set(results.filter((r) => r.error).map((r) => dayOfRollup(String(r.id))))];
   return { written: results.filter((r) => !r.error).length, conflicts };
+}
+
+/** The months of `days` closed and rolled up through `through`, summed again from their stored days. */
+async function rollUpMonths(db: Nano.DocumentScope<unknown>, branch: string, days: readonly string[], through: string | undefined, now: Date): Promise<StatsMonth[]> {
+  const months = [...new Set(days.map((d) => d.slice(0, 7)))].filter((m) => through !== undefined && lastDayOf(m) <= through);
+  const out: StatsMonth[] = [];
+  for (const month of months) {
+    const range = await db.list({ startkey: `statsday:${month}-01:`, endkey: `statsday:${month}-31:\ufff0`, include_docs: true });
+    const ofBranch = range.rows.flatMap((r) => (r.doc && (r.doc as StatsDay).branch === branch ? [r.doc as StatsDay] : []));
+    out.push(computeStatsMonth(ofBranch, month, branch, now));
+  }
+  return out;
 }
 
 /** One pass over one database holding `branch`'s log; `today` is the branch's current day. */
@@ -128,10 +161,12 @@ export async function rollUpDatabase(couch: Couch, dbName: string, branch: strin
   const fresh: StatsDay[] = [];
   for (const day of closed) fresh.push(await computeStatsDay(query, day, branch, now));
   for (const day of quiet) fresh.push({ _id: statsDayId(day, branch), type: STATS_DAY, branch, day, stats: [], durations: [], computedAt: now.toISOString() });
-  const { written, conflicts } = await writeChanged(db, fresh);
-
+  const { written, conflicts } = await writeChanged(db, fresh, sameFigures);
   const through = first && first <= yesterday ? yesterday : memo?.through;
-  const next: Checkpoint = { _id: CHECKPOINT, since: feed.since, pending: [...pending, ...conflicts], ...(through ? { through } : {}), ...(memo?._rev ? { _rev: memo._rev } : {}) };
+  const months = await rollUpMonths(db, branch, fresh.map((d) => d.day), through, now);
+  const monthly = await writeChanged(db, months, sameMonthFigures);
+
+  const next: Checkpoint = { _id: CHECKPOINT, since: feed.since, pending: [...pending, ...conflicts, ...monthly.conflicts], ...(through ? { through } : {}), ...(memo?._rev ? { _rev: memo._rev } : {}) };
   try {
     await db.insert(next as never);
   } catch (error) {
@@ -139,7 +174,7 @@ export async function rollUpDatabase(couch: Couch, dbName: string, branch: strin
     // written, the next pass re-reads the feed from the older checkpoint. Nothing is lost.
     if (statusOf(error) !== 409) throw error;
   }
-  return { computed: fresh.length, written };
+  return { computed: fresh.length, written, monthsComputed: months.length, monthsWritten: monthly.written };
 }
 
 async function timeZoneOf(couch: Couch, branch: string): Promise<string | undefined> {
@@ -149,13 +184,15 @@ async function timeZoneOf(couch: Couch, branch: string): Promise<string | undefi
 
 /** One pass over every branch database this server holds. */
 export async function runStatsRollup(couch: Couch, branches: readonly string[], now = new Date()): Promise<RollupPass> {
-  const total: RollupPass = { computed: 0, written: 0 };
+  const total: RollupPass = { computed: 0, written: 0, monthsComputed: 0, monthsWritten: 0 };
   for (const branch of branches) {
     const timeZone = (await timeZoneOf(couch, branch)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     const pass = await rollUpDatabase(couch, branchDb(branch), branch, branchDay(now, timeZone), now);
-    if (pass.written > 0) log(`stats roll-up: ${pass.written} day(s) of ${branch} written (${pass.computed} computed)`);
+    if (pass.written + pass.monthsWritten > 0) log(`stats roll-up: ${pass.written} day(s) and ${pass.monthsWritten} month(s) of ${branch} written (${pass.computed} and ${pass.monthsComputed} computed)`);
     total.computed += pass.computed;
     total.written += pass.written;
+    total.monthsComputed += pass.monthsComputed;
+    total.monthsWritten += pass.monthsWritten;
   }
   return total;
 }
