@@ -2,8 +2,9 @@
  * Statistics bench: one year of one busy branch loaded into the embedded server, then the
  * index build time and the time to answer a month and a year report with loadReport over
  * HTTP, beside the same reports computed by scanning the documents (_all_docs ranges). The two
- * must be equal, or the bench fails. Then one pass of the daily roll-up job over the database
- * and the same reports with roll-ups for the closed days (equal to the views' again).
+ * must be equal, or the bench fails. Then one pass of the roll-up job over the database (daily
+ * roll-ups, then monthly ones for the closed months) and the same reports with roll-ups (equal
+ * to the views' again): whole months from monthly roll-ups, the other closed days from daily ones.
  * See bench/README.md and docs/STATISTICS.md.
  *
  *   npx tsx bench/stats-bench.ts --events=50000     # own server; STATS_BENCH_EVENTS works too
@@ -13,8 +14,8 @@ import { deepStrictEqual } from 'node:assert';
 import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { buildDesignDocs } from '../couch-design/build/build-design-docs.ts';
-import { loadReport, type RollupSource } from '../app/stats/report-query.ts';
-import { httpRollups } from '../app/stats/report-source.ts';
+import { loadReport, type MonthRollupSource, type RollupSource } from '../app/stats/report-query.ts';
+import { httpMonthRollups, httpRollups } from '../app/stats/report-source.ts';
 import { branchDay } from '../app/queue/numbering.ts';
 import { adminClient } from '../server/provision/couch-client.ts';
 import { rollUpDatabase } from '../server/jobs/stats-rollup.ts';
@@ -45,11 +46,13 @@ export interface ReportTiming {
 
 export interface RollupTiming {
   readonly period: string;
-  /** loadReport with the roll-ups of the closed days: median of `runs`, and each run. */
+  /** loadReport with the roll-ups of the closed months and days: median of `runs`, and each run. */
   readonly ms: number;
   readonly runsMs: readonly number[];
-  /** Roll-up documents read, and the median time of reading them alone (the `_all_docs` range). */
+  /** Roll-up documents read (daily, monthly) and their rows, and the median time of reading them alone (`_all_docs` ranges). */
   readonly rollups: number;
+  readonly months: number;
+  readonly rows: number;
   readonly fetchMs: number;
 }
 
@@ -65,6 +68,7 @@ export interface StatsBenchResult {
   /** One pass of the roll-up job over the loaded database (first pass: every closed day). */
   readonly rollupPassSeconds: number;
   readonly rollupDays: number;
+  readonly rollupMonths: number;
   readonly monthWithRollups: RollupTiming;
   readonly yearWithRollups: RollupTiming;
 }
@@ -139,25 +143,40 @@ async function timeReport(base: string, db: string, period: string, filter: Repo
 async function timeWithRollups(base: string, db: string, period: string, filter: ReportFilter, runs: number): Promise<RollupTiming> {
   const viewQuery = httpViewQuery(base, db, admin);
   const authed = ((url: string, init?: RequestInit) => fetch(url, { ...init, headers: admin.headers })) as typeof fetch;
-  const source = httpRollups(`${base}/db`, db, authed);
+  const sources = { rollups: httpRollups(`${base}/db`, db, authed), months: httpMonthRollups(`${base}/db`, db, authed) };
+  // What the report reads, recorded once, then read alone in each run.
+  const reads: (() => Promise<unknown>)[] = [];
   let rollups = 0;
-  const counted: RollupSource = async (from, to) => {
-    const docs = await source(from, to);
-    rollups = docs.length;
-    return docs;
+  let months = 0;
+  let rows = 0;
+  const counted: { rollups: RollupSource; months: MonthRollupSource } = {
+    rollups: async (from, to) => {
+      reads.push(() => sources.rollups(from, to));
+      const docs = await sources.rollups(from, to);
+      rollups += docs.length;
+      rows += docs.reduce((n, d) => n + d.stats.length + d.durations.length, 0);
+      return docs;
+    },
+    months: async (from, to) => {
+      reads.push(() => sources.months(from, to));
+      const docs = await sources.months(from, to);
+      months += docs.length;
+      rows += docs.reduce((n, d) => n + d.stats.length + d.durations.length + d.hourStats.length + d.hourDurations.length, 0);
+      return docs;
+    },
   };
-  deepStrictEqual(await loadReport(viewQuery, filter, { rollups: counted }), await loadReport(viewQuery, filter), `${period}: roll-ups and views disagree`);
+  deepStrictEqual(await loadReport(viewQuery, filter, counted), await loadReport(viewQuery, filter), `${period}: roll-ups and views disagree`);
   const runsMs: number[] = [];
   const fetchRunsMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
-    await loadReport(viewQuery, filter, { rollups: source });
+    await loadReport(viewQuery, filter, sources);
     runsMs.push(performance.now() - t);
     t = performance.now();
-    await source(filter.from, filter.to);
+    for (const read of reads) await read();
     fetchRunsMs.push(performance.now() - t);
   }
-  return { period, ms: median(runsMs), runsMs, rollups, fetchMs: median(fetchRunsMs) };
+  return { period, ms: median(runsMs), runsMs, rollups, months, rows, fetchMs: median(fetchRunsMs) };
 }
 
 /** `engineUrl`: the engine itself (loopback), for the roll-up job's client as the server uses it. */
@@ -191,11 +210,11 @@ export async function benchStats(base: string, options: { events: number; engine
   const t = performance.now();
   const pass = await rollUpDatabase(adminClient(options.engineUrl, ADMIN), db, 'dla', branchDay(new Date(), TIME_ZONE));
   const rollupPassSeconds = (performance.now() - t) / 1000;
-  log(`stats: roll-up pass ${rollupPassSeconds.toFixed(1)} s (${pass.computed} days, ${pass.written} written)`);
+  log(`stats: roll-up pass ${rollupPassSeconds.toFixed(1)} s (${pass.computed} days, ${pass.written} written; ${pass.monthsComputed} months, ${pass.monthsWritten} written)`);
   const monthWithRollups = await timeWithRollups(base, db, `${YEAR}-06`, { from: `${YEAR}-06-01`, to: `${YEAR}-06-30`, branch: 'dla' }, runs);
-  log(`stats: month ${monthWithRollups.ms.toFixed(0)} ms with roll-ups (${monthWithRollups.rollups} docs, read in ${monthWithRollups.fetchMs.toFixed(0)} ms)`);
+  log(`stats: month ${monthWithRollups.ms.toFixed(0)} ms with roll-ups (${withRollups(monthWithRollups)})`);
   const yearWithRollups = await timeWithRollups(base, db, String(YEAR), { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, branch: 'dla' }, runs);
-  log(`stats: year ${yearWithRollups.ms.toFixed(0)} ms with roll-ups (${yearWithRollups.rollups} docs, read in ${yearWithRollups.fetchMs.toFixed(0)} ms)`);
+  log(`stats: year ${yearWithRollups.ms.toFixed(0)} ms with roll-ups (${withRollups(yearWithRollups)})`);
   return {
     visitEvents,
     counterEvents: docs.length - visitEvents,
@@ -206,9 +225,14 @@ export async function benchStats(base: string, options: { events: number; engine
     year,
     rollupPassSeconds,
     rollupDays: pass.computed,
+    rollupMonths: pass.monthsComputed,
     monthWithRollups,
     yearWithRollups,
   };
+}
+
+function withRollups(t: RollupTiming): string {
+  return `${t.months} monthly + ${t.rollups} daily docs, ${t.rows} rows, read in ${t.fetchMs.toFixed(0)} ms; runs ${t.runsMs.map((ms) => ms.toFixed(0)).join(' / ')} ms`;
 }
 
 function expect201(res: { status: number; body: unknown }, what: string): void {
