@@ -161,7 +161,7 @@ async function timeWithRollups(base: string, db: string, period: string, filter:
       reads.push(() => sources.months(from, to));
       const docs = await sources.months(from, to);
       months += docs.length;
-      rows += docs.reduce((n, d) => n + d.stats.length + d.durations.length + d.hourStats.length + d.hourDurations.length, 0);
+      rows += docs.reduce((n, d) => n + d.days.length + d.hours.length, 0);
       return docs;
     },
   };

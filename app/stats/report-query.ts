@@ -11,7 +11,7 @@
  */
 import type { Dimension, DurationStats, Figures, Report, ReportFilter, ViewQuery } from './report-types.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
-import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
+import type { MonthRow, StatsMonth } from '../../couch-design/types/stats-month.ts';
 import { addCounts, addStats, emptyFigures } from './figures.ts';
 import { planMonths, planReport, wholeMonthsOf } from './rollup-plan.ts';
 
@@ -107,12 +107,16 @@ export async function loadReport(query: ViewQuery, filter: ReportFilter, sources
   const stats = ([count, sum, min, max]: readonly number[]) => ({ count, sum, min, max }) as DurationStats;
   // Roll-up rows are compact (couch-design/types/stats-*.ts): the branch and the day or month
   // are the document's; an absent day or hour is `undefined` in the view-shaped key.
+  // A monthly row is the three view rows of its key: counts, wait, service (0: none).
+  const addMonthRow = (key: unknown[], [, , counts, wait, service]: MonthRow) => {
+    addRow(key, counts);
+    if (wait !== 0) addRow([...key, 'wait'], stats(wait));
+    if (service !== 0) addRow([...key, 'service'], stats(service));
+  };
   for (const m of monthPlan.months) {
     const day = (dayOfMonth: number) => `${m.month}-${String(dayOfMonth).padStart(2, '0')}`;
-    for (const [[d, ...key], value] of m.stats) addRow([day(d), m.branch, ...key, undefined], value);
-    for (const [[d, s, c, a, kind], value] of m.durations) addRow([day(d), m.branch, s, c, a, undefined, kind], stats(value));
-    for (const [key, value] of m.hourStats) addRow([undefined, m.branch, ...key], value);
-    for (const [key, value] of m.hourDurations) addRow([undefined, m.branch, ...key], stats(value));
+    for (const row of m.days) addMonthRow([day(row[0]), m.branch, ...m.combos[row[1]]!, undefined], row);
+    for (const row of m.hours) addMonthRow([undefined, m.branch, ...m.combos[row[1]]!, row[0]], row);
   }
   for (const day of plans.flatMap((p) => p.rollups)) {
     for (const [key, value] of day.stats) addRow([day.day, day.branch, ...key], value);

@@ -41,10 +41,7 @@ export function parseStatsDayId(id: unknown): { day: string; branch: string } | 
   return { day: p[0]!, branch: p[1]! };
 }
 
-/**
- * A row is [key, value]; `key` spells the key's shape, one letter a position: `s` a string,
- * `i` an integer (an hour, a day of the month). Shared with the monthly roll-ups (stats-month.ts).
- */
+/** A row is [key, value]; `key` spells the key's shape, one letter a position: `s` a string, `i` an integer (the hour). */
 function badRow(row: unknown, key: string, value: (v: unknown) => boolean): boolean {
   if (!Array.isArray(row) || row.length !== 2) return true;
   const k: unknown = row[0];
@@ -53,6 +50,7 @@ function badRow(row: unknown, key: string, value: (v: unknown) => boolean): bool
   return !value(row[1]);
 }
 
+/** Shared with the monthly roll-ups (stats-month.ts). */
 export function isCountVector(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > 13) return false;
   for (let i = 0; i < v.length; i++) if (!isInt(v[i])) return false;
@@ -65,7 +63,7 @@ export function isStats(v: unknown): boolean {
   return true;
 }
 
-export function checkRows(c: Checker, field: string, key: string, value: (v: unknown) => boolean): void {
+function checkRows(c: Checker, field: string, key: string, value: (v: unknown) => boolean): void {
   const rows = c.doc[field];
   if (rows === undefined || rows === null) return c.add(field, 'required');
   if (!Array.isArray(rows)) return c.add(field, 'not_array');

@@ -65,14 +65,17 @@ describe('daily statistics roll-ups', () => {
 
 describe('monthly statistics roll-ups', () => {
   const m = () => goodDocs().stats_month!;
-  it('round-trips the id; rows by day of the month and by hour', () => {
+  it('round-trips the id; rows by day of the month and by hour, naming a combination by index', () => {
     expect(parseStatsMonthId(m()._id)).toEqual({ month: '2024-02', branch: 'dla' });
     expect(statsMonthId('2024-02', 'dla')).toBe(m()._id);
     expect(parseStatsMonthId('statsmonth:2024-13:dla')).toBeNull();
-    expect(validateStructure({ ...m(), stats: [], durations: [], hourStats: [], hourDurations: [] }, 'branch')).toEqual([]);
-    expect(validateStructure({ ...m(), stats: [[['2024-02-05', '', 'C01', 'ana'], [1]]] }, 'branch')).toContainEqual({ field: 'stats.0', code: 'bad_format' });
-    expect(validateStructure({ ...m(), hourStats: [[[9, '', 'C01', 'ana'], [1]]] }, 'branch')).toContainEqual({ field: 'hourStats.0', code: 'bad_format' });
-    expect(validateStructure({ ...m(), hourDurations: undefined }, 'branch')).toContainEqual({ field: 'hourDurations', code: 'required' });
+    expect(validateStructure({ ...m(), combos: [], days: [], hours: [] }, 'branch')).toEqual([]);
+    expect(validateStructure({ ...m(), days: [['2024-02-05', 0, [1], 0, 0]] }, 'branch')).toContainEqual({ field: 'days.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), days: [[5, 2, [1], 0, 0]] }, 'branch')).toContainEqual({ field: 'days.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), hours: [[24, 0, [1], 0, 0]] }, 'branch')).toContainEqual({ field: 'hours.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), hours: [[9, 0, [1], { count: 1 }, 0]] }, 'branch')).toContainEqual({ field: 'hours.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), combos: [['', 'C01']] }, 'branch')).toContainEqual({ field: 'combos.0', code: 'bad_format' });
+    expect(validateStructure({ ...m(), hours: undefined }, 'branch')).toContainEqual({ field: 'hours', code: 'required' });
     expect(validateStructure({ ...m(), month: '2024-03' }, 'branch')).toContainEqual({ field: '_id', code: 'bad_id' });
   });
 

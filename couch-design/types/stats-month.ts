@@ -1,7 +1,7 @@
 import type { BaseDoc } from './base.ts';
-import { type AnyDoc, Checker, type Problem } from '../validate/problems.ts';
+import { type AnyDoc, Checker, type Problem, isInt } from '../validate/problems.ts';
 import { BRANCH_CODE_PATTERN, splitId } from '../ids/codes.ts';
-import { checkRows, isCountVector, isStats } from './stats-day.ts';
+import { isCountVector, isStats } from './stats-day.ts';
 
 export const STATS_MONTH = 'stats_month';
 
@@ -10,18 +10,18 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /*
  * Two row sets, each the month's daily rows summed over what a report does not need from it:
  * by day without the hour (the total, the days and every dimension), and by hour without the
- * day (the hours). Reports filter on service, counter and agent, which both keys keep, so
- * either set filtered gives the right figures. Compact as in stats-day.ts; the day is the day
- * of the month (1–31), since the document carries the month.
+ * day (the hours). Reports filter on service, counter and agent, which both keep, so either set
+ * filtered gives the right figures. Since a year report reads them all, bytes are its cost: a
+ * row carries the counts and both durations of its key (three view rows in one), and names its
+ * service, counter and agent by their index in `combos`, listed once per document.
  */
-/** [dayOfMonth, service, counter, agent] → count vector (visit_stats, summed over the hours). */
-export type MonthDayStatsRow = [key: [dayOfMonth: number, service: string, counter: string, agent: string], value: number[]];
-/** [dayOfMonth, service, counter, agent, 'wait' | 'service'] → [count, sum, min, max]. */
-export type MonthDayDurationRow = [key: [dayOfMonth: number, service: string, counter: string, agent: string, kind: string], value: [number, number, number, number]];
-/** [service, counter, agent, hour] → count vector (summed over the days of the month). */
-export type MonthHourStatsRow = [key: [service: string, counter: string, agent: string, hour: number], value: number[]];
-/** [service, counter, agent, hour, 'wait' | 'service'] → [count, sum, min, max]. */
-export type MonthHourDurationRow = [key: [service: string, counter: string, agent: string, hour: number, kind: string], value: [number, number, number, number]];
+/** `_stats` as [count, sum, min, max] (as in stats-day.ts); 0 when the key has no such duration. */
+export type MonthStats = [count: number, sum: number, min: number, max: number] | 0;
+/**
+ * [dayOfMonth (1–31) or hour (0–23), index in `combos`, visit_stats count vector (no trailing
+ * zeros), wait, service].
+ */
+export type MonthRow = [period: number, combo: number, counts: number[], wait: MonthStats, service: MonthStats];
 
 /**
  * One branch's closed month of statistics, summed from its daily roll-ups (`stats_day`) by the
@@ -34,10 +34,12 @@ export interface StatsMonth extends BaseDoc {
   branch: string;
   /** `YYYY-MM` in the branch calendar. */
   month: string;
-  stats: MonthDayStatsRow[];
-  durations: MonthDayDurationRow[];
-  hourStats: MonthHourStatsRow[];
-  hourDurations: MonthHourDurationRow[];
+  /** Every [service, counter, agent] of the rows, once. */
+  combos: [service: string, counter: string, agent: string][];
+  /** By day of the month, summed over the hours. */
+  days: MonthRow[];
+  /** By hour, summed over the days. */
+  hours: MonthRow[];
   computedAt: string;
 }
 
@@ -52,15 +54,33 @@ export function parseStatsMonthId(id: unknown): { month: string; branch: string 
   return { month: p[0]!, branch: p[1]! };
 }
 
+function isCombo(v: unknown): boolean {
+  return Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && typeof v[2] === 'string';
+}
+
+function checkList(c: Checker, field: string, bad: (item: unknown) => boolean): void {
+  const items = c.doc[field];
+  if (items === undefined || items === null) return c.add(field, 'required');
+  if (!Array.isArray(items)) return c.add(field, 'not_array');
+  for (let i = 0; i < items.length; i++) if (bad(items[i])) return c.add(field + '.' + i, 'bad_format');
+}
+
+function badRow(row: unknown, maxPeriod: number, combos: number): boolean {
+  if (!Array.isArray(row) || row.length !== 5) return true;
+  const [period, combo, counts, wait, service] = row as unknown[];
+  if (!isInt(period) || period < 0 || period > maxPeriod || !isInt(combo) || combo < 0 || combo >= combos) return true;
+  return !isCountVector(counts) || !(wait === 0 || isStats(wait)) || !(service === 0 || isStats(service));
+}
+
 export function validateStatsMonth(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const branch = c.str('branch', { pattern: BRANCH_CODE_PATTERN });
   const month = c.str('month', { pattern: MONTH });
   c.instant('computedAt');
-  checkRows(c, 'stats', 'isss', isCountVector);
-  checkRows(c, 'durations', 'issss', isStats);
-  checkRows(c, 'hourStats', 'sssi', isCountVector);
-  checkRows(c, 'hourDurations', 'sssis', isStats);
+  checkList(c, 'combos', (v) => !isCombo(v));
+  const combos = Array.isArray(doc.combos) ? doc.combos.length : 0;
+  checkList(c, 'days', (row) => badRow(row, 31, combos));
+  checkList(c, 'hours', (row) => badRow(row, 23, combos));
   c.id(branch !== undefined && month !== undefined ? statsMonthId(month, branch) : undefined);
   return c.problems;
 }
