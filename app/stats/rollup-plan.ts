@@ -20,11 +20,13 @@ export interface RollupPlan {
 
 /**
  * `branches`: every branch an all-branches report must cover (head office: the branches of
- * fo_ref); the branches seen in the roll-ups are added. A branch report covers its branch only.
+ * fo_ref); the branches seen in the roll-ups are added. Without it, an all-branches report
+ * takes nothing from roll-ups. A branch report covers its branch only.
  */
 export function planReport(filter: ReportFilter, rollups: readonly StatsDay[], branches: readonly string[] = []): RollupPlan {
   const inPeriod = rollups.filter((r) => r.day >= filter.from && r.day <= filter.to);
-  const expected = filter.branch !== undefined ? [filter.branch] : [...new Set([...branches, ...inPeriod.map((r) => r.branch)])];
+  // Without the list, a branch with activity but no roll-up in the period would go unseen.
+  const expected = filter.branch !== undefined ? [filter.branch] : branches.length > 0 ? [...new Set([...branches, ...inPeriod.map((r) => r.branch)])] : [];
   const byDay = new Map<string, Set<string>>();
   for (const r of inPeriod) byDay.set(r.day, (byDay.get(r.day) ?? new Set()).add(r.branch));
   const covered = (day: string) => expected.length > 0 && expected.every((b) => byDay.get(day)?.has(b));
