@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import mapreduce from 'pouchdb-mapreduce';
+import { describe, expect, it } from 'vitest';
+import { useViewDatabases } from './testing/view-databases.ts';
 import fc from 'fast-check';
-import { buildDesignDocs, type DbKind, type DesignDoc } from '../../couch-design/build/build-design-docs.ts';
 import { validateStructure } from '../../couch-design/validate/structure.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
@@ -11,22 +8,11 @@ import { loadReport } from './report-query.ts';
 import { computeStatsDay } from './daily-rollup.ts';
 import { computeStatsMonth, sameMonthFigures } from './monthly-rollup.ts';
 import { planMonths, wholeMonthsOf } from './rollup-plan.ts';
-import type { ViewQuery } from './report-types.ts';
 import { bruteForceReport } from './testing/brute-force-report.ts';
 import { DAYS, counterPlan, reportFilter, ticketPlan } from './testing/arbitraries.ts';
 import { TARGETS, playLog } from './testing/visit-log.ts';
 
-PouchDB.plugin(memory).plugin(mapreduce);
-
-let built: Record<DbKind, DesignDoc[]>;
-let n = 0;
-beforeAll(async () => {
-  built = await buildDesignDocs();
-}, 30_000);
-const open: PouchDB.Database[] = [];
-afterAll(async () => {
-  for (const db of open) await db.destroy();
-});
+const viewsOver = useViewDatabases();
 
 const BRANCHES = ['dla', 'yde'];
 const DAY_PAIRS = DAYS.flatMap((day) => BRANCHES.map((branch) => ({ day, branch })));
@@ -54,10 +40,7 @@ describe('statistics report from monthly and daily roll-ups and the views', () =
         fc.array(wideFilter, { minLength: 1, maxLength: 4 }),
         async (tickets, counters, monthsRolledUp, daysRolledUp, filters) => {
           const docs = playLog(tickets, counters);
-          const db = new PouchDB(`stats-monthly-${n++}`, { adapter: 'memory' });
-          open.push(db);
-          await db.bulkDocs([...built.central, ...docs] as PouchDB.Core.PutDocument<object>[]);
-          const query: ViewQuery = (view, params) => db.query(view, params);
+          const query = await viewsOver('central', docs);
           const days: StatsDay[] = [];
           for (const { day, branch } of daysRolledUp) days.push(await computeStatsDay(query, day, branch, NOW));
           // A month from every active day of it (the others are quiet: empty daily roll-ups).
@@ -99,11 +82,8 @@ describe('statistics report from monthly and daily roll-ups and the views', () =
   });
 
   it('a month summed again from the same days has the same figures', async () => {
-    const db = new PouchDB(`stats-monthly-${n++}`, { adapter: 'memory' });
-    open.push(db);
     const docs = playLog([{ branch: 'dla', day: DAYS[0], service: 0, startSec: 0, walkIn: true, steps: [{ step: 'finish', counter: 0, agent: 0, afterSec: 60 }] }], []);
-    await db.bulkDocs([...built.branch, ...docs] as PouchDB.Core.PutDocument<object>[]);
-    const query: ViewQuery = (view, params) => db.query(view, params);
+    const query = await viewsOver('branch', docs);
     const days = [await computeStatsDay(query, DAYS[0], 'dla', NOW), await computeStatsDay(query, DAYS[1], 'dla', NOW)];
     const a = computeStatsMonth(days, '2024-02', 'dla', NOW);
     expect(a.days.length).toBeGreaterThan(0);
@@ -112,8 +92,6 @@ describe('statistics report from monthly and daily roll-ups and the views', () =
   });
 
   it('merges durations of one key across hours and days: counts and sums add, min and max of the sides', async () => {
-    const db = new PouchDB(`stats-monthly-${n++}`, { adapter: 'memory' });
-    open.push(db);
     // One service, counter and agent: the same key two hours apart on one day, and the same hour on the next.
     const ticket = (day: (typeof DAYS)[number], startSec: number, waitSec: number) => ({
       branch: 'dla',
@@ -128,8 +106,7 @@ describe('statistics report from monthly and daily roll-ups and the views', () =
       ],
     });
     const docs = playLog([ticket(DAYS[0], 0, 600), ticket(DAYS[0], 7200, 60), ticket(DAYS[1], 0, 900)], []);
-    await db.bulkDocs([...built.branch, ...docs] as PouchDB.Core.PutDocument<object>[]);
-    const query: ViewQuery = (view, params) => db.query(view, params);
+    const query = await viewsOver('branch', docs);
     const february = computeStatsMonth([await computeStatsDay(query, DAYS[0], 'dla', NOW), await computeStatsDay(query, DAYS[1], 'dla', NOW)], '2024-02', 'dla', NOW);
     const filter = { from: '2024-02-01', to: '2024-02-29', branch: 'dla' };
     const report = await loadReport(query, filter, { months: async () => [february] });

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import mapreduce from 'pouchdb-mapreduce';
+import { describe, expect, it } from 'vitest';
+import { useViewDatabases } from './testing/view-databases.ts';
 import fc from 'fast-check';
-import { buildDesignDocs, type DbKind, type DesignDoc } from '../../couch-design/build/build-design-docs.ts';
 import { validateStructure } from '../../couch-design/validate/structure.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import { loadReport } from './report-query.ts';
 import { computeStatsDay, sameFigures } from './daily-rollup.ts';
 import { planReport } from './rollup-plan.ts';
-import type { ViewQuery } from './report-types.ts';
 import { bruteForceReport } from './testing/brute-force-report.ts';
 import { DAYS, counterPlan, reportFilter, ticketPlan } from './testing/arbitraries.ts';
 import { TARGETS, playLog } from './testing/visit-log.ts';
 
-PouchDB.plugin(memory).plugin(mapreduce);
-
-let built: Record<DbKind, DesignDoc[]>;
-let n = 0;
-beforeAll(async () => {
-  built = await buildDesignDocs();
-}, 30_000);
-const open: PouchDB.Database[] = [];
-afterAll(async () => {
-  for (const db of open) await db.destroy();
-});
+const viewsOver = useViewDatabases();
 
 const BRANCHES = ['dla', 'yde'];
 const PAIRS = DAYS.flatMap((day) => BRANCHES.map((branch) => ({ day, branch })));
@@ -41,10 +27,7 @@ describe('statistics report from daily roll-ups and the views', () => {
         fc.array(reportFilter(BRANCHES), { minLength: 1, maxLength: 4 }),
         async (tickets, counters, rolledUp, knowBranches, filters) => {
           const docs = playLog(tickets, counters);
-          const db = new PouchDB(`stats-rollup-${n++}`, { adapter: 'memory' });
-          open.push(db);
-          await db.bulkDocs([...built.central, ...docs] as PouchDB.Core.PutDocument<object>[]);
-          const query: ViewQuery = (view, params) => db.query(view, params);
+          const query = await viewsOver('central', docs);
           const rollups: StatsDay[] = [];
           for (const { day, branch } of rolledUp) rollups.push(await computeStatsDay(query, day, branch, NOW));
           for (const r of rollups) expect(validateStructure(r, 'branch')).toEqual([]);
@@ -72,11 +55,8 @@ describe('statistics report from daily roll-ups and the views', () => {
   });
 
   it('a roll-up recomputed with nothing new has the same figures', async () => {
-    const db = new PouchDB(`stats-rollup-${n++}`, { adapter: 'memory' });
-    open.push(db);
     const docs = playLog([{ branch: 'dla', day: DAYS[0], service: 0, startSec: 0, walkIn: true, steps: [{ step: 'finish', counter: 0, agent: 0, afterSec: 60 }] }], []);
-    await db.bulkDocs([...built.branch, ...docs] as PouchDB.Core.PutDocument<object>[]);
-    const query: ViewQuery = (view, params) => db.query(view, params);
+    const query = await viewsOver('branch', docs);
     const a = await computeStatsDay(query, DAYS[0], 'dla', NOW);
     expect(a.stats.length).toBeGreaterThan(0);
     expect(sameFigures(a, await computeStatsDay(query, DAYS[0], 'dla', new Date()))).toBe(true);
