@@ -24,6 +24,11 @@ export interface DataLayerOptions {
 
 export interface DataLayer {
   readonly replicas: readonly ReplicaSpec[];
+  /**
+   * For server requests outside replication (statistics views): the session cookie included,
+   * and aborted at sign-out like the replication's, so no late answer brings the cookie back.
+   */
+  readonly fetch: typeof fetch;
   has(key: ReplicaKey): boolean;
   get<T extends DocBase>(key: ReplicaKey, id: string): Promise<Stored<T> | null>;
   put<T extends DocBase>(key: ReplicaKey, doc: T): Promise<Stored<T>>;
@@ -128,6 +133,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
 
   const layer: DataLayer = {
     replicas,
+    fetch: includeCredentials as typeof fetch,
     has: (key) => locals.has(key),
     // async so that a missing replica rejects like any other failure
     get: async (key, id) => getDoc(replica(key).db, id),

@@ -155,7 +155,7 @@ export function createBranchQueue(): BranchQueue {
   const timer = setInterval(() => inBackground(loadRef), 15_000);
   // The server's statistics index answers in milliseconds; offline, the last figures stay.
   const [measured, setMeasured] = createSignal<ReadonlyMap<string, number>>(new Map());
-  const viewQuery = httpViewQuery(`${location.origin}/db`, remote);
+  const viewQuery = httpViewQuery(`${location.origin}/db`, remote, layer.fetch);
   const loadServiceTimes = () =>
     viewQuery('visit_durations', serviceTimeQuery(day(), branch)).then((r) => setMeasured(averageServiceMinutes(r.rows)), () => undefined);
   void loadServiceTimes();

@@ -43,11 +43,11 @@ export default function ReportsView() {
   const [request, setRequest] = createSignal<ReportFilter | null>(null);
   const base = `${location.origin}/db`;
   // Head office reads fo_central on the server; a branch its own database there, its replica offline.
-  const query = ownBranch ? withLocalFallback(httpViewQuery(base, branchDb(ownBranch)), localViewQuery(layer)) : httpViewQuery(base, CENTRAL_DB);
+  const query = ownBranch ? withLocalFallback(httpViewQuery(base, branchDb(ownBranch), layer.fetch), localViewQuery(layer)) : httpViewQuery(base, CENTRAL_DB, layer.fetch);
   // Closed days and months pre-aggregated by the server; an all-branches report needs every branch's.
   const rollupDb = ownBranch ? branchDb(ownBranch) : CENTRAL_DB;
-  const rollups = rollupsOrNone(httpRollups(base, rollupDb));
-  const months = rollupsOrNone(httpMonthRollups(base, rollupDb));
+  const rollups = rollupsOrNone(httpRollups(base, rollupDb, layer.fetch));
+  const months = rollupsOrNone(httpMonthRollups(base, rollupDb, layer.fetch));
   const [report] = createResource(request, (filter) => loadReport(query, filter, { rollups, months, branches: refs.latest?.branches.map((b) => b.code) }));
   const [agents, setAgents] = createSignal<string[]>([]);
 
