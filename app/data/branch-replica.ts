@@ -9,7 +9,8 @@ import { localName } from './replicas.ts';
 import { validateWrite } from './validate.ts';
 import { openRemoteWriter, type RemoteWriter } from './remote-write.ts';
 
-export function openBranchReplica(user: { readonly name: string; readonly roles: readonly string[] }, branch: string): RemoteWriter {
+/** `fetcher`: the data layer's (DataLayer.fetch), so writes in flight end at sign-out. */
+export function openBranchReplica(user: { readonly name: string; readonly roles: readonly string[] }, branch: string, fetcher: typeof fetch): RemoteWriter {
   const remote = branchDb(branch);
   return openRemoteWriter({
     Pouch: BrowserPouch,
@@ -19,5 +20,6 @@ export function openBranchReplica(user: { readonly name: string; readonly roles:
     remoteBase: `${location.origin}/db`,
     user,
     validate: validateWrite,
+    fetch: fetcher,
   });
 }

@@ -24,6 +24,8 @@ export interface RemoteWriterOptions {
   readonly remoteBase: string;
   readonly user: { readonly name: string; readonly roles: readonly string[] };
   readonly validate: ValidateHook;
+  /** The data layer's credentialed fetch, aborted at sign-out (default: the global one). */
+  readonly fetch?: typeof fetch;
 }
 
 export interface RemoteWriter {
@@ -49,7 +51,7 @@ export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
       if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UnreachableError();
       let res: Response;
       try {
-        res = await fetch(`${options.remoteBase}/${options.remote}/${encodeURIComponent(doc._id)}`, {
+        res = await (options.fetch ?? fetch)(`${options.remoteBase}/${options.remote}/${encodeURIComponent(doc._id)}`, {
           method: 'PUT',
           credentials: 'include',
           headers: { 'content-type': 'application/json' },

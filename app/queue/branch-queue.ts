@@ -56,7 +56,7 @@ export function createBranchQueue(): BranchQueue {
   const user = auth.user()!;
   const branch = branchOfRoles(user.roles) ?? 'dla';
   const remote = branchDb(branch);
-  const writer = openBranchReplica(user, branch);
+  const writer = openBranchReplica(user, branch, layer.fetch);
   const [state, setState] = createStore({ tickets: [] as Stored<Ticket>[], counterStates: [] as Stored<CounterState>[] });
   const [services, setServices] = createSignal<Service[]>([]);
   const [counters, setCounters] = createSignal<Counter[]>([]);

@@ -44,7 +44,7 @@ export function createLiveBoardSource(): LiveBoardSource {
   const user = auth.user()!;
   const branch = branchOfRoles(user.roles)!;
   // Read-only use of the writer: it is the data layer's live change feed on a replica.
-  const replica = openBranchReplica(user, branch);
+  const replica = openBranchReplica(user, branch, layer.fetch);
   const [services, setServices] = createSignal<Service[]>([]);
   const [counters, setCounters] = createSignal<Counter[]>([]);
   const [branchDoc, setBranchDoc] = createSignal<Branch | null>(null);
