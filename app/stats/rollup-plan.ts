@@ -31,14 +31,7 @@ export function planReport(filter: ReportFilter, rollups: readonly StatsDay[], b
   for (const r of inPeriod) byDay.set(r.day, (byDay.get(r.day) ?? new Set()).add(r.branch));
   const covered = (day: string) => expected.length > 0 && expected.every((b) => byDay.get(day)?.has(b));
 
-  const viewRanges: RollupPlan['viewRanges'] = [];
-  let run: { from: string; to: string } | null = null;
-  for (const day of daysOf(filter)) {
-    if (covered(day)) run = null;
-    else if (run) run.to = day;
-    else viewRanges.push((run = { from: day, to: day }));
-  }
-  return { rollups: inPeriod.filter((r) => covered(r.day)), viewRanges };
+  return { rollups: inPeriod.filter((r) => covered(r.day)), viewRanges: uncoveredRuns(filter, covered) };
 }
 
 export interface MonthPlan {
@@ -73,12 +66,18 @@ export function planMonths(filter: ReportFilter, months: readonly StatsMonth[], 
   for (const m of inPeriod) byMonth.set(m.month, (byMonth.get(m.month) ?? new Set()).add(m.branch));
   const covered = (month: string) => expected.length > 0 && expected.every((b) => byMonth.get(month)?.has(b));
 
-  const dayRanges: MonthPlan['dayRanges'] = [];
+  const dayRanges = uncoveredRuns(filter, (day) => covered(day.slice(0, 7)));
+  return { months: inPeriod.filter((m) => covered(m.month) && expected.includes(m.branch)), dayRanges };
+}
+
+/** The days of the period that `covered` leaves out, as runs of consecutive days. */
+function uncoveredRuns(filter: DayRange, covered: (day: string) => boolean): { from: string; to: string }[] {
+  const runs: { from: string; to: string }[] = [];
   let run: { from: string; to: string } | null = null;
   for (const day of daysOf(filter)) {
-    if (covered(day.slice(0, 7))) run = null;
+    if (covered(day)) run = null;
     else if (run) run.to = day;
-    else dayRanges.push((run = { from: day, to: day }));
+    else runs.push((run = { from: day, to: day }));
   }
-  return { months: inPeriod.filter((m) => covered(m.month) && expected.includes(m.branch)), dayRanges };
+  return runs;
 }
