@@ -9,11 +9,11 @@
  * after a crash never count one ticket twice.
  */
 import type Nano from 'nano';
-import { branchDb, REF_DB } from '../../couch-design/databases.ts';
+import { branchDb } from '../../couch-design/databases.ts';
 import type { Ticket } from '../../couch-design/types/ticket.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
 import { closeEndOfDay, type Actor } from '../../app/queue/transitions.ts';
-import { branchDay } from '../../app/queue/numbering.ts';
+import { branchClock, scheduleRounds } from './job-rounds.ts';
 import { getOrNull, statusOf, type Couch } from '../provision/couch-client.ts';
 import { log } from '../log.ts';
 
@@ -68,16 +68,10 @@ export async function closePastDays(couch: Couch, branch: string, today: string,
   return closed;
 }
 
-async function timeZoneOf(couch: Couch, branch: string): Promise<string | undefined> {
-  const doc = (await getOrNull(couch.use<{ timeZone?: string }>(REF_DB), `branch:${branch}`)) as { timeZone?: string } | null;
-  return doc?.timeZone;
-}
-
 export async function runEndOfDay(couch: Couch, branches: readonly string[], now = new Date()): Promise<number> {
   let total = 0;
   for (const branch of branches) {
-    const timeZone = await timeZoneOf(couch, branch);
-    const today = branchDay(now, timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const { timeZone, today } = await branchClock(couch, branch, now);
     const closed = await closePastDays(couch, branch, today, now, timeZone);
     if (closed > 0) log(`end of day: closed ${closed} open ticket(s) of past days in ${branch}`);
     total += closed;
@@ -85,11 +79,7 @@ export async function runEndOfDay(couch: Couch, branches: readonly string[], now
   return total;
 }
 
-/** Runs now, then every few minutes; failures are logged and retried at the next round. */
+/** Runs now, then every few minutes; a failed round is retried at the next. */
 export function scheduleEndOfDay(couch: Couch, branches: readonly string[]): () => void {
-  const round = () => runEndOfDay(couch, branches).catch((error) => log(`end of day failed: ${error instanceof Error ? error.message : String(error)}`));
-  void round();
-  const timer = setInterval(round, EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return scheduleRounds('end of day', EVERY_MS, () => runEndOfDay(couch, branches));
 }

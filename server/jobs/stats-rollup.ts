@@ -21,7 +21,7 @@
  * days; written, like the days, only when its figures changed.
  */
 import type Nano from 'nano';
-import { branchDb, REF_DB } from '../../couch-design/databases.ts';
+import { branchDb } from '../../couch-design/databases.ts';
 import { STATS_DAY, statsDayId, type StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
 import { computeStatsDay, sameFigures } from '../../app/stats/daily-rollup.ts';
@@ -29,7 +29,7 @@ import { computeStatsMonth, sameMonthFigures } from '../../app/stats/monthly-rol
 import { lastDayOf } from '../../app/stats/rollup-plan.ts';
 import { daysOf } from '../../app/stats/period.ts';
 import type { ViewQuery } from '../../app/stats/report-types.ts';
-import { branchDay } from '../../app/queue/numbering.ts';
+import { branchClock, scheduleRounds } from './job-rounds.ts';
 import { getOrNull, statusOf, type Couch } from '../provision/couch-client.ts';
 import { log } from '../log.ts';
 
@@ -177,17 +177,12 @@ export async function rollUpDatabase(couch: Couch, dbName: string, branch: strin
   return { computed: fresh.length, written, monthsComputed: months.length, monthsWritten: monthly.written };
 }
 
-async function timeZoneOf(couch: Couch, branch: string): Promise<string | undefined> {
-  const doc = (await getOrNull(couch.use<{ timeZone?: string }>(REF_DB), `branch:${branch}`)) as { timeZone?: string } | null;
-  return doc?.timeZone;
-}
-
 /** One pass over every branch database this server holds. */
 export async function runStatsRollup(couch: Couch, branches: readonly string[], now = new Date()): Promise<RollupPass> {
   const total: RollupPass = { computed: 0, written: 0, monthsComputed: 0, monthsWritten: 0 };
   for (const branch of branches) {
-    const timeZone = (await timeZoneOf(couch, branch)) ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const pass = await rollUpDatabase(couch, branchDb(branch), branch, branchDay(now, timeZone), now);
+    const { today } = await branchClock(couch, branch, now);
+    const pass = await rollUpDatabase(couch, branchDb(branch), branch, today, now);
     if (pass.written + pass.monthsWritten > 0) log(`stats roll-up: ${pass.written} day(s) and ${pass.monthsWritten} month(s) of ${branch} written (${pass.computed} and ${pass.monthsComputed} computed)`);
     total.computed += pass.computed;
     total.written += pass.written;
@@ -197,23 +192,7 @@ export async function runStatsRollup(couch: Couch, branches: readonly string[], 
   return total;
 }
 
-/** Runs now, then every minute; a failure is logged and the next round starts from the checkpoint. */
+/** Runs now, then every minute; a failed round is retried from the checkpoint. */
 export function scheduleStatsRollup(couch: Couch, branches: readonly string[]): () => void {
-  let running = false;
-  const round = async () => {
-    // A first backfill can take longer than the interval: never two passes at once.
-    if (running) return;
-    running = true;
-    try {
-      await runStatsRollup(couch, branches);
-    } catch (error) {
-      log(`stats roll-up failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      running = false;
-    }
-  };
-  void round();
-  const timer = setInterval(() => void round(), EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return scheduleRounds('stats roll-up', EVERY_MS, () => runStatsRollup(couch, branches));
 }
