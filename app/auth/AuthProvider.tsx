@@ -25,6 +25,8 @@ export interface Auth {
 }
 
 const AuthContext = createContext<Auth>();
+/** When sign-out looks again for a session brought back by a late answer. */
+const SIGN_OUT_CHECKS_MS = [0, 300, 1000, 2500];
 
 export function AuthProvider(props: { children: JSX.Element }) {
   const [user, setUser] = createSignal<SessionUser | null>(null);
@@ -60,13 +62,20 @@ export function AuthProvider(props: { children: JSX.Element }) {
     password = null;
     setUser(null); // closes the data layer, which aborts its requests
     setNotice(code ?? null);
-    // Best effort: offline, the cookie simply expires. An answer to a replication request
-    // aborted just now can still land after the DELETE with a renewed cookie (the server
-    // renews it in every answer): check, and delete again.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if ((await deleteSession()).kind !== 'ok') return;
+    // Best effort: offline, the cookie simply expires. An answer to a request aborted just now
+    // can still land after the DELETE with a renewed cookie (the server renews it in every
+    // answer, and a long-poll sends its headers before its body): look again for a few
+    // seconds and delete again, unless someone has signed in meanwhile.
+    if ((await deleteSession()).kind === 'ok') void sweepLateSession();
+  }
+
+  async function sweepLateSession() {
+    for (const wait of SIGN_OUT_CHECKS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (user() !== null) return;
       const after = await getSession();
-      if (after.kind !== 'ok' || after.name === null) return;
+      if (after.kind !== 'ok') return;
+      if (after.name !== null && user() === null && (await deleteSession()).kind !== 'ok') return;
     }
   }
 
