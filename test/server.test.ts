@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goodDocs } from '../couch-design/testing/fixtures.ts';
-import { ADMIN, basicAuth, couch, signIn, type Session } from './support/couch-http.ts';
+import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn, type Session } from './support/couch-http.ts';
 import { startServer, type RunningServer } from './support/server-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
@@ -154,13 +154,13 @@ describe('server on the embedded engine', () => {
 
   it('provisions idempotently: a restart writes nothing and keeps the data', async () => {
     const before = await couch(server.url, admin, 'GET', '/fo_branch_dla/_design/fo');
-    const sec = await couch(server.url, admin, 'GET', '/fo_branch_dla/_security');
+    const sec = await couchAt(engineUrl(server), admin, 'GET', '/fo_branch_dla/_security');
     server = await server.restart();
     expect(server.output()).not.toMatch(/provision:/);
     expect(server.output()).not.toMatch(/demo data loaded/);
     const after = await couch(server.url, admin, 'GET', '/fo_branch_dla/_design/fo');
     expect(after.body._rev).toBe(before.body._rev);
-    expect((await couch(server.url, admin, 'GET', '/fo_branch_dla/_security')).body).toEqual(sec.body);
+    expect((await couchAt(engineUrl(server), admin, 'GET', '/fo_branch_dla/_security')).body).toEqual(sec.body);
     const s = await signIn(server.url, 'cashier.dla', 'demo-cashier');
     const entry = goodDocs().cash_entry!;
     expect((await couch(server.url, s, 'GET', `/fo_branch_dla/${encodeURIComponent(String(entry._id))}`)).status).toBe(200);

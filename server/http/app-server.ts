@@ -1,13 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../log.ts';
-import { proxyToCouch, type ProxyOptions } from './couch-proxy.ts';
+import { handleAccountApi, type AccountStore } from '../gateway/account-api.ts';
+import type { Gateway } from '../gateway/answers.ts';
+import { handleDbRequest } from '../gateway/gateway.ts';
 import { sendJson } from './respond.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
 
 export interface AppServerOptions {
   distDir: string;
-  proxy: ProxyOptions;
+  gateway: Gateway;
+  accounts: AccountStore;
   /** Answers /health: whatever the caller knows about its own state. */
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
@@ -15,18 +18,20 @@ export interface AppServerOptions {
 async function route(opts: AppServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const raw = req.url ?? '/';
   const path = raw.split('?', 1)[0] ?? '/';
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   if (path === '/health') {
     const h = await opts.health();
     return sendJson(res, h.ok ? 200 : 503, h);
   }
-  if (path === '/db' || path.startsWith('/db/')) {
-    return proxyToCouch(opts.proxy, req, res, raw.slice(3) || '/');
-  }
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  if (path === '/db' || path.startsWith('/db/')) return handleDbRequest(opts.gateway, req, res, raw.slice(3) || '/');
+  if (path.startsWith('/api/account/')) return handleAccountApi(opts.gateway, opts.accounts, req, res, path);
+  // Apache CouchDB's replicator, given head office's `/db/` URL with credentials, first tries a
+  // cookie session at the server root; a 404 makes it use basic auth (its documented fallback).
+  if (path === '/_session') return sendJson(res, 404, { error: 'not_found', reason: 'sign in at /db/_session, or use basic authentication' });
   return serveStatic(opts.distDir, req, res, path);
 }
 
-/** The one HTTP server users reach: the built app, /db/ (CouchDB) and /health, one log line per request. */
+/** The one HTTP server users reach: the built app, /db/ (the gateway to CouchDB), /api/account/ and /health, one log line per request. */
 export function createAppServer(opts: AppServerOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();

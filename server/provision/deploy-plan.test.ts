@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSlow, planDeploy, stagedCopy } from './deploy-plan.ts';
+import { isSlow, planDeploy, sameContent, stagedCopy } from './deploy-plan.ts';
 
 describe('planDeploy', () => {
   it('installs directly when there is no previous document (a new database)', () => {
@@ -17,8 +17,22 @@ describe('planDeploy', () => {
     expect(planDeploy('v2', 'v1', 'v2')).toBe('resume');
     expect(planDeploy('v2', 'v2', 'v2')).toBe('clean-up');
   });
+  it('repairs a live document that has the wanted version stamp but other content', () => {
+    expect(planDeploy('v2', 'v2', null, false)).toBe('repair');
+    expect(isSlow('repair')).toBe(false);
+  });
   it('leaves only index building to the background', () => {
     expect((['none', 'install', 'stage', 'resume', 'clean-up'] as const).filter(isSlow)).toEqual(['stage', 'resume']);
+  });
+});
+
+describe('sameContent', () => {
+  const built = { _id: '_design/fo', version: 'v2', validate_doc_update: 'function (n, o, u) { check(n, o, u); }', views: { a: { map: 'm' } } };
+  it('ignores the revision and the key order', () => {
+    expect(sameContent({ views: { a: { map: 'm' } }, _rev: '3-abc', validate_doc_update: built.validate_doc_update, version: 'v2', _id: '_design/fo' }, built)).toBe(true);
+  });
+  it('sees a validator replaced under an unchanged version stamp', () => {
+    expect(sameContent({ ...built, _rev: '4-def', validate_doc_update: 'function(){}' }, built)).toBe(false);
   });
 });
 

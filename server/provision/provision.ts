@@ -32,9 +32,9 @@ export interface ProvisionResult {
 const FO_DB = /^fo_/;
 
 /** Prepares one database; returns the changed design documents left to build in the background. */
-async function prepareDb(couch: Couch, db: string, kind: DbKind, branches: readonly string[], docs: BuiltDesignDocs): Promise<PendingBuild[]> {
+async function prepareDb(couch: Couch, db: string, kind: DbKind, docs: BuiltDesignDocs): Promise<PendingBuild[]> {
   const created = await ensureDb(couch, db);
-  const security = securityFor(db, branches);
+  const security = securityFor(db);
   const current = await couch.request({ db, path: '_security' }).catch(() => ({}));
   if (JSON.stringify(current) !== JSON.stringify(security)) {
     await couch.request({ db, path: '_security', method: 'PUT', body: security });
@@ -71,10 +71,9 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
 
   // getOrNull also answers null while the database itself is missing.
   const firstRun = (await getOrNull(couch.use(REF_DB), 'institution')) === null;
-  const allBranchCodes = demo ? demo.branches.map((b) => b.code) : [];
   const pending = [
-    ...(await prepareDb(couch, REF_DB, 'ref', allBranchCodes, p.designDocs)),
-    ...(await prepareDb(couch, PEOPLE_DB, 'people', allBranchCodes, p.designDocs)),
+    ...(await prepareDb(couch, REF_DB, 'ref', p.designDocs)),
+    ...(await prepareDb(couch, PEOPLE_DB, 'people', p.designDocs)),
   ];
 
   if (demo && firstRun && p.centralUrl === null) {
@@ -85,8 +84,8 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   }
 
   const branches = p.branches.length ? [...p.branches] : await branchesInRef(couch);
-  for (const b of branches) pending.push(...(await prepareDb(couch, branchDb(b), 'branch', branches, p.designDocs)));
-  if (p.centralUrl === null) pending.push(...(await prepareDb(couch, CENTRAL_DB, 'central', branches, p.designDocs)));
+  for (const b of branches) pending.push(...(await prepareDb(couch, branchDb(b), 'branch', p.designDocs)));
+  if (p.centralUrl === null) pending.push(...(await prepareDb(couch, CENTRAL_DB, 'central', p.designDocs)));
 
   const changed = await ensureReplications(couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches }));
   if (changed.length) log(`provision: replications started: ${changed.join(', ')}`);

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { securityFor } from './security.ts';
+import { memberRolesOf, securityFor } from './security.ts';
 
 describe('securityFor', () => {
   it('opens a branch database to that branch only', () => {
-    expect(securityFor('fo_branch_dla', ['dla', 'yde']).members.roles).toEqual(['branch:dla']);
+    expect(securityFor('fo_branch_dla').members.roles).toEqual(['branch:dla']);
   });
   it('keeps people files away from kiosks and displays', () => {
-    const roles = securityFor('fo_people', []).members.roles;
+    const roles = securityFor('fo_people').members.roles;
     expect(roles).toContain('counter');
     expect(roles).not.toContain('kiosk');
     expect(roles).not.toContain('display');
   });
   it('opens the central database to head office only', () => {
-    expect(securityFor('fo_central', ['dla']).members.roles).toEqual(['hq']);
+    expect(securityFor('fo_central').members.roles).toEqual(['hq']);
   });
-  it('refuses to guess for an unknown database', () => {
-    expect(() => securityFor('fo_branch_zzz', ['dla'])).toThrow();
+  it('refuses to guess for a database that is not ours', () => {
+    expect(() => securityFor('fo_other')).toThrow();
+    expect(memberRolesOf('_users')).toBeNull();
+    expect(memberRolesOf('_replicator')).toBeNull();
+    expect(memberRolesOf('fo_branch_Bad')).toBeNull();
   });
 });

@@ -10,7 +10,7 @@
 import type Nano from 'nano';
 import { getOrNull, statusOf, type Couch } from './couch-client.ts';
 import type { BuiltDesignDoc } from './design-docs.ts';
-import { ddocName, planDeploy, stagedCopy, stagedId, type DeployStep } from './deploy-plan.ts';
+import { ddocName, planDeploy, sameContent, stagedCopy, stagedId, type DeployStep } from './deploy-plan.ts';
 
 interface BuiltView {
   map: string;
@@ -33,7 +33,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Reads what the plan depends on: the live and staged versions. */
 export async function planFor(couch: Couch, db: string, doc: BuiltDesignDoc): Promise<DeployStep> {
   const [current, staged] = await Promise.all([getOrNull(docs(couch, db), doc._id), getOrNull(docs(couch, db), stagedId(doc._id))]);
-  return planDeploy(doc.version, current?.version ?? null, staged?.version ?? null);
+  const intact = current === null || sameContent(current as unknown as Record<string, unknown>, doc);
+  return planDeploy(doc.version, current?.version ?? null, staged?.version ?? null, intact);
 }
 
 /** Writes `doc` at `id` over whatever revision is there. */
@@ -89,6 +90,10 @@ export async function removeStaged(couch: Couch, db: string, id: string): Promis
 /** Carries out one planned step; returns it. */
 export async function runStep(couch: Couch, db: string, doc: BuiltDesignDoc, step: DeployStep, wait: IndexWait = DEFAULT_WAIT): Promise<DeployStep> {
   if (step === 'none') return step;
+  if (step === 'repair') {
+    await putOver(docs(couch, db), doc);
+    return step;
+  }
   if (step === 'stage') await stageDesignDoc(couch, db, doc);
   if (step === 'stage' || step === 'resume') await awaitIndexes(couch, db, doc, wait);
   if (step !== 'clean-up') await swapIn(couch, db, doc);

@@ -28,3 +28,11 @@ export async function deleteUsers(couch: Couch, names: readonly string[]): Promi
     if (doc) await db.destroy(doc._id, doc._rev);
   }
 }
+
+/** A new password for an existing user; roles and everything else stay as they are (the engine hashes it). */
+export async function setPassword(couch: Couch, name: string, password: string): Promise<void> {
+  const db = couch.use<Record<string, unknown>>('_users');
+  const doc = await getOrNull(db, userId(name));
+  if (!doc) throw new Error(`no user ${name}`);
+  await db.insert({ ...doc, password });
+}

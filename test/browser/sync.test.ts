@@ -5,7 +5,7 @@ import { en } from '../../app/i18n/en.ts';
 import { counterStateId } from '../../couch-design/types/counter-state.ts';
 import { validateDocUpdate, validateForWrite } from '../../couch-design/validate/entry.ts';
 import { generateBranchOperationalDocs } from '../../server/demo-data/generate.ts';
-import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
+import { ADMIN, basicAuth, couch, couchAt, engineUrl } from '../support/couch-http.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoUser, type DemoUser } from './support/demo-users.ts';
 import { LocalReplica } from './support/local-replica.ts';
@@ -99,10 +99,11 @@ describe('sync indicator', () => {
 
     // Head office withdraws the counter role; the device still has the roles of its sign-in.
     const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${user.name}`)}`;
-    const record = await couch(app.url, admin, 'GET', userPath);
+    const engine = engineUrl(app.server);
+    const record = await couchAt(engine, admin, 'GET', userPath);
     expect(record.body.roles).toEqual(['counter', 'branch:yde']);
     const withdrawn = ['reception', 'branch:yde'];
-    expect((await couch(app.url, admin, 'PUT', userPath, { ...record.body, roles: withdrawn })).status).toBe(201);
+    expect((await couchAt(engine, admin, 'PUT', userPath, { ...record.body, roles: withdrawn })).status).toBe(201);
 
     // A counter opening its desk: the app's validator accepts it with the sign-in roles, the server's now refuses it.
     const doc = { _id: counterStateId('yde', 'C01'), type: 'counter_state', branch: 'yde', counter: 'C01', status: 'open', agent: user.name, updatedAt: new Date().toISOString() };

@@ -3,7 +3,8 @@ export interface Session {
   headers: Record<string, string>;
 }
 
-export const ADMIN = { name: 'admin', password: 'front-office-admin' };
+/** The server admin tests start servers with (never the engine's old well-known default). */
+export const ADMIN = { name: 'admin', password: 'test-admin-password' };
 
 /** Server-admin requests use basic auth, as provisioning scripts do. */
 export function basicAuth(name: string, password: string): Session {
@@ -28,7 +29,26 @@ export async function couch(
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${base}/db${path}`, {
+  return couchAt(`${base}/db`, session, method, path, body);
+}
+
+/**
+ * The embedded engine itself, on its loopback port, behind the gateway's back: what the
+ * server's own provisioning and jobs see. Tests use it for what no user may do through `/db/`
+ * (edit `_users`, read `_security`, create databases).
+ */
+export function engineUrl(server: { enginePort: number }): string {
+  return `http://127.0.0.1:${server.enginePort}`;
+}
+
+export async function couchAt(
+  base: string,
+  session: Session | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
     method,
     headers: {
       'content-type': 'application/json',

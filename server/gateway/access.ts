@@ -1,0 +1,60 @@
+/**
+ * Who may use an allowed endpoint: the gateway's own check, made before the engine sees the
+ * request, from the caller's session and the contract's database membership (the same rule
+ * provisioning writes into `_security`). The engine's `_security` and `validate_doc_update`
+ * check again behind it.
+ */
+import { CENTRAL_DB } from '../../couch-design/databases.ts';
+import { SERVER_ADMIN_ROLE } from '../../couch-design/roles.ts';
+import { memberRolesOf } from '../provision/security.ts';
+import type { Refusal, Route, RouteKind } from './routes.ts';
+
+export interface Caller {
+  name: string | null;
+  roles: readonly string[];
+}
+
+/** What reading a database takes (replication pulls, views, documents). */
+const READS: ReadonlySet<RouteKind> = new Set([
+  'db_info',
+  'changes',
+  'all_docs',
+  'view',
+  'bulk_get',
+  'revs_diff',
+  'doc_read',
+  'attachment_read',
+  'checkpoint_read',
+  'ensure_full_commit',
+]);
+/** Replication writes its checkpoint on both ends, so a pull-only replica still writes this. */
+const CHECKPOINTS: ReadonlySet<RouteKind> = new Set(['checkpoint_write']);
+
+const unauthorized: Refusal = { status: 401, error: 'unauthorized', reason: 'You are not signed in.' };
+const forbidden = (reason: string): Refusal => ({ status: 403, error: 'forbidden', reason });
+
+const isServerAdmin = (c: Caller) => c.roles.includes(SERVER_ADMIN_ROLE);
+
+/**
+ * Null when the caller may make this request; otherwise CouchDB's own refusal. The server
+ * admin reaches the gateway only as a branch server's replicator (CENTRAL_URL): it gets the
+ * replication API on every Front Office database and a read-only `_users` (branches pull
+ * their staff), and nothing else — no `_config`, `_replicator`, `_security` or database
+ * management, which stay on the engine's loopback port.
+ */
+export function authorise(route: Route, caller: Caller): Refusal | null {
+  if (route.kind === 'root' || route.kind === 'session') return null;
+  if (caller.name === null && !isServerAdmin(caller)) return unauthorized;
+  const db = route.db!;
+  if (db === '_users') {
+    if (!isServerAdmin(caller)) return forbidden('Only the server reads user accounts.');
+    return READS.has(route.kind) || CHECKPOINTS.has(route.kind) ? null : forbidden('User accounts are changed through the server, not through /db/.');
+  }
+  const members = memberRolesOf(db);
+  if (members === null) return { status: 404, error: 'not_found', reason: 'Database does not exist.' };
+  if (isServerAdmin(caller)) return null;
+  if (!members.some((role) => caller.roles.includes(role))) return forbidden('You are not allowed to access this db.');
+  // The central database is a one-way replica written by the server alone.
+  if (db === CENTRAL_DB && !READS.has(route.kind) && !CHECKPOINTS.has(route.kind)) return forbidden('The central database is read-only.');
+  return null;
+}

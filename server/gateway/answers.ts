@@ -1,0 +1,22 @@
+/** What every gateway module shares: its parts, and CouchDB-shaped refusals with the hardened headers. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../http/respond.ts';
+import { DB_ANSWER_HEADERS } from './headers.ts';
+import type { Refusal } from './routes.ts';
+import type { SessionResolver } from './sessions.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
+import type { Upstream } from './upstream.ts';
+
+export interface Gateway {
+  upstream: Upstream;
+  sessions: SessionResolver;
+  throttle: SignInThrottle;
+}
+
+export function refuse(res: ServerResponse, r: Refusal, extra: Record<string, string> = {}): void {
+  for (const [k, v] of Object.entries({ ...DB_ANSWER_HEADERS, ...extra })) res.setHeader(k, v);
+  sendJson(res, r.status, { error: r.error, reason: r.reason });
+}
+
+/** The peer's address (behind a reverse proxy, the proxy's: see docs/SECURITY.md). */
+export const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';
