@@ -89,6 +89,11 @@ describe('signIn', () => {
     expect(await signIn('bob', 'pw', deps({ kind: 'server', status: 500 }, v).d)).toEqual({ ok: false, code: 'server' });
   });
 
+  it('does not open a locked account from the device’s verifier (the server said too many failures)', async () => {
+    const v = await deriveVerifier('ana', ['counter'], 'pw', { iterations: FAST });
+    expect(await signIn('ana', 'pw', deps({ kind: 'throttled' }, v).d)).toEqual({ ok: false, code: 'throttled' });
+  });
+
   it('forgets a verifier whose password the server now refuses', async () => {
     const v = await deriveVerifier('ana', ['counter'], 'old', { iterations: FAST });
     const { d, removed } = deps({ kind: 'unauthorized' }, v);

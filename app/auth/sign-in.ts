@@ -12,7 +12,7 @@ export interface SessionUser {
   readonly offline: boolean;
 }
 
-export type SignInFailure = 'unauthorized' | 'unreachable' | 'offline_unknown_user' | 'server';
+export type SignInFailure = 'unauthorized' | 'unreachable' | 'offline_unknown_user' | 'server' | 'throttled';
 export type SignInResult = { readonly ok: true; readonly user: SessionUser } | { readonly ok: false; readonly code: SignInFailure };
 
 export interface SignInDeps {
@@ -49,6 +49,8 @@ export async function signIn(rawName: string, password: string, deps: SignInDeps
       if (stored && deps.cryptoAvailable() && (await deps.check(stored, password))) deps.store.remove(name);
       return { ok: false, code: 'unauthorized' };
     }
+    // The server answered: too many failures. Signing in from the verifier instead would undo the lock.
+    if (answer.kind === 'throttled') return { ok: false, code: 'throttled' };
     outage = answer.kind;
   }
   const verifier = deps.store.load(name);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { refuse } from './answers.ts';
 import { mergeBulkResults, type DocRefusal } from './body-rules.ts';
 import { clientAnswerHeaders, engineRequestHeaders } from './headers.ts';
+import { tokenOf } from './sessions.ts';
 import type { Route } from './routes.ts';
 import { sendRequest, type Upstream } from './upstream.ts';
 
@@ -13,6 +14,8 @@ export interface ForwardOptions {
   /** Documents the gateway refused itself, to merge into a `_bulk_docs` answer. */
   refused: readonly DocRefusal[];
   newEdits: boolean;
+  /** Told of a renewed session cookie; false drops it (the session was signed out meanwhile). */
+  keepCookie?: (token: string) => boolean;
 }
 
 /** Sends the checked request to the engine and its answer back (streamed, so live feeds flow). */
@@ -22,7 +25,9 @@ export function forward(upstream: Upstream, req: IncomingMessage, res: ServerRes
   if (opts.body) headers['content-type'] = 'application/json';
   const outbound = sendRequest(url, route.method, headers, (answer) => {
     const status = answer.statusCode ?? 502;
-    const out = clientAnswerHeaders(answer.headers, { attachment: route.kind === 'attachment_read', dropCookies: opts.dropCookies });
+    const renewed = tokenOf(answer.headers['set-cookie'] ?? []);
+    const dropCookies = opts.dropCookies || (renewed !== null && opts.keepCookie !== undefined && !opts.keepCookie(renewed));
+    const out = clientAnswerHeaders(answer.headers, { attachment: route.kind === 'attachment_read', dropCookies });
     if (status >= 400) return relayError(answer, res, status);
     if (route.kind === 'bulk_docs' && opts.refused.length > 0 && status < 300) return mergeAnswer(answer, res, out, status, opts);
     res.writeHead(status, out);

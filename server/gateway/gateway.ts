@@ -71,6 +71,7 @@ export async function handleDbRequest(gw: Gateway, req: IncomingMessage, res: Se
     dropCookies: basic,
     refused: verdict.refused,
     newEdits,
+    keepCookie: (next) => (creds.token === null ? true : gw.sessions.renewed(creds.token, next)),
   });
 }
 

@@ -25,7 +25,8 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
       return sendJson(res, 200, NOBODY);
     }
     const resolved = await gw.sessions.resolve(creds);
-    return forward(gw.upstream, req, res, route, { body: null, engineToken: resolved.engineToken, dropCookies: creds.authorization !== null, refused: [], newEdits: true });
+    const keepCookie = (next: string) => (creds.token === null ? true : gw.sessions.renewed(creds.token, next));
+    return forward(gw.upstream, req, res, route, { body: null, engineToken: resolved.engineToken, dropCookies: creds.authorization !== null, refused: [], newEdits: true, keepCookie });
   }
   if (method === 'DELETE') {
     if (creds.token) gw.sessions.revoke(creds.token);

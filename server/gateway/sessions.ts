@@ -68,24 +68,47 @@ function prune<V extends { until: number }>(map: Map<string, V>, now: number): v
 export class SessionResolver {
   private readonly byToken = new Map<string, { caller: Caller; until: number }>();
   private readonly byBasic = new Map<string, { caller: Caller; token: string | null; until: number }>();
+  /** Revoked sessions, by the token that began them (a sign-in); renewed tokens point back to it. */
   private readonly revoked = new Map<string, { until: number }>();
+  private readonly origins = new Map<string, { origin: string; until: number }>();
 
   constructor(
     private readonly upstream: Upstream,
     private readonly now: () => number = Date.now,
   ) {}
 
+  private originOf(token: string): string {
+    return this.origins.get(token)?.origin ?? token;
+  }
+
   isRevoked(token: string | null): boolean {
     if (token === null) return false;
-    const r = this.revoked.get(token);
+    const r = this.revoked.get(this.originOf(token));
     return r !== undefined && r.until > this.now();
   }
 
-  /** Sign-out: this token is refused from now on, whatever the engine thinks of it. */
+  /**
+   * Sign-out: this session is refused from now on, whatever the engine thinks of it, under
+   * every token it has had (the engine renews the cookie as it goes; an older copy is as good).
+   */
   revoke(token: string): void {
     prune(this.revoked, this.now());
-    this.revoked.set(token, { until: this.now() + REVOKED_MS });
+    this.revoked.set(this.originOf(token), { until: this.now() + REVOKED_MS });
     this.byToken.delete(token);
+  }
+
+  /**
+   * The engine answered a request made with `previous` with a renewed cookie `next`. Returns
+   * false when that session was revoked meanwhile: the renewed cookie must not reach the
+   * client, or a late answer would sign it back in after its sign-out.
+   */
+  renewed(previous: string, next: string): boolean {
+    if (this.isRevoked(previous)) return false;
+    if (next !== previous) {
+      prune(this.origins, this.now());
+      this.origins.set(next, { origin: this.originOf(previous), until: this.now() + REVOKED_MS });
+    }
+    return true;
   }
 
   async resolve(creds: Credentials): Promise<Resolved> {

@@ -6,7 +6,8 @@ import { useBrowserApp } from './support/browser-app.ts';
 import { DEMO_USERS, demoUser } from './support/demo-users.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { Shell } from './pages/shell.ts';
-import { waitUntilSessionCookieGone } from './support/session.ts';
+import { sessionToken, waitUntilSessionCookieGone } from './support/session.ts';
+import { couch } from '../support/couch-http.ts';
 
 const app = useBrowserApp();
 
@@ -68,12 +69,18 @@ describe('sign-in', () => {
     await signIn.signInAs(demoUser('reception.dla'));
     const shell = new Shell(page);
     await shell.waitForScreen('reception');
+    // A copy of the cookie taken while signed in (as a thief would) must die with the sign-out.
+    const copied = await sessionToken(page.context());
+    expect(copied).not.toBeNull();
     const after = await shell.signOut();
     expect(shell.path()).toBe('/signin');
     expect(await after.name.inputValue()).toBe('');
     // The form shows at once; the answer to DELETE /_session clears the cookie just after.
     // No replication request may bring it back (the server renews it in every answer).
     await waitUntilSessionCookieGone(page.context());
+    const withCopy = { headers: { cookie: `AuthSession=${copied}` } };
+    expect((await couch(app.url, withCopy, 'GET', '/_session')).body.userCtx.name).toBeNull();
+    expect((await couch(app.url, withCopy, 'GET', '/fo_branch_dla')).status).toBe(401);
     // Opening the app again (another tab of the same browser) must not find a session any more.
     const again = await page.context().newPage();
     await again.goto(`${app.url}/reception`);
