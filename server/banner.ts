@@ -1,12 +1,22 @@
 import type { UserSpec } from './provision/users.ts';
 
 /** What `npm start` prints once ready: where to go and how to sign in. */
-export function printBanner(p: { port: number; demoUsers: readonly UserSpec[]; engine: string }): void {
+export function printBanner(p: {
+  port: number;
+  demoUsers: readonly UserSpec[];
+  engine: string;
+  /** Printed on the start that generated it, never again (it stays in `file`). */
+  generatedAdmin?: { name: string; password: string; file: string } | null;
+}): void {
   const lines = [
     '',
     `Front Office is running: http://localhost:${p.port}/`,
     `Database engine: ${p.engine === 'embedded' ? 'embedded (express-pouchdb)' : p.engine}`,
   ];
+  if (p.generatedAdmin) {
+    const a = p.generatedAdmin;
+    lines.push('', `Server admin (generated now, shown this once, kept in ${a.file}):`, `  ${a.name}  ${a.password}`);
+  }
   if (p.demoUsers.length) {
     lines.push('', 'Demo sign-ins (name / password / roles):');
     const nameWidth = Math.max(...p.demoUsers.map((u) => u.name.length));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { embeddedAdminPassword } from './embedded/admin-password.ts';
 
 /** Settings, from the environment (or a `.env` file in the working directory). Documented in README. */
 export interface ServerConfig {
@@ -12,6 +13,8 @@ export interface ServerConfig {
   /** Apache CouchDB 3.x base URL without credentials; null = start the embedded engine. */
   couchUrl: string | null;
   couchAdmin: { name: string; password: string };
+  /** Set when the embedded engine's admin password was generated at this start (printed once). */
+  generatedAdminPassword: { file: string } | null;
   /** Head office's server for a branch deployment (base URL with credentials); null at head office. */
   centralUrl: string | null;
   /** Branch codes this deployment holds; empty = all branches of the reference data (head office). */
@@ -24,6 +27,10 @@ export interface ServerConfig {
   distDir: string;
 }
 
+/**
+ * Reads the settings. Without COUCH_ADMIN_PASSWORD, the embedded engine's admin password is
+ * read from DATA_DIR (generated there at the first start); with COUCH_URL it must be given.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): ServerConfig {
   const num = (v: string | undefined, d: number) => (v === undefined || v === '' ? d : Number(v));
   const port = num(env.PORT, 8080);
@@ -32,12 +39,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const branches = (env.BRANCHES || '').split(',').map((s) => s.trim()).filter(Boolean);
   // A branch server starts before it has pulled any reference data, so it must be told its branch.
   if (env.CENTRAL_URL && branches.length === 0) throw new Error('CENTRAL_URL (branch deployment) needs BRANCHES=<code>');
+  if (couchUrl && !env.COUCH_ADMIN_PASSWORD) {
+    throw new Error('COUCH_URL needs COUCH_ADMIN_PASSWORD (and COUCH_ADMIN_USER unless it is "admin"): the server admin of that CouchDB');
+  }
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const generated = env.COUCH_ADMIN_PASSWORD ? null : embeddedAdminPassword(dataDir);
   return {
     port,
     host: env.HOST || '0.0.0.0',
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir,
     couchUrl,
-    couchAdmin: { name: env.COUCH_ADMIN_USER || 'admin', password: env.COUCH_ADMIN_PASSWORD || 'front-office-admin' },
+    couchAdmin: { name: env.COUCH_ADMIN_USER || 'admin', password: env.COUCH_ADMIN_PASSWORD || generated!.password },
+    generatedAdminPassword: generated?.created ? { file: generated.file } : null,
     centralUrl: env.CENTRAL_URL ? env.CENTRAL_URL.replace(/\/+$/, '') : null,
     branches,
     demo: env.DEMO_DATA !== '0',

@@ -1,4 +1,5 @@
-import { CENTRAL_DB } from '../couch-design/databases.ts';
+import { branchDb, CENTRAL_DB } from '../couch-design/databases.ts';
+import { centralLinkProbe, type LinkReport } from './central-link.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded/start-engine.ts';
 import { createAppServer } from './http/app-server.ts';
@@ -11,7 +12,14 @@ import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
 
 loadDotEnv();
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    process.stderr.write(`Front Office cannot start: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+})();
 
 let engine: EmbeddedEngine | null = null;
 let couchUrl = config.couchUrl;
@@ -35,20 +43,40 @@ const result = await provision({
 const stopEndOfDay = scheduleEndOfDay(couch, result.branches);
 const stopStatsRollup = scheduleStatsRollup(couch, result.branches);
 
+// Head office: its own fo_central database. A branch: head office, reached as its replication reaches it.
+const centralLink: () => Promise<LinkReport> =
+  config.centralUrl === null
+    ? async () => ({ state: await couch.use(CENTRAL_DB).info().then(() => 'up' as const, () => 'down' as const), checkedAt: new Date().toISOString() })
+    : centralLinkProbe(`${config.centralUrl}/${branchDb(config.branches[0]!)}`);
+
 const server = createAppServer({
   distDir: config.distDir,
   proxy: { target: couchUrl, embedded: engine !== null },
   health: async () => {
-    const up = await couch.info().then(() => true, () => false);
-    const central = config.centralUrl === null ? await couch.use(CENTRAL_DB).info().then(() => true, () => false) : null;
-    return { ok: up, engine: engine ? 'embedded' : 'couchdb', couch: up, central, branches: result.branches, designDocs: result.designDocs.snapshot() };
+    const [up, central] = await Promise.all([couch.info().then(() => true, () => false), centralLink()]);
+    const embedded = engine?.status();
+    // ok: this server can serve its users. A branch cut off from head office still can (it works
+    // offline and catches up when the link returns): `degraded`, not down (README, Health).
+    const ok = up && (!embedded || embedded.state === 'up');
+    return {
+      ok,
+      status: !ok ? 'down' : central.state === 'down' ? 'degraded' : 'ok',
+      engine: engine ? 'embedded' : 'couchdb',
+      ...(embedded && { embeddedEngine: embedded }),
+      couch: up,
+      central: central.state,
+      ...(central.detail && { centralDetail: central.detail }),
+      branches: result.branches,
+      designDocs: result.designDocs.snapshot(),
+    };
   },
 });
 
 server.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  printBanner({ port, demoUsers: result.demoUsers, engine: engine ? 'embedded' : couchUrl! });
+  const generatedAdmin = config.generatedAdminPassword && { ...config.couchAdmin, file: config.generatedAdminPassword.file };
+  printBanner({ port, demoUsers: result.demoUsers, engine: engine ? 'embedded' : couchUrl!, generatedAdmin });
   process.send?.({ type: 'listening', port });
 });
 

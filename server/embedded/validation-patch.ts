@@ -12,14 +12,8 @@
  * Each replacement must match exactly once, so a different version of the plugin stops the
  * engine at start-up instead of running unpatched.
  */
-import Module, { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-
-interface Patch {
-  readonly find: string;
-  readonly replace: string;
-}
+import { createRequire } from 'node:module';
+import { applyPatches as applyEach, installPatchedModule, type Patch } from './module-patch.ts';
 
 const PATCHES: readonly Patch[] = [
   {
@@ -40,25 +34,10 @@ const PATCHES: readonly Patch[] = [
 ];
 
 export function applyPatches(source: string, patches: readonly Patch[] = PATCHES): string {
-  return patches.reduce((text, patch) => {
-    const parts = text.split(patch.find);
-    if (parts.length !== 2) throw new Error(`pouchdb-validation patch does not apply (found ${parts.length - 1}×): ${patch.find}`);
-    return parts.join(patch.replace);
-  }, source);
-}
-
-interface CompilableModule extends NodeJS.Module {
-  _compile(source: string, filename: string): void;
+  return applyEach(source, patches, 'pouchdb-validation');
 }
 
 /** Puts the patched plugin in the module cache where express-pouchdb will require it. */
 export function installPatchedValidation(expressPouchdbPath: string): void {
-  const require = createRequire(expressPouchdbPath);
-  const path = require.resolve('pouchdb-validation');
-  const patched = new Module(path) as unknown as CompilableModule;
-  patched.filename = path;
-  patched.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(path));
-  patched._compile(applyPatches(readFileSync(path, 'utf8')), path);
-  patched.loaded = true;
-  require.cache[path] = patched;
+  installPatchedModule(createRequire(expressPouchdbPath).resolve('pouchdb-validation'), PATCHES, 'pouchdb-validation');
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADMIN } from './couch-http.ts';
 
 const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 
@@ -13,7 +14,11 @@ export interface RunningServer {
   dataDir: string;
   /** The embedded engine's own loopback port (behind the proxy). */
   enginePort: number;
+  /** The server process (not its engine child). */
+  pid: number;
   output: () => string;
+  /** Sends `signal` to the server process and waits until it has ended; the data stay. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
   stop: () => Promise<void>;
   /** Stops the process but keeps its data, for restart tests. */
   restart: () => Promise<RunningServer>;
@@ -33,7 +38,8 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the real server (embedded engine, demo data) on random ports in a fresh data
- * folder, as `npm start` would, and waits until it listens.
+ * folder, as `npm start` would, and waits until it listens. The server admin is `ADMIN`
+ * unless `env` says otherwise (`COUCH_ADMIN_PASSWORD: ''`: the server generates one).
  */
 export async function startServer(env: Record<string, string> = {}, dataDir?: string): Promise<RunningServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'fo-test-'));
@@ -41,7 +47,18 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   let out = '';
   const child: ChildProcess = fork(MAIN, [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ENGINE_PORT: '0', DATA_DIR: dir, COUCH_URL: '', CENTRAL_URL: '', ...engineEnv },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ENGINE_PORT: '0',
+      DATA_DIR: dir,
+      COUCH_URL: '',
+      CENTRAL_URL: '',
+      COUCH_ADMIN_USER: ADMIN.name,
+      COUCH_ADMIN_PASSWORD: ADMIN.password,
+      ...engineEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   child.stdout!.on('data', (d) => (out += d));
@@ -59,17 +76,19 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
-  const stopProcess = () =>
+  const stopProcess = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir: dir,
     enginePort: Number(engineEnv.ENGINE_PORT),
+    pid: child.pid!,
     output: () => out,
+    kill: (signal) => stopProcess(signal),
     stop: async () => {
       await stopProcess();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
