@@ -1,28 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goodDocs } from '../couch-design/testing/fixtures.ts';
+import { startEmbeddedEngine, type EmbeddedEngine } from '../server/embedded/start-engine.ts';
 import { ADMIN, couch, signIn } from './support/couch-http.ts';
 import { startServer, type RunningServer } from './support/server-process.ts';
 import { waitFor } from './support/wait-for.ts';
 
-/* Head office and one branch server, each with its own engine; the branch replicates through head office's /db/ proxy. */
-let ho: RunningServer;
-let branch: RunningServer;
+/*
+ * Head office and one branch server, each with its own engine; the branch replicates through
+ * head office's public /db/ gateway. Once with each server's embedded engine, once with both
+ * on COUCH_URL (a separately started engine each, reached through the HTTP API only).
+ */
+type EngineKind = 'embedded' | 'COUCH_URL';
 
-beforeAll(async () => {
-  ho = await startServer();
-  const central = new URL(`${ho.url}/db`);
-  central.username = ADMIN.name;
-  central.password = ADMIN.password;
-  branch = await startServer({ CENTRAL_URL: central.toString(), BRANCHES: 'dla', DEMO_DATA: '0' });
-});
-afterAll(async () => {
-  await branch?.stop();
-  await ho?.stop();
-});
+async function startOn(kind: EngineKind, env: Record<string, string>, engines: EmbeddedEngine[], dirs: string[]): Promise<RunningServer> {
+  if (kind === 'embedded') return startServer(env);
+  const dir = mkdtempSync(join(tmpdir(), 'fo-external-'));
+  dirs.push(dir);
+  const engine = await startEmbeddedEngine({ dataDir: dir, admin: ADMIN, port: 0 });
+  engines.push(engine);
+  return startServer({ ...env, COUCH_URL: engine.url, COUCH_ADMIN_USER: ADMIN.name, COUCH_ADMIN_PASSWORD: ADMIN.password });
+}
 
-const idPath = (db: string, id: string) => `/${db}/${encodeURIComponent(id)}`;
+describe.each<EngineKind>(['embedded', 'COUCH_URL'])('branch deployment (CENTRAL_URL), head office and branch on %s', (kind) => {
+  let ho: RunningServer;
+  let branch: RunningServer;
+  const engines: EmbeddedEngine[] = [];
+  const dirs: string[] = [];
 
-describe('branch deployment (CENTRAL_URL)', () => {
+  beforeAll(async () => {
+    ho = await startOn(kind, {}, engines, dirs);
+    const central = new URL(`${ho.url}/db`);
+    central.username = ADMIN.name;
+    central.password = ADMIN.password;
+    branch = await startOn(kind, { CENTRAL_URL: central.toString(), BRANCHES: 'dla', DEMO_DATA: '0' }, engines, dirs);
+  });
+  afterAll(async () => {
+    await branch?.stop();
+    await ho?.stop();
+    for (const e of engines) await e.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  const idPath = (db: string, id: string) => `/${db}/${encodeURIComponent(id)}`;
+
   it('lets head-office users sign in at the branch once users have replicated', async () => {
     const s = await waitFor('counter.dla to sign in at the branch', () => signIn(branch.url, 'counter.dla', 'demo-counter').catch(() => null));
     expect((await couch(branch.url, s, 'GET', '/fo_branch_dla')).status).toBe(200);
