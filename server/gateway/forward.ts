@@ -16,6 +16,8 @@ export interface ForwardOptions {
   newEdits: boolean;
   /** Told of a renewed session cookie; false drops it (the session was signed out meanwhile). */
   keepCookie?: (token: string) => boolean;
+  /** Called instead of relaying a 401: the caller may retry with a fresh session. */
+  onUnauthorized?: () => void;
 }
 
 /** Sends the checked request to the engine and its answer back (streamed, so live feeds flow). */
@@ -25,6 +27,10 @@ export function forward(upstream: Upstream, req: IncomingMessage, res: ServerRes
   if (opts.body) headers['content-type'] = 'application/json';
   const outbound = sendRequest(url, route.method, headers, (answer) => {
     const status = answer.statusCode ?? 502;
+    if (status === 401 && opts.onUnauthorized) {
+      answer.resume();
+      return opts.onUnauthorized();
+    }
     const renewed = tokenOf(answer.headers['set-cookie'] ?? []);
     const dropCookies = opts.dropCookies || (renewed !== null && opts.keepCookie !== undefined && !opts.keepCookie(renewed));
     const out = clientAnswerHeaders(answer.headers, { attachment: route.kind === 'attachment_read', dropCookies });

@@ -46,10 +46,10 @@ const notAllowed = (what: string) => refuse(403, 'forbidden', `${what} is not av
 const DB_NAME = /^(?:[a-z][a-z0-9_$()+-]{0,127}|_users)$/;
 /**
  * Replication checkpoints: PouchDB's ids are base64 MD5 digests (`/`→`.`, `+`→`_`), CouchDB's
- * are 32 hex digits (with an optional `+continuous`-style suffix). Nothing shorter: `_security`
- * and the server jobs' own checkpoints never match.
+ * are 32 hex digits. Never a `-`, never short: `_security` and the server jobs' own
+ * checkpoints (`_local/stats-rollup`, `_local/end-of-day`: hyphenated on purpose) never match.
  */
-const CHECKPOINT_ID = /^[A-Za-z0-9._=+-]{20,80}$/;
+const CHECKPOINT_ID = /^[A-Za-z0-9._=+]{20,80}$/;
 /** Document ids: printable, no `/`, no leading underscore (design and local ids are matched apart), bounded. */
 const DOC_ID = /^[^_/\u0000-\u001f\u007f][^/\u0000-\u001f\u007f]{0,299}$/;
 const VIEW_NAME = /^[a-z][a-z0-9_]{0,63}$/;

@@ -111,6 +111,12 @@ export class SessionResolver {
     return true;
   }
 
+  /** Drops what is cached for these credentials, so the next resolve asks the engine again. */
+  forget(creds: Credentials): void {
+    if (creds.authorization) this.byBasic.delete(hash(creds.authorization));
+    if (creds.token) this.byToken.delete(creds.token);
+  }
+
   async resolve(creds: Credentials): Promise<Resolved> {
     const basic = basicName(creds.authorization);
     if (basic) return this.resolveBasic(creds.authorization!, basic);
