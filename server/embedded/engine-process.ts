@@ -38,7 +38,11 @@ watchParent(() => {
 
 mkdirSync(join(dataDir, 'db'), { recursive: true, mode: 0o700 });
 // The database files, the admin password and the cookie secret are in there: owner only.
-chmodSync(dataDir, 0o700);
+try {
+  chmodSync(dataDir, 0o700);
+} catch (err) {
+  process.stderr.write(`warning: could not make ${dataDir} owner-only: ${(err as Error).message}\n`);
+}
 const configPath = join(dataDir, 'config.json');
 
 /**
