@@ -3,6 +3,8 @@ import { centralLinkProbe, type LinkReport } from './central-link.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded/start-engine.ts';
 import { createAppServer } from './http/app-server.ts';
+import { createGateway } from './gateway/gateway.ts';
+import { setPassword } from './provision/users.ts';
 import { log } from './log.ts';
 import { adminClient, withCredentials } from './provision/couch-client.ts';
 import { readBuiltDesignDocs } from './provision/design-docs.ts';
@@ -51,7 +53,8 @@ const centralLink: () => Promise<LinkReport> =
 
 const server = createAppServer({
   distDir: config.distDir,
-  proxy: { target: couchUrl, embedded: engine !== null },
+  gateway: createGateway(couchUrl),
+  accounts: { setPassword: (name, password) => setPassword(couch, name, password) },
   health: async () => {
     const [up, central] = await Promise.all([couch.info().then(() => true, () => false), centralLink()]);
     const embedded = engine?.status();

@@ -13,7 +13,12 @@ export interface Gateway {
   throttle: SignInThrottle;
 }
 
+/** Why the gateway refused an answer, for the request's log line (an audit trail of probing). */
+const reasons = new WeakMap<ServerResponse, string>();
+export const refusalReason = (res: ServerResponse): string | undefined => reasons.get(res);
+
 export function refuse(res: ServerResponse, r: Refusal, extra: Record<string, string> = {}): void {
+  reasons.set(res, `${r.error}: ${r.reason}`);
   for (const [k, v] of Object.entries({ ...DB_ANSWER_HEADERS, ...extra })) res.setHeader(k, v);
   sendJson(res, r.status, { error: r.error, reason: r.reason });
 }

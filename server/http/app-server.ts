@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { log } from '../log.ts';
 import { handleAccountApi, type AccountStore } from '../gateway/account-api.ts';
-import type { Gateway } from '../gateway/answers.ts';
+import { refusalReason, type Gateway } from '../gateway/answers.ts';
 import { handleDbRequest } from '../gateway/gateway.ts';
 import { sendJson } from './respond.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
@@ -36,7 +36,8 @@ export function createAppServer(opts: AppServerOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();
     res.on('finish', () => {
-      log(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
+      const refused = refusalReason(res);
+      log(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms${refused ? ` (${refused})` : ''}`);
     });
     route(opts, req, res).catch((err: unknown) => {
       log(`error on ${req.method} ${req.url}: ${err instanceof Error ? err.stack : String(err)}`);
