@@ -3,6 +3,8 @@ import type { UserSpec } from './provision/users.ts';
 /** What `npm start` prints once ready: where to go and how to sign in. */
 export function printBanner(p: {
   port: number;
+  /** The interface listened on: all of them (0.0.0.0, ::) is said out loud. */
+  host: string;
   demoUsers: readonly UserSpec[];
   engine: string;
   /** Printed on the start that generated it, never again (it stays in `file`). */
@@ -12,6 +14,9 @@ export function printBanner(p: {
     '',
     `Front Office is running: http://localhost:${p.port}/`,
     `Database engine: ${p.engine === 'embedded' ? 'embedded (express-pouchdb)' : p.engine}`,
+    p.host === '0.0.0.0' || p.host === '::'
+      ? `Listening on every network interface (HOST=${p.host}): anyone on this network can reach the sign-in page. Set HOST=127.0.0.1 to keep it on this machine.`
+      : `Listening on ${p.host} only.`,
   ];
   if (p.generatedAdmin) {
     const a = p.generatedAdmin;

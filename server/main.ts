@@ -79,7 +79,7 @@ server.listen(config.port, config.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const generatedAdmin = config.generatedAdminPassword && { ...config.couchAdmin, file: config.generatedAdminPassword.file };
-  printBanner({ port, demoUsers: result.demoUsers, engine: engine ? 'embedded' : couchUrl!, generatedAdmin });
+  printBanner({ port, host: config.host, demoUsers: result.demoUsers, engine: engine ? 'embedded' : couchUrl!, generatedAdmin });
   process.send?.({ type: 'listening', port });
 });
 
