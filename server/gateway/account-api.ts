@@ -53,7 +53,12 @@ export async function handleAccountApi(gw: Gateway, store: AccountStore, req: In
     if (!caller.roles.includes('admin') && !caller.roles.includes('_admin')) return refuse(res, { status: 403, error: 'forbidden', reason: 'Only an administrator manages lock-outs.' });
     if (method === 'GET' && path === '/api/account/lockouts') return ok(res, { lockouts: gw.throttle.lockouts() });
     if (method === 'DELETE') {
-      const name = decodeURIComponent(path.slice('/api/account/lockouts/'.length));
+      let name: string;
+      try {
+        name = decodeURIComponent(path.slice('/api/account/lockouts/'.length));
+      } catch {
+        return refuse(res, { status: 400, error: 'bad_request', reason: 'malformed user name' });
+      }
       return ok(res, { ok: true, lifted: gw.throttle.lift(name) });
     }
   }
