@@ -73,6 +73,7 @@ export const en: Messages = {
   'error.unauthorized': 'Wrong user name or password.',
   'error.unreachable': 'Server unreachable. Check the network.',
   'error.offline_unknown_user': 'Offline, and this user has never signed in on this device.',
+  'error.throttled': 'Too many failed sign-ins: this account is locked for 15 minutes. An administrator can unlock it sooner.',
   'error.server': 'The server ran into an error. Try again.',
   'error.session_expired': 'Your session has expired. Sign in again.',
   'error.forbidden': 'Action not allowed.',
@@ -101,6 +102,9 @@ export const en: Messages = {
   'problem.bad_transition': '{field}: this change of state is not allowed.',
   'problem.forbidden_role': '{field}: not allowed for your role.',
   'problem.wrong_branch': '{field}: belongs to another branch.',
+  'problem.not_author': '{field}: must be your own user name. Sign in as yourself to do this.',
+  'problem.too_deep': '{field}: too many nested levels.',
+  'problem.bad_attachment': '{field}: attachment not accepted. Attach a JPEG, PNG or PDF file of at most 2 MB.',
   'problem.invalid': '{field}: invalid value.',
   'problem.unknown': '{field}: refused ({code}).',
 

@@ -75,6 +75,7 @@ export const fr = {
   'error.unauthorized': 'Identifiant ou mot de passe incorrect.',
   'error.unreachable': 'Serveur injoignable. Vérifiez le réseau.',
   'error.offline_unknown_user': 'Hors ligne, et cet utilisateur ne s’est jamais connecté sur cet appareil.',
+  'error.throttled': 'Trop d’échecs de connexion : ce compte est bloqué pendant 15 minutes. Un administrateur peut le débloquer plus tôt.',
   'error.server': 'Le serveur a rencontré une erreur. Réessayez.',
   'error.session_expired': 'Votre session a expiré. Reconnectez-vous.',
   'error.forbidden': 'Action non autorisée.',
@@ -103,6 +104,9 @@ export const fr = {
   'problem.bad_transition': '{field} : ce changement d’état n’est pas permis.',
   'problem.forbidden_role': '{field} : non autorisé pour votre rôle.',
   'problem.wrong_branch': '{field} : relève d’une autre agence.',
+  'problem.not_author': '{field} : doit être votre propre nom d’utilisateur. Connectez-vous sous votre nom pour le faire.',
+  'problem.too_deep': '{field} : trop de niveaux imbriqués.',
+  'problem.bad_attachment': '{field} : pièce jointe refusée. Joignez un fichier JPEG, PNG ou PDF de 2 Mo au plus.',
   'problem.invalid': '{field} : valeur non valide.',
   'problem.unknown': '{field} : refusé ({code}).',
 

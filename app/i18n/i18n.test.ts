@@ -4,6 +4,7 @@ import { en } from './en.ts';
 import { pickLocale, translate } from './translate.ts';
 import { formatMoney, minorToDecimalString } from './format.ts';
 import { errorText, problemText, refusalText } from './reasons.ts';
+import { PROBLEM_CODES } from '../../couch-design/validate/problems.ts';
 
 describe('dictionaries', () => {
   it('have the same keys and the same placeholders', () => {
@@ -57,5 +58,16 @@ describe('reason codes', () => {
     expect(refusalText(t, 'service: required')).toBe('service: required.');
     expect(refusalText(t, 'branch: wrong_branch (+2 more)')).toBe('branch: belongs to another branch.');
     expect(refusalText(t, 'Only cashiers may write cash entries')).toBe('Only cashiers may write cash entries');
+  });
+});
+
+describe('every contract problem code', () => {
+  it('has its own text in French and English, not the fallback', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const t = (key: string, params?: Record<string, string | number>) => translate(locale, key as keyof typeof fr, params);
+      const fallback = problemText(t, { field: 'f', code: 'no_such_code' }).replace('no_such_code', '');
+      for (const code of PROBLEM_CODES) expect(problemText(t, { field: 'f', code }).replace(code, ''), `${locale} ${code}`).not.toBe(fallback);
+    }
+    expect(refusalText((k, p) => translate('en', k, p), 'agent: not_author')).toBe('agent: must be your own user name. Sign in as yourself to do this.');
   });
 });

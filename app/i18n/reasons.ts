@@ -14,6 +14,7 @@ const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   unauthorized: 'error.unauthorized',
   unreachable: 'error.unreachable',
   offline_unknown_user: 'error.offline_unknown_user',
+  throttled: 'error.throttled',
   server: 'error.server',
   session_expired: 'error.session_expired',
   forbidden: 'error.forbidden',
@@ -44,6 +45,9 @@ const PROBLEM_KEYS: Readonly<Record<ProblemCode | 'invalid', MessageKey>> = {
   bad_transition: 'problem.bad_transition',
   forbidden_role: 'problem.forbidden_role',
   wrong_branch: 'problem.wrong_branch',
+  not_author: 'problem.not_author',
+  too_deep: 'problem.too_deep',
+  bad_attachment: 'problem.bad_attachment',
   // The data layer's own code for a write its validator refused.
   invalid: 'problem.invalid',
 };

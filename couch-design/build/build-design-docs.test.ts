@@ -4,6 +4,9 @@ import { es5Sandbox } from '../testing/es5-sandbox.ts';
 import { SERVER_ADMIN, goodDocs, user } from '../testing/fixtures.ts';
 import { validateDocUpdate } from '../validate/entry.ts';
 import { TYPE_SPECS } from '../types/registry.ts';
+import { limitCases, type WriteCase } from '../testing/write-cases.ts';
+import { authorCases } from '../testing/author-cases.ts';
+import { AUTHOR_RULES } from '../validate/authors.ts';
 
 let built: Record<DbKind, DesignDoc[]>;
 const sandbox = es5Sandbox();
@@ -46,7 +49,7 @@ describe('built validate_doc_update', () => {
 
   it('accepts every good document from its writer, in its home database', () => {
     const writer: Record<string, string> = { ref: 'admin', people: 'backoffice' };
-    const branchWriter: Record<string, string> = { cash_entry: 'cashier', cash_session: 'cashier', submission_review: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
+    const branchWriter: Record<string, string> = { visit_event: 'kiosk', device: 'kiosk', cash_entry: 'cashier', cash_session: 'cashier', submission_review: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
     const docs = goodDocs();
     for (const spec of TYPE_SPECS) {
       const role = spec.db === 'branch' ? (branchWriter[spec.type] ?? 'counter') : writer[spec.db]!;
@@ -65,10 +68,33 @@ describe('built validate_doc_update', () => {
     expect(sandbox.validate(ddoc('central').validate_doc_update, { _id: 'x' }, null, SERVER_ADMIN)).toBeNull();
   });
 
+  /** What the built function throws for a case: null, or CouchDB's `{forbidden: 'field: code…'}`. */
+  const thrownFor = (c: WriteCase) => sandbox.validate(ddoc(c.db).validate_doc_update, c.doc, c.old, c.user) as { forbidden?: string } | null;
+  const expectBuilt = (c: WriteCase) => {
+    const thrown = thrownFor(c);
+    if (c.expect === null) expect(thrown, c.name).toBeNull();
+    else expect(thrown?.forbidden?.replace(/ \(\+\d+ more\)$/, ''), c.name).toBe(`${c.expect.field}: ${c.expect.code}`);
+  };
+
+  it('ties authors to the signed-in user as the TypeScript validator does', () => {
+    const cases = authorCases();
+    expect(cases.length).toBeGreaterThan(40);
+    for (const c of cases) expectBuilt(c);
+  }, 30_000);
+
+  it('enforces the size limits as the TypeScript validator does', () => {
+    for (const c of limitCases()) expectBuilt(c);
+  }, 60_000);
+
   it('agrees with the TypeScript validator on a grid of writes', () => {
     const docs = Object.values(goodDocs());
     const users = [SERVER_ADMIN, dla('kiosk'), dla('counter'), dla('cashier'), dla('display'), user(['admin', 'hq']), user(['backoffice', 'branch:yde'])];
-    const variants = (d: Record<string, unknown>) => [d, { ...d, branch: 'yde' }, { ...d, amount: 1.5 }, { _id: d._id, _deleted: true }];
+    const forged = (d: Record<string, unknown>) => {
+      const out = { ...d };
+      for (const rule of AUTHOR_RULES[String(d.type)] ?? []) out[rule.field] = 'someone.else';
+      return out;
+    };
+    const variants = (d: Record<string, unknown>) => [d, { ...d, branch: 'yde' }, { ...d, amount: 1.5 }, { _id: d._id, _deleted: true }, forged(d)];
     let compared = 0;
     for (const kind of DB_KINDS)
       for (const doc of docs)

@@ -46,12 +46,12 @@ export function validateBackofficeRequest(doc: AnyDoc): Problem[] {
   c.str('subject', { max: 200 });
   c.str('message', { max: 4000 });
   const status = c.oneOf('status', REQUEST_STATUSES);
-  c.str('requestedBy');
+  c.author('requestedBy');
   c.instant('requestedAt');
   c.str('counter', { optional: true, pattern: COUNTER_CODE });
   const answered = status === 'answered';
   c.str('answer', { optional: !answered, max: 4000 });
-  c.str('answeredBy', { optional: !answered });
+  c.author('answeredBy', !answered);
   c.instant('answeredAt', !answered);
   c.instant('updatedAt');
   checkDayUidId(c, 'borequest', day);

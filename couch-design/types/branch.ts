@@ -27,10 +27,10 @@ export function parseBranchDocId(id: string): { code: string } | null {
 export function validateBranch(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const code = c.str('code', { pattern: BRANCH_CODE_PATTERN });
-  c.str('name');
-  c.str('city');
+  c.str('name', { max: 100 });
+  c.str('city', { max: 100 });
   c.strList('services', SERVICE_CODE);
-  c.str('timeZone', { optional: true, pattern: /^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/ });
+  c.str('timeZone', { optional: true, max: 64, pattern: /^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/ });
   c.id(code && branchDocId(code));
   return c.problems;
 }

@@ -42,7 +42,7 @@ export function validateCashSession(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const { day } = checkBranchDay(c);
   const counter = c.str('counter', { pattern: COUNTER_CODE });
-  c.str('cashier');
+  c.author('cashier');
   c.str('currency', { pattern: CURRENCY });
   c.int('openingFloat', { min: 0 });
   c.instant('openedAt');
@@ -50,7 +50,7 @@ export function validateCashSession(doc: AnyDoc): Problem[] {
   c.instant('closedAt', !closed);
   c.int('countedAmount', { optional: !closed, min: 0 });
   c.int('expectedAmount', { optional: true });
-  c.str('closedBy', { optional: !closed });
+  c.author('closedBy', !closed);
   const id = typeof doc._id === 'string' ? parseCashSessionId(doc._id) : null;
   if (!id || (day !== undefined && id.day !== day) || (counter !== undefined && id.counter !== counter)) c.add('_id', 'bad_id');
   return c.problems;
@@ -111,7 +111,7 @@ export function validateCashEntry(doc: AnyDoc): Problem[] {
   if (category === 'reversal' && doc.reverses == null) c.add('reverses', 'required');
   if (reverses !== undefined && category !== undefined && category !== 'reversal') c.add('category', 'bad_value');
   if (reverses !== undefined && reverses === doc._id) c.add('reverses', 'bad_ref');
-  c.str('agent');
+  c.author('agent');
   c.str('counter', { pattern: COUNTER_CODE });
   c.instant('at');
   checkDayUidId(c, 'cash', day);

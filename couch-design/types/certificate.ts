@@ -37,7 +37,7 @@ export function validateCertificate(doc: AnyDoc): Problem[] {
   c.str('verificationCode', { pattern: /^[A-Z0-9]{6,16}$/ });
   c.instant('issuedAt');
   c.day('validUntil', true);
-  c.str('agent');
+  c.author('agent');
   c.str('counter', { optional: true, pattern: COUNTER_CODE });
   checkDayUidId(c, 'cert', day);
   return c.problems;

@@ -46,7 +46,7 @@ export function validateCounterEvent(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const { branch, day } = checkBranchDay(c);
   const counter = c.str('counter', { pattern: COUNTER_CODE });
-  c.str('agent');
+  c.author('agent');
   c.str('device', { pattern: DEVICE_ID_PATTERN });
   c.oneOf('action', COUNTER_ACTIONS);
   c.instant('at');

@@ -45,7 +45,7 @@ export function validateCounterState(doc: AnyDoc): Problem[] {
   const branch = c.str('branch', { pattern: BRANCH_CODE_PATTERN });
   const counter = c.str('counter', { pattern: COUNTER_CODE });
   c.oneOf('status', COUNTER_STATUSES);
-  c.str('agent', { optional: true });
+  c.author('agent', true);
   checkRef(c, 'currentTicket', parseTicketId, true);
   c.strList('services', SERVICE_CODE, false, true);
   c.instant('updatedAt');

@@ -29,7 +29,7 @@ export function validateCounter(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const branch = c.str('branch', { pattern: BRANCH_CODE_PATTERN });
   const code = c.str('code', { pattern: COUNTER_CODE });
-  c.str('label');
+  c.str('label', { max: 100 });
   c.bool('cashDesk');
   c.strList('services', SERVICE_CODE);
   c.bool('active', true);

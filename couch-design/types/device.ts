@@ -38,7 +38,7 @@ export function validateDeviceSlot(doc: AnyDoc): Problem[] {
   const branch = c.str('branch', { pattern: BRANCH_CODE_PATTERN });
   const slot = c.int('slot', { min: 1, max: MAX_DEVICE_SLOT });
   c.str('deviceId', { pattern: DEVICE_ID_PATTERN });
-  c.str('user');
+  c.author('user');
   c.instant('registeredAt');
   c.id(branch && slot ? deviceSlotId(branch, slot) : undefined);
   return c.problems;

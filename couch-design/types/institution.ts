@@ -1,5 +1,6 @@
 import type { BaseDoc, Locale } from './base.ts';
-import { type AnyDoc, Checker, CURRENCY, type Problem, isObject } from '../validate/problems.ts';
+import { type AnyDoc, Checker, CURRENCY, type Problem } from '../validate/problems.ts';
+import { SETTINGS_LIMITS, checkTree } from '../validate/limits.ts';
 import { SETTINGS_SCOPE, splitId } from '../ids/codes.ts';
 
 export const INSTITUTION = 'institution';
@@ -21,7 +22,7 @@ export function institutionId(): string {
 
 export function validateInstitution(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
-  c.str('name');
+  c.str('name', { max: 200 });
   c.str('currency', { pattern: CURRENCY });
   c.int('currencyDecimals', { min: 0, max: 3 });
   c.oneOf('defaultLocale', ['fr', 'en']);
@@ -31,7 +32,7 @@ export function validateInstitution(doc: AnyDoc): Problem[] {
 
 export const SETTINGS = 'settings';
 
-/** Tunables by scope (`global`, `branch.dla`, `kiosk`); `values` is free-form by design. */
+/** Tunables by scope (`global`, `branch.dla`, `kiosk`); `values` is free-form by design, within SETTINGS_LIMITS. */
 export interface Settings extends BaseDoc {
   type: typeof SETTINGS;
   scope: string;
@@ -50,7 +51,7 @@ export function parseSettingsId(id: string): { scope: string } | null {
 export function validateSettings(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const scope = c.str('scope', { pattern: SETTINGS_SCOPE });
-  if (!isObject(doc.values)) c.add('values', doc.values == null ? 'required' : 'not_object');
+  checkTree(c, 'values', SETTINGS_LIMITS, false);
   c.id(scope && settingsId(scope));
   return c.problems;
 }

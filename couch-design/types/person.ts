@@ -54,7 +54,7 @@ export function validatePerson(doc: AnyDoc): Problem[] {
   c.oneOf('sex', ['M', 'F'], true);
   c.day('birthDate', true);
   c.str('phone', { optional: true, pattern: /^\+?[0-9 ]{6,20}$/ });
-  c.str('address', { optional: true });
+  c.str('address', { optional: true, max: 300 });
   c.id(number && personId(number));
   return c.problems;
 }

@@ -27,7 +27,7 @@ describe('queue fields of a ticket', () => {
     const called = { ...t, _rev: '1-a', state: 'called', counter: 'C01', agent: 'kiosk.dla' };
     expect(validateDocUpdate(called, t, user('kiosk'), 'branch')).not.toEqual([]);
     expect(validateDocUpdate(t, null, user('display'), 'branch')).toContainEqual({ field: '_id', code: 'forbidden_role' });
-    expect(validateDocUpdate(called, t, user('counter'), 'branch')).toEqual([]);
+    expect(validateDocUpdate({ ...called, agent: 'counter.dla' }, t, user('counter'), 'branch')).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * immutable once written, and its structural validator. Adding a type = one module + one row.
  */
 import type { AnyDoc, Problem } from '../validate/problems.ts';
+import { MAX_DOC_BYTES, MAX_ROLLUP_BYTES } from '../validate/limits.ts';
 import { INSTITUTION, SETTINGS, validateInstitution, validateSettings } from './institution.ts';
 import { BRANCH, validateBranch } from './branch.ts';
 import { SERVICE, validateService } from './service.ts';
@@ -39,10 +40,19 @@ export interface TypeSpec {
   /** Refuses every update and deletion once written (money, receipts, history). */
   immutable: boolean;
   validate: (doc: AnyDoc) => Problem[];
+  /** Largest serialized content (validate/limits.ts): 64 KiB unless the row says otherwise. */
+  maxBytes: number;
 }
 
-function spec(type: string, db: HomeDb, idPrefix: string, immutable: boolean, validate: (doc: AnyDoc) => Problem[]): TypeSpec {
-  return { type, db, idPrefix, immutable, validate };
+function spec(
+  type: string,
+  db: HomeDb,
+  idPrefix: string,
+  immutable: boolean,
+  validate: (doc: AnyDoc) => Problem[],
+  maxBytes = MAX_DOC_BYTES,
+): TypeSpec {
+  return { type, db, idPrefix, immutable, validate, maxBytes };
 }
 
 export const TYPE_SPECS: readonly TypeSpec[] = [
@@ -70,9 +80,10 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(CASH_ENTRY, 'branch', 'cash', true, validateCashEntry),
   // A slot is claimed once and kept: a new owner would reuse the block of numbers.
   spec(DEVICE, 'branch', 'device', true, validateDeviceSlot),
-  // Recomputed when a late event reaches its day: overwritten, by the server only.
-  spec(STATS_DAY, 'branch', 'statsday', false, validateStatsDay),
-  spec(STATS_MONTH, 'branch', 'statsmonth', false, validateStatsMonth),
+  // Recomputed when a late event reaches its day: overwritten, by the server only. A month of
+  // a busy branch is a few hundred KiB of rows.
+  spec(STATS_DAY, 'branch', 'statsday', false, validateStatsDay, MAX_ROLLUP_BYTES),
+  spec(STATS_MONTH, 'branch', 'statsmonth', false, validateStatsMonth, MAX_ROLLUP_BYTES),
 ];
 
 export function specOfType(type: unknown): TypeSpec | null {

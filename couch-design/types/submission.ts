@@ -1,5 +1,5 @@
 import type { BaseDoc } from './base.ts';
-import { type AnyDoc, Checker, DAY, type Problem, isInt, isObject } from '../validate/problems.ts';
+import { type AnyDoc, Checker, DAY, MAX_ITEMS, type Problem, isInt, isObject } from '../validate/problems.ts';
 import { CATALOGUE_CODE, COUNTER_CODE, DOC_CODE } from '../ids/codes.ts';
 import { type BranchFields, checkBranchDay, checkDayUidId, checkRef, dayUidId, parseDayUidId } from './branch-common.ts';
 import { parsePersonId } from './person.ts';
@@ -43,6 +43,7 @@ function checkDocuments(c: Checker): void {
   const list = c.doc.documents;
   if (!Array.isArray(list)) return c.add('documents', list == null ? 'required' : 'not_array');
   if (list.length === 0) return c.add('documents', 'required');
+  if (list.length > MAX_ITEMS) return c.add('documents', 'too_long');
   for (let i = 0; i < list.length; i++) {
     const d: unknown = list[i];
     const f = 'documents.' + i;
@@ -52,6 +53,7 @@ function checkDocuments(c: Checker): void {
     }
     if (typeof d.code !== 'string' || !DOC_CODE.test(d.code)) c.add(f + '.code', 'bad_format');
     if (typeof d.designation !== 'string' || d.designation.length === 0) c.add(f + '.designation', 'required');
+    else if (d.designation.length > 200) c.add(f + '.designation', 'too_long');
     if (d.edition != null && (typeof d.edition !== 'string' || !DAY.test(d.edition))) c.add(f + '.edition', 'bad_format');
     if (d.validity != null && (typeof d.validity !== 'string' || !DAY.test(d.validity))) c.add(f + '.validity', 'bad_format');
     if (!isInt(d.copies)) c.add(f + '.copies', 'not_integer');
@@ -67,7 +69,7 @@ export function validateSubmission(doc: AnyDoc): Problem[] {
   c.str('event', { pattern: CATALOGUE_CODE });
   checkDocuments(c);
   c.str('receiptNumber', { max: 40 });
-  c.str('agent');
+  c.author('agent');
   c.str('counter', { pattern: COUNTER_CODE });
   c.instant('at');
   checkDayUidId(c, 'submission', day);
@@ -107,7 +109,7 @@ export function validateSubmissionReview(doc: AnyDoc): Problem[] {
   const decision = c.oneOf('decision', ['validated', 'refused']);
   c.str('reason', { optional: decision !== 'refused', max: 1000 });
   checkRef(c, 'corrects', parseSubmissionReviewId, true);
-  c.str('agent');
+  c.author('agent');
   c.instant('at');
   checkDayUidId(c, 'review', day);
   return c.problems;

@@ -3,6 +3,7 @@ import { type AnyDoc, Checker, DAY, type Problem, isInt } from '../validate/prob
 import { BRANCH_CODE_PATTERN, COUNTER_CODE, SERIES, SERVICE_CODE, splitId } from '../ids/codes.ts';
 import { DEVICE_ID_PATTERN, UID_PATTERN } from '../ids/uid.ts';
 import { type BranchFields, checkBranchDay, checkRef } from './branch-common.ts';
+import { DETAILS_LIMITS, checkTree } from '../validate/limits.ts';
 import { parsePersonId } from './person.ts';
 
 export const TICKET = 'ticket';
@@ -89,7 +90,7 @@ export function validateTicket(doc: AnyDoc): Problem[] {
   c.str('note', { optional: true, max: 1000 });
   c.oneOf('state', TICKET_STATES);
   c.str('counter', { optional: true, pattern: COUNTER_CODE });
-  c.str('agent', { optional: true });
+  c.author('agent', true);
   c.instant('queuedAt', true);
   c.bool('front', true);
   c.instant('calledAt', true);
@@ -131,7 +132,7 @@ export interface VisitEvent extends BaseDoc, BranchFields {
   counter?: string;
   agent: string;
   device: string;
-  /** Free-form, except the durations statistics read: see STAT_DETAILS. */
+  /** Free-form within DETAILS_LIMITS, except the durations statistics read: see STAT_DETAILS. */
   details?: Record<string, unknown>;
 }
 
@@ -171,9 +172,9 @@ export function validateVisitEvent(doc: AnyDoc): Problem[] {
   c.instant('at');
   c.int('hour', { min: 0, max: 23, optional: true });
   c.str('counter', { optional: true, pattern: COUNTER_CODE });
-  c.str('agent');
+  c.author('agent');
   c.str('device', { pattern: DEVICE_ID_PATTERN });
-  checkStatDetails(c, c.obj('details', true));
+  checkStatDetails(c, checkTree(c, 'details', DETAILS_LIMITS, true));
   const id = typeof doc._id === 'string' ? parseVisitEventId(doc._id) : null;
   if (!id || (day !== undefined && id.day !== day)) c.add('_id', 'bad_id');
   else if (ticket !== undefined && branch !== undefined && ticket !== ticketId({ branch, day: id.day, series: id.series, seq: id.seq }))

@@ -62,8 +62,8 @@ describe('permissions in branch databases', () => {
     expect(codesOf(validateDocUpdate(called, { ...ticket, _rev: '1-a' }, dla('kiosk'), 'branch'))).toEqual(['forbidden_role']);
     expect(codesOf(validateDocUpdate({ ...visit_event!, action: 'called' }, null, dla('kiosk'), 'branch'))).toEqual(['forbidden_role']);
     expect(codesOf(validateDocUpdate(goodDocs().submission, null, dla('kiosk'), 'branch'))).toEqual(['forbidden_role']);
-    // A counter calls it.
-    expect(validateDocUpdate(called, { ...ticket, _rev: '1-a' }, dla('counter'), 'branch')).toEqual([]);
+    // A counter calls it, in its own name.
+    expect(validateDocUpdate({ ...called, agent: 'counter.dla' }, { ...ticket, _rev: '1-a' }, dla('counter'), 'branch')).toEqual([]);
   });
 
   it('a counter-made revision replicated without its parent is accepted by the server', () => {

@@ -9,6 +9,8 @@ import { validateStructure } from './structure.ts';
 import { CENTRAL_DB, PEOPLE_DB, REF_DB } from '../databases.ts';
 import { validateChange, isDeletion } from './history.ts';
 import { isServerAdmin, validatePermission } from './permissions.ts';
+import { MAX_DOC_BYTES, validateLimits } from './limits.ts';
+import { specOfId, specOfType } from '../types/registry.ts';
 
 export type { AnyDoc, DbKind, Problem, UserCtx } from './problems.ts';
 export { validateStructure } from './structure.ts';
@@ -21,6 +23,10 @@ function validate(newDoc: unknown, oldDoc: unknown, user: UserCtx | null | undef
   if (typeof id === 'string' && hasPrefix(id, '_design/'))
     return isServerAdmin(user) ? [] : [{ field: '_id', code: 'forbidden_role' }];
 
+  // Size first, for tombstones too: a bounded walk before anything reads the content.
+  const spec = specOfType(newDoc.type) || specOfId(id);
+  const limits = validateLimits(newDoc, spec ? spec.maxBytes : MAX_DOC_BYTES);
+  if (limits.length) return limits;
   const structure = isDeletion(newDoc) ? [] : validateStructure(newDoc, dbKind);
   if (structure.length) return structure;
   const change = validateChange(newDoc as AnyDoc, oldDoc, creating);

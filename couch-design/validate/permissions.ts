@@ -6,6 +6,7 @@ import { type AnyDoc, type DbKind, type Problem, type UserCtx, contains, hasPref
 import type { JobRole } from '../roles.ts';
 import { existing, isDeletion } from './history.ts';
 import { TYPE_SPECS, specOfId, specOfType } from '../types/registry.ts';
+import { validateAuthors } from './authors.ts';
 
 interface Policy {
   create: readonly JobRole[];
@@ -118,6 +119,12 @@ export function validatePermission(
     // A tombstone replicated without its parent has no branch to check; the db check above covers it.
     if (docBranch !== null && mine !== docBranch) return [{ field: 'branch', code: 'wrong_branch' }];
     if (docBranch === null && content) return [{ field: 'branch', code: 'required' }];
+  }
+
+  // Whoever the document names as its author is the writer (the server admin returned above).
+  if (!isDeletion(newDoc)) {
+    const authors = validateAuthors(newDoc, old, user && typeof user.name === 'string' ? user.name : null);
+    if (authors.length) return authors;
   }
 
   // A kiosk only issues: a new waiting ticket and its 'issued' event, nothing else.

@@ -45,6 +45,9 @@ export const PROBLEM_CODES = [
   'bad_transition',
   'forbidden_role',
   'wrong_branch',
+  'not_author',
+  'too_deep',
+  'bad_attachment',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -72,6 +75,15 @@ export const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** ISO 8601 instant with an explicit zone, as produced by Date.prototype.toISOString. */
 export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
 export const CURRENCY = /^[A-Z]{3}$/;
+
+/** Any string field without a lower bound of its own. */
+export const MAX_STRING = 500;
+/** Any list field without a lower bound of its own (service codes of a counter, required papers). */
+export const MAX_ITEMS = 50;
+/** Author fields hold a CouchDB user name (`counter.dla`); see validate/authors.ts. */
+export const MAX_USER_NAME = 100;
+/** Each language of a bilingual label. */
+export const MAX_LABEL = 200;
 
 interface StrOpts {
   optional?: boolean;
@@ -110,7 +122,7 @@ export class Checker {
     const v = this.doc[field];
     if (typeof v !== 'string') return this.fail(field, 'not_string');
     if (v.length === 0) return this.fail(field, 'required');
-    if (v.length > (opts.max ?? 500)) return this.fail(field, 'too_long');
+    if (v.length > (opts.max ?? MAX_STRING)) return this.fail(field, 'too_long');
     if (opts.pattern && !opts.pattern.test(v)) return this.fail(field, 'bad_format');
     return v;
   }
@@ -144,12 +156,18 @@ export class Checker {
     return this.str(field, { optional, pattern: INSTANT });
   }
 
-  /** A list of strings, each matching `pattern`; `nonEmpty` refuses []. */
-  strList(field: string, pattern: RegExp, nonEmpty = false, optional = false): string[] | undefined {
+  /** A user name that validate/authors.ts ties to the writer. */
+  author(field: string, optional = false): string | undefined {
+    return this.str(field, { optional, max: MAX_USER_NAME });
+  }
+
+  /** A list of strings, each matching `pattern`; `nonEmpty` refuses [], more than `max` items are too long. */
+  strList(field: string, pattern: RegExp, nonEmpty = false, optional = false, max = MAX_ITEMS): string[] | undefined {
     if (!this.present(field, optional)) return undefined;
     const v = this.doc[field];
     if (!Array.isArray(v)) return this.fail(field, 'not_array');
     if (nonEmpty && v.length === 0) return this.fail(field, 'required');
+    if (v.length > max) return this.fail(field, 'too_long');
     for (let i = 0; i < v.length; i++) {
       const item: unknown = v[i];
       if (typeof item !== 'string' || !pattern.test(item)) return this.fail(field + '.' + i, 'bad_format');
@@ -165,7 +183,10 @@ export class Checker {
     for (const lang of ['fr', 'en']) {
       const s = v[lang];
       if (typeof s !== 'string' || s.length === 0) this.add(field + '.' + lang, 'required');
+      else if (s.length > MAX_LABEL) this.add(field + '.' + lang, 'too_long');
     }
+    // Nothing but the two languages: an extra key would be unbounded free text.
+    if (Object.keys(v).length > 2) this.add(field, 'too_large');
   }
 
   obj(field: string, optional = false): AnyDoc | undefined {
