@@ -1,8 +1,10 @@
 /**
  * Deterministic conflict resolution on one document: `choose` picks the revision that stands
- * among all leaves; its content is written on top of the current winner and every other leaf
- * gets a tombstone naming the revision that stands (`supersededBy`). Any device may run it:
- * the same leaves give the same choice, so devices converge.
+ * among all leaves and every other leaf gets a tombstone naming it (`supersededBy`), so the
+ * chosen leaf is left as the only one. Its content is not copied on top of another leaf: that
+ * would be this user writing another agent's name, which validate_doc_update refuses. Any
+ * device may run it: the same leaves give the same choice and the same tombstones, so devices
+ * converge.
  */
 import { getDoc, putDoc, type Db, type DocBase, type Stored, type WriteOptions } from './docs.ts';
 
@@ -25,13 +27,11 @@ export async function resolveConflicts<T extends DocBase>(
   const others = await Promise.all(conflicts.map((rev) => db.get(id, { rev }) as unknown as Promise<Stored<T>>));
   const leaves = [winnerNow as Stored<T>, ...others];
   const chosen = choose(leaves);
-  let winner = winnerNow as Stored<T>;
-  if (chosen._rev !== winner._rev) winner = await putDoc(db, { ...chosen, _rev: winner._rev }, options);
-  const losers = leaves.filter((leaf) => leaf._rev !== winnerNow._rev);
+  const losers = leaves.filter((leaf) => leaf._rev !== chosen._rev);
   for (const leaf of losers) {
-    const tombstone = { _id: id, _rev: leaf._rev, _deleted: true, ...(leaf.type ? { type: leaf.type } : {}), supersededBy: winner._rev };
+    const tombstone = { _id: id, _rev: leaf._rev, _deleted: true, ...(leaf.type ? { type: leaf.type } : {}), supersededBy: chosen._rev };
     await putDoc(db, tombstone as unknown as T, options);
   }
   const settled = await getDoc<T>(db, id);
-  return { winner: settled ?? winner, losers: leaves.filter((leaf) => leaf._rev !== chosen._rev) };
+  return { winner: settled ?? chosen, losers };
 }

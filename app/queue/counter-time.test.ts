@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStructure } from '../../couch-design/validate/structure.ts';
+import { validateForWrite } from '../../couch-design/validate/entry.ts';
 import type { CounterState } from '../../couch-design/types/counter-state.ts';
 import { changeCounter } from './counter-time.ts';
 import type { Actor } from './transitions.ts';
@@ -32,5 +33,13 @@ describe('counter busy, idle and paused time', () => {
       expect(validateStructure(step.event!, 'branch')).toEqual([]);
       expect(validateStructure(step.state, 'branch')).toEqual([]);
     }
+  });
+
+  it('logs the change in the name of who makes it, which the contract requires', () => {
+    // The stored state still names another agent (say a conflicting open from another device).
+    const theirs: CounterState = { ...base, agent: 'counter.other', updatedAt: new Date(T0).toISOString() };
+    const { event } = changeCounter(theirs, { ...theirs, status: 'paused' }, at(5), '2024-03-05');
+    expect(event?.agent).toBe('counter.dla');
+    expect(validateForWrite(event, null, { name: 'counter.dla', roles: ['counter', 'branch:dla'] }, 'branch')).toEqual([]);
   });
 });

@@ -40,8 +40,9 @@ export function changeCounter(prev: CounterState | undefined, next: CounterState
     branch: next.branch,
     day,
     counter: next.counter,
-    // The period ending was worked by the agent who had the counter then.
-    agent: (from !== 'closed' && prev?.agent) || next.agent || actor.agent,
+    // In the name of who makes the change: validate_doc_update ties `agent` to the signed-in
+    // user. One agent per counter (openCounter) makes that the agent who worked the period.
+    agent: actor.agent,
     device: actor.device,
     action: actionOf(from, next.status),
     at: now,
