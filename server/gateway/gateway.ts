@@ -16,7 +16,7 @@ import { classify, isRefusal, type Refusal, type Route } from './routes.ts';
 import { handleSession } from './session-endpoint.ts';
 import { basicName, readCredentials, SessionResolver } from './sessions.ts';
 import { SignInThrottle } from './sign-in-throttle.ts';
-import { createUpstream } from './upstream.ts';
+import { createUpstream, UNREACHABLE } from './upstream.ts';
 
 /** The request's JSON body (undefined when none), read only up to its route's limit. */
 async function readJson(req: IncomingMessage, route: Route): Promise<{ value: unknown } | Refusal> {
@@ -40,17 +40,19 @@ export async function handleDbRequest(gw: Gateway, req: IncomingMessage, res: Se
     return sendJson(res, 200, { couchdb: 'Welcome', vendor: { name: 'Front Office' } });
   }
   const creds = readCredentials(req.headers.cookie, req.headers.authorization);
+  // Basic auth is a sign-in on every request (`GET /_session` too, which would tell a right
+  // password from a wrong one): a locked name stops here, before the engine hashes anything.
+  const basic = basicName(creds.authorization);
+  if (basic && !gw.throttle.check(basic.name, clientAddress(req)).allowed) {
+    return refuse(res, { status: 401, error: 'unauthorized', reason: 'Too many failed sign-ins for this name.' });
+  }
   if (route.kind === 'session') {
     const sent = await readJson(req, route);
     return 'status' in sent ? refuse(res, closing(res, sent)) : handleSession(gw, req, res, creds, sent.value);
   }
 
-  // Basic auth is a sign-in on every request: a locked name stops here, before the engine hashes anything.
-  const basic = basicName(creds.authorization);
-  if (basic && !gw.throttle.check(basic.name, clientAddress(req)).allowed) {
-    return refuse(res, { status: 401, error: 'unauthorized', reason: 'Too many failed sign-ins for this name.' });
-  }
-  const resolved = await gw.sessions.resolve(creds);
+  const resolved = await gw.sessions.resolve(creds).catch(() => null);
+  if (!resolved) return refuse(res, UNREACHABLE);
   if (resolved.failedBasic) {
     gw.throttle.failed(resolved.failedBasic.name, clientAddress(req));
     return refuse(res, { status: 401, error: 'unauthorized', reason: 'Name or password is incorrect.' });

@@ -62,7 +62,9 @@ function decodeSegments(path: string): string[] | null {
   for (const seg of raw) {
     try {
       const d = decodeURIComponent(seg);
-      if (/[\u0000-\u001f\u007f]/.test(d)) return null;
+      // Nothing URL parsing would rewrite on the way to the engine (`..`, `.`, `\` as `/`):
+      // `/db/fo_ref/..\_config` must not become the engine's `/_config`.
+      if (/[\u0000-\u001f\u007f\\]/.test(d) || d === '.' || d === '..') return null;
       out.push(d);
     } catch {
       return null;
@@ -108,7 +110,7 @@ function shape(method: string, segs: string[]): { kind: RouteKind; db: string | 
     return method === 'GET' || method === 'HEAD' ? { kind: 'db_info', db, docId: null } : notAllowed('creating or deleting a database');
   }
   const [second, ...tail] = rest as [string, ...string[]];
-  if (tail.length === 0 && second in DB_ENDPOINTS) return { kind: DB_ENDPOINTS[second]!, db, docId: null };
+  if (tail.length === 0 && Object.hasOwn(DB_ENDPOINTS, second)) return { kind: DB_ENDPOINTS[second]!, db, docId: null };
   if (second === '_local' && tail.length === 1 && CHECKPOINT_ID.test(tail[0]!)) {
     const kind = method === 'PUT' ? 'checkpoint_write' : 'checkpoint_read';
     return { kind, db, docId: `_local/${tail[0]}` };
@@ -128,6 +130,9 @@ function shape(method: string, segs: string[]): { kind: RouteKind; db: string | 
 
 /** Classifies one request under `/db/`, or says why it is refused. */
 export function classify(method: string, pathAndQuery: string): Route | Refusal {
+  // A raw `#` is no part of a request target: URL parsing would cut the rest off on the way to
+  // the engine (`DELETE /db/fo_ref/#x`, checked as a document, would delete the database).
+  if (pathAndQuery.includes('#')) return refuse(400, 'bad_request', 'malformed path');
   const q = pathAndQuery.indexOf('?');
   const path = q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
   const segs = decodeSegments(path);

@@ -11,6 +11,7 @@ import { DB_ANSWER_HEADERS, hardenCookie } from './headers.ts';
 import { checkBody } from './body-rules.ts';
 import type { Route } from './routes.ts';
 import type { Credentials } from './sessions.ts';
+import { UNREACHABLE } from './upstream.ts';
 
 const sessionRoute = (method: string): Route => ({ kind: 'session', method, db: null, docId: null, query: new URLSearchParams() });
 
@@ -24,13 +25,20 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
       for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
       return sendJson(res, 200, NOBODY);
     }
-    const resolved = await gw.sessions.resolve(creds);
+    const resolved = await gw.sessions.resolve(creds).catch(() => null);
+    if (!resolved) return refuse(res, UNREACHABLE);
+    // A wrong basic-auth password here is a failed sign-in like any other (else a free oracle).
+    if (resolved.failedBasic) gw.throttle.failed(resolved.failedBasic.name, clientAddress(req));
     const keepCookie = (next: string) => (creds.token === null ? true : gw.sessions.renewed(creds.token, next));
     return forward(gw.upstream, req, res, route, { body: null, engineToken: resolved.engineToken, dropCookies: creds.authorization !== null, refused: [], newEdits: true, keepCookie });
   }
   if (method === 'DELETE') {
     if (creds.token) gw.sessions.revoke(creds.token);
-    return forward(gw.upstream, req, res, route, { body: null, engineToken: creds.token, dropCookies: false, refused: [], newEdits: true });
+    // Answered here: the engine keeps no session to end, and asking it would renew the cookie
+    // being ended (a fresh token, unknown to the revocation, in the sign-out's own answer).
+    for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
+    res.setHeader('set-cookie', hardenCookie('AuthSession=; Path=/; Max-Age=0; HttpOnly'));
+    return sendJson(res, 200, { ok: true });
   }
   const verdict = checkBody(route, { name: null, roles: [] }, body);
   if (!verdict.ok) return refuse(res, verdict.refusal);
@@ -44,7 +52,8 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
         : 'Too many failed sign-ins from this device: try again later.';
     return refuse(res, { status: 429, error: 'too_many_requests', reason }, { 'retry-after': String(throttled.retryAfterS) });
   }
-  const answer = await gw.upstream.json('POST', '/_session', { 'content-type': 'application/json' }, JSON.stringify(verdict.body));
+  const answer = await gw.upstream.json('POST', '/_session', { 'content-type': 'application/json' }, JSON.stringify(verdict.body)).catch(() => null);
+  if (!answer) return refuse(res, UNREACHABLE);
   if (answer.status === 200) gw.throttle.succeeded(name);
   else if (answer.status === 401) gw.throttle.failed(name, address);
   for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);

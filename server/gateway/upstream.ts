@@ -16,6 +16,9 @@ export interface Upstream {
 
 const TIMEOUT_MS = 15_000;
 
+/** The answer when the engine cannot be reached (down, restarting): CouchDB-shaped, never a 500. */
+export const UNREACHABLE = { status: 503, error: 'unavailable', reason: 'database unreachable' } as const;
+
 export function sendRequest(url: URL, method: string, headers: Record<string, string | number>, onAnswer: (answer: IncomingMessage) => void) {
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return send(url, { method, headers }, onAnswer);
