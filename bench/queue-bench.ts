@@ -14,6 +14,7 @@ import { startServer } from '../test/support/server-process.ts';
 import { actorFor, drain, issueMany } from '../test/queue/support/drain.ts';
 import { httpQueueStore } from '../test/queue/support/http-store.ts';
 import { issueTicket } from '../app/queue/ops.ts';
+import { describeRefusals } from './refusals.ts';
 
 export interface QueueBenchResult {
   /** From the issuing click's start (numbering, ticket PUT, visit event PUT) to the display. */
@@ -25,6 +26,8 @@ export interface QueueBenchResult {
   readonly tickets: number;
   readonly callsPerSecond: number;
   readonly drained: number;
+  /** The server's log, one line per request (bench/refusals.ts finds the gateway's refusals in it). */
+  readonly serverOutput: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -82,6 +85,7 @@ export async function benchQueue(options = { tickets: 200, drainTickets: 1000, c
       tickets: times.length,
       callsPerSecond: (drained.calls * 1000) / drained.ms,
       drained: drained.calls,
+      serverOutput: server.output(),
     };
   } finally {
     await browser.close();
@@ -95,6 +99,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `issued → visible on the display: p50 ${result.visibleP50Ms.toFixed(1)} ms, p95 ${result.visibleP95Ms.toFixed(1)} ms over ${result.tickets} tickets\n` +
       `ticket write acknowledged → visible: p50 ${result.deliveredP50Ms.toFixed(1)} ms, p95 ${result.deliveredP95Ms.toFixed(1)} ms\n` +
-      `20-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s`,
+      `20-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s\n` +
+      describeRefusals('queue', result.serverOutput).join('\n'),
   );
 }

@@ -7,7 +7,7 @@
  *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
  *   npm run bench -- --role=display            # "ours" as a user who only reads the branch (pull-only)
  *   npm run bench -- --stats-events=50000      # statistics bench size (default 500000; 0 skips it)
- *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, queue, stats)
+ *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, queue, gateway, stats)
  *
  * Needs the app and the bench page built (the npm script does both). A run whose local
  * doc_count is not N fails the bench: no figure is printed for it.
@@ -16,15 +16,19 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ADMIN } from '../test/support/couch-http.ts';
+import { branchDb } from '../couch-design/databases.ts';
+import { branchRole } from '../couch-design/roles.ts';
+import { engineUrl } from '../test/support/couch-http.ts';
 import { startServer, type RunningServer } from '../test/support/server-process.ts';
 import { runInFreshProfile } from './browser-run.ts';
-import { createDb, loadDb, type LoadResult } from './load.ts';
+import { createDb, createUser, loadDb, type LoadResult } from './load.ts';
 import type { Variant } from './page/protocol.ts';
 import { formatResults, results, syncFigure, writeResults, type SyncFigure } from './report.ts';
 import { benchStats, writeStatsResults } from './stats-bench.ts';
 import { benchEncodeReceipt } from './encode-receipt.ts';
 import { benchQueue } from './queue-bench.ts';
+import { benchGateway, writeGatewayResults } from './gateway-bench.ts';
+import { describeRefusals } from './refusals.ts';
 
 function option(name: string, fallback: string): string {
   const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
@@ -40,8 +44,16 @@ const STATS_EVENTS = Number(option('stats-events', process.env.STATS_BENCH_EVENT
 if (SIZES.some((n) => !Number.isInteger(n) || n <= 0) || !Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(STATS_EVENTS) || STATS_EVENTS < 0) {
   throw new Error('usage: tsx bench/run.ts [--sizes=10000,50000] [--runs=1] [--role=counter] [--stats-events=500000]');
 }
-const EMPTY_DB = 'bench_sync_empty';
-const PARTS = new Set(option('parts', 'sync,receipt,queue,stats').split(','));
+/**
+ * The gateway serves Front Office databases only, so the bench's are branch databases: branch
+ * `bs<N>` holds the N documents, `bsempty` stands in for the app's other replicas (see ours.ts).
+ */
+const benchBranch = (n: number) => `bs${n}`;
+const EMPTY_BRANCH = 'bsempty';
+const EMPTY_DB = branchDb(EMPTY_BRANCH);
+/** The device's user, as the app signs in: a member of the bench branches, with the job role asked for. */
+const USER = { name: `bench.${ROLE}`, password: 'bench-sync-password', roles: [ROLE, branchRole(EMPTY_BRANCH), ...SIZES.map((n) => branchRole(benchBranch(n)))] };
+const PARTS = new Set(option('parts', 'sync,receipt,queue,gateway,stats').split(','));
 
 /**
  * The server serves a snapshot of dist/ (app + bench page), so another build in this working
@@ -61,9 +73,11 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(server: RunningServer, loadAtStart: number) {
   const loads: LoadResult[] = [];
-  await createDb(server.url, EMPTY_DB);
+  const engine = engineUrl(server);
+  await createDb(engine, EMPTY_DB);
+  await createUser(engine, USER);
   for (const n of SIZES) {
-    const load = await loadDb(server.url, `bench_sync_${n}`, n);
+    const load = await loadDb(server.url, engine, branchDb(benchBranch(n)), benchBranch(n), n);
     log(`loaded ${n} documents into ${load.db} in ${(load.ms / 1000).toFixed(2)} s`);
     loads.push(load);
   }
@@ -71,14 +85,14 @@ async function main(server: RunningServer, loadAtStart: number) {
   const figures: SyncFigure[] = [];
   let userAgent = '?';
   for (const n of SIZES) {
-    const db = `bench_sync_${n}`;
+    const db = branchDb(benchBranch(n));
     const times: Record<Variant, number[]> = { ours: [], stock: [] };
     const setups: Record<Variant, string> = { ours: '?', stock: '?' };
     for (let round = 0; round < RUNS; round++) {
       // Alternate who goes first, so neither always meets the colder server.
       const order: Variant[] = round % 2 === 0 ? ['ours', 'stock'] : ['stock', 'ours'];
       for (const variant of order) {
-        const run = await runInFreshProfile(server.url, { variant, db, emptyDb: EMPTY_DB, admin: ADMIN, role: ROLE });
+        const run = await runInFreshProfile(server.url, { variant, db, emptyDb: EMPTY_DB, user: USER, role: ROLE });
         const { result } = run;
         if (result.docCount !== n) throw new Error(`${variant} on ${db}: local doc_count ${result.docCount}, expected ${n} (${result.written} written)`);
         userAgent = run.userAgent;
@@ -94,6 +108,7 @@ async function main(server: RunningServer, loadAtStart: number) {
   log('');
   log(formatResults(r));
   log(`\nwritten to ${writeResults(r)}`);
+  for (const line of describeRefusals('sync', server.output())) log(line);
 }
 
 async function statsPart() {
@@ -103,6 +118,7 @@ async function statsPart() {
   try {
     const stats = await benchStats(statsServer.url, { events: STATS_EVENTS, engineUrl: `http://127.0.0.1:${statsServer.enginePort}`, log });
     log(`statistics figures written to ${writeStatsResults(stats)}`);
+    for (const line of describeRefusals('stats', statsServer.output())) log(line);
   } finally {
     await statsServer.stop();
   }
@@ -119,6 +135,15 @@ async function queuePart() {
   log(`  issued → visible on the display: p50 ${q.visibleP50Ms.toFixed(1)} ms, p95 ${q.visibleP95Ms.toFixed(1)} ms over ${q.tickets} tickets`);
   log(`  ticket write acknowledged → visible: p50 ${q.deliveredP50Ms.toFixed(1)} ms, p95 ${q.deliveredP95Ms.toFixed(1)} ms`);
   log(`  20-counter drain: ${q.drained} calls, ${q.callsPerSecond.toFixed(1)} calls/s`);
+  for (const line of describeRefusals('queue', q.serverOutput)) log(line);
+}
+
+async function gatewayPart() {
+  log('\ngateway overhead (the same reads through /db/ and straight at the engine, one signed-in user):');
+  const start = loadavg()[0]!;
+  const g = await benchGateway(undefined, log);
+  log(`gateway figures written to ${writeGatewayResults(g, { start, end: loadavg()[0]! })}`);
+  for (const line of describeRefusals('gateway', g.serverOutput)) log(line);
 }
 
 const started = Date.now();
@@ -136,6 +161,7 @@ try {
   }
   if (PARTS.has('receipt')) await receiptPart();
   if (PARTS.has('queue')) await queuePart();
+  if (PARTS.has('gateway')) await gatewayPart();
   if (PARTS.has('stats')) await statsPart();
   log(`bench took ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {

@@ -28,7 +28,7 @@ export function workingDays(year: number): string[] {
   return out;
 }
 
-function ticketPlan(day: string, r: () => number): TicketPlan {
+function ticketPlan(branch: string, day: string, r: () => number): TicketPlan {
   const counter = Math.floor(r() * COUNTERS.length);
   const s = (step: TicketPlan['steps'][number]['step'], afterSec: number) => ({ step, counter, agent: counter, afterSec: Math.max(1, Math.round(afterSec)) });
   const wait = -Math.log(1 - r()) * 12 * 60; // exponential, mean 12 min
@@ -39,12 +39,12 @@ function ticketPlan(day: string, r: () => number): TicketPlan {
     : roll < 0.1 ? [s('call', wait), s('start', 30), s('transfer', serve / 2), s('call', wait), s('start', 30), s('finish', serve)]
     : roll < 0.12 ? [s('close', OPEN_SEC)]
     : [s('call', wait), s('start', 30), s('finish', serve)];
-  return { branch: 'dla', day, service: Math.floor(r() * SERVICES.length), startSec: Math.floor(r() * OPEN_SEC), walkIn: false, steps };
+  return { branch, day, service: Math.floor(r() * SERVICES.length), startSec: Math.floor(r() * OPEN_SEC), walkIn: false, steps };
 }
 
-function counterPlans(day: string): CounterPlan[] {
+function counterPlans(branch: string, day: string): CounterPlan[] {
   return COUNTERS.map((_, counter) => ({
-    branch: 'dla',
+    branch,
     day,
     counter,
     agent: counter,
@@ -62,8 +62,8 @@ function counterPlans(day: string): CounterPlan[] {
   }));
 }
 
-/** About `visitEvents` visit events over the year's working days, plus the counters' events. */
-export function yearLog(visitEvents: number, year = 2025, seed = 1): LogDoc[] {
+/** About `visitEvents` visit events of branch `branch` over the year's working days, plus the counters' events. */
+export function yearLog(visitEvents: number, year = 2025, seed = 1, branch = 'dla'): LogDoc[] {
   const days = workingDays(year);
   const perDay = Math.max(1, Math.round(visitEvents / EVENTS_PER_TICKET / days.length));
   const r = rng(seed);
@@ -71,9 +71,9 @@ export function yearLog(visitEvents: number, year = 2025, seed = 1): LogDoc[] {
   const counters: CounterPlan[] = [];
   for (const day of days) {
     // Tickets in issue order, so each series is numbered in time order.
-    const today = Array.from({ length: perDay }, () => ticketPlan(day, r)).sort((a, b) => a.startSec - b.startSec);
+    const today = Array.from({ length: perDay }, () => ticketPlan(branch, day, r)).sort((a, b) => a.startSec - b.startSec);
     tickets.push(...today);
-    counters.push(...counterPlans(day));
+    counters.push(...counterPlans(branch, day));
   }
   return playLog(tickets, counters);
 }

@@ -19,8 +19,8 @@ async function signIn(name: string, password: string): Promise<void> {
     body: JSON.stringify({ name, password }),
   });
   if (!res.ok) throw new Error(`sign-in as ${name} failed: ${res.status} ${await res.text()}`);
-  const me = (await (await fetch('/db/_session', { credentials: 'same-origin' })).json()) as { userCtx?: { roles?: string[] } };
-  if (!me.userCtx?.roles?.includes('_admin')) throw new Error(`session is not a server admin: ${JSON.stringify(me)}`);
+  const me = (await (await fetch('/db/_session', { credentials: 'same-origin' })).json()) as { userCtx?: { name?: string } };
+  if (me.userCtx?.name !== name) throw new Error(`session is not ${name}'s: ${JSON.stringify(me)}`);
 }
 
 let used = false;
@@ -28,7 +28,7 @@ window.benchRun = async (request) => {
   if (used) throw new Error('one run per page: open a fresh context for the next variant');
   used = true;
   const variant = await variants[request.variant]();
-  await signIn(request.admin.name, request.admin.password);
+  await signIn(request.user.name, request.user.password);
   return variant.run(request);
 };
 

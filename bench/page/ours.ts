@@ -22,7 +22,7 @@ import type { RunRequest, RunResult } from './protocol.ts';
 type Construct = [name: string, options?: PouchDB.Configuration.DatabaseConfiguration];
 
 export async function run(request: RunRequest): Promise<RunResult> {
-  const user = { name: 'bench', roles: [request.role, 'branch:bench'] };
+  const user = { name: request.user.name, roles: [request.role, 'branch:bench'] };
   const plan = replicaPlan(user);
   const branch = plan.find((spec) => spec.key === 'branch');
   if (!branch) throw new Error(`no branch replica in the app's plan: ${JSON.stringify(plan)}`);

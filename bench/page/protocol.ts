@@ -7,7 +7,8 @@ export interface RunRequest {
   readonly db: string;
   /** An empty server database: where the app's other replicas (fo_ref) are pointed, see ours.ts. */
   readonly emptyDb: string;
-  readonly admin: { readonly name: string; readonly password: string };
+  /** Who the page signs in as: a member of `db` and `emptyDb` (the gateway lets the server admin replicate, not a device). */
+  readonly user: { readonly name: string; readonly password: string };
   /**
    * Job role of the user the app's data layer is opened for (with `branch:bench`). It decides
    * the branch replica's mode (app/data/replicas.ts): two-way 'sync' for roles that write
