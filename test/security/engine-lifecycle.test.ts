@@ -1,26 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { signIn } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { listening } from './support/deployments.ts';
 
 /* The embedded engine's process: it goes with its server, and its restarts back off and show on /health. */
 const servers: RunningServer[] = [];
 afterAll(async () => {
   for (const s of servers) await s.stop();
 });
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 /** Pids whose parent is `pid`, from /proc. */
 function childrenOf(pid: number): number[] {
@@ -49,11 +38,11 @@ describe('embedded engine process', () => {
     servers.push(first);
     const [enginePid] = childrenOf(first.pid);
     expect(enginePid).toBeGreaterThan(0);
-    expect(await portOpen(first.enginePort)).toBe(true);
+    expect(await listening(first.enginePort)).toBe(true);
 
     await first.kill('SIGKILL');
     const t = Date.now();
-    await waitFor('the engine port to be free', async () => ((await portOpen(first.enginePort)) ? null : true), 5_000);
+    await waitFor('the engine port to be free', async () => ((await listening(first.enginePort)) ? null : true), 5_000);
     console.log(`engine let go of its port ${Date.now() - t} ms after the server's kill -9`);
     await waitFor('the engine process to be gone', async () => (readdirSync('/proc').includes(String(enginePid)) ? null : true), 5_000);
 
