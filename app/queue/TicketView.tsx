@@ -9,7 +9,7 @@ export function TicketView(props: { ticket: Ticket; branchName: string; serviceN
     <div class="queue-ticket" data-testid="ticket-view" data-ticket={props.ticket._id}>
       <p>{props.branchName}</p>
       <p data-testid="ticket-service">{props.serviceName}</p>
-      <p class="queue-ticket-label" data-testid="ticket-label" style={{ 'font-size': '4rem', 'font-weight': 'bold' }}>
+      <p class="queue-ticket-label" data-testid="ticket-label">
         {props.ticket.label}
       </p>
       <p>{dateTime(props.ticket.issuedAt)}</p>

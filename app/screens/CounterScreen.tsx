@@ -19,7 +19,6 @@ import { openCounter, setCounter } from '../queue/counter-session.ts';
 import { queueErrorText } from '../queue/queue-text.ts';
 import { isConflict } from '../queue/store.ts';
 
-const big = { 'min-height': '48px', 'font-size': '1.1rem', margin: '0.25rem' };
 
 export function CounterScreen() {
   const i18n = useI18n();
@@ -145,7 +144,7 @@ export function CounterScreen() {
         <div>
           <label>
             {t('counter.choose')}{' '}
-            <select data-testid="counter-code" value={code()} onChange={(e) => { setCode(e.currentTarget.value); setPicked(queue.counters().find((c) => c.code === e.currentTarget.value)?.services ?? []); }} style={big}>
+            <select data-testid="counter-code" value={code()} onChange={(e) => { setCode(e.currentTarget.value); setPicked(queue.counters().find((c) => c.code === e.currentTarget.value)?.services ?? []); }} class="touch">
               <option value="" />
               <For each={queue.counters()}>{(c) => <option value={c.code}>{c.code} — {c.label}</option>}</For>
             </select>
@@ -154,13 +153,13 @@ export function CounterScreen() {
             <legend>{t('counter.services')}</legend>
             <For each={queue.counters().find((c) => c.code === code())?.services ?? []}>
               {(s) => (
-                <label style={big}>
+                <label class="touch">
                   <input type="checkbox" data-testid={`counter-service-${s}`} checked={picked().includes(s)} onChange={(e) => setPicked((p) => (e.currentTarget.checked ? [...p, s] : p.filter((x) => x !== s)))} /> {s}
                 </label>
               )}
             </For>
           </fieldset>
-          <button type="button" data-testid="counter-open" style={big} onClick={() => void open()}>{t('counter.open')}</button>
+          <button type="button" data-testid="counter-open" class="touch" onClick={() => void open()}>{t('counter.open')}</button>
         </div>
       }>
         <p data-testid="counter-status" data-status={mine() ? 'serving' : myState()!.status}>
@@ -168,17 +167,17 @@ export function CounterScreen() {
         </p>
         <p data-testid="counter-waiting" data-count={waitingHere()}>{t('counter.waiting', { count: waitingHere() })}</p>
         <div>
-          <button type="button" data-testid="counter-call-next" style={big} disabled={!!mine() || myState()!.status !== 'open'} onClick={() => void callNextTicket()}>{t('counter.callNext')}</button>
-          <Show when={myState()!.status === 'open'} fallback={<button type="button" data-testid="counter-unpause" style={big} onClick={async () => setSession(await setCounter(queue, myState()!, { status: 'open' }))}>{t('counter.unpause')}</button>}>
-            <button type="button" data-testid="counter-pause" style={big} onClick={async () => setSession(await setCounter(queue, myState()!, { status: 'paused' }))}>{t('counter.pause')}</button>
+          <button type="button" data-testid="counter-call-next" class="touch" disabled={!!mine() || myState()!.status !== 'open'} onClick={() => void callNextTicket()}>{t('counter.callNext')}</button>
+          <Show when={myState()!.status === 'open'} fallback={<button type="button" data-testid="counter-unpause" class="touch" onClick={async () => setSession(await setCounter(queue, myState()!, { status: 'open' }))}>{t('counter.unpause')}</button>}>
+            <button type="button" data-testid="counter-pause" class="touch" onClick={async () => setSession(await setCounter(queue, myState()!, { status: 'paused' }))}>{t('counter.pause')}</button>
           </Show>
-          <button type="button" data-testid="counter-close" style={big} onClick={async () => { setSession(await setCounter(queue, myState()!, { status: 'closed', currentTicket: null })); }}>{t('counter.close')}</button>
+          <button type="button" data-testid="counter-close" class="touch" onClick={async () => { setSession(await setCounter(queue, myState()!, { status: 'closed', currentTicket: null })); }}>{t('counter.close')}</button>
         </div>
         <Show when={lost()}>{(x) => <p role="alert" data-testid="counter-lost">{t('counter.lost', { label: x().label, counter: x().counter ?? '?' })}</p>}</Show>
         <Show when={mine()} fallback={<p data-testid="counter-current-none">{t('counter.none')}</p>}>
           {(x) => (
             <div>
-              <p data-testid="counter-current" data-label={x().label} data-state={x().state} data-recalls={x().recalls ?? 0} style={{ 'font-size': '2rem' }}>
+              <p data-testid="counter-current" data-label={x().label} data-state={x().state} data-recalls={x().recalls ?? 0} class="counter-current">
                 {t('counter.current', { label: x().label, state: t(`counter.state.${x().state}`) })}
               </p>
               <Show when={x().note}><p data-testid="counter-note">{x().note}</p></Show>
@@ -194,54 +193,54 @@ export function CounterScreen() {
                 )}
               </Show>
               <div>
-                <button type="button" data-testid="counter-recall" style={big} onClick={() => void run(recall(x(), actor()))}>{t('counter.recall')}</button>
-                <button type="button" data-testid="counter-no-show" style={big} onClick={() => void run(noShow(x(), actor()), () => setCurrent(null))}>{t('counter.noShow')}</button>
-                <button type="button" data-testid="counter-start" style={big} onClick={() => void run(startService(x(), actor()))}>{t('counter.start')}</button>
-                <button type="button" data-testid="counter-park" style={big} onClick={() => void run(park(x(), actor()))}>{t('counter.park')}</button>
-                <button type="button" data-testid="counter-resume" style={big} onClick={() => void run(resume(x(), actor()))}>{t('counter.resume')}</button>
+                <button type="button" data-testid="counter-recall" class="touch" onClick={() => void run(recall(x(), actor()))}>{t('counter.recall')}</button>
+                <button type="button" data-testid="counter-no-show" class="touch" onClick={() => void run(noShow(x(), actor()), () => setCurrent(null))}>{t('counter.noShow')}</button>
+                <button type="button" data-testid="counter-start" class="touch" onClick={() => void run(startService(x(), actor()))}>{t('counter.start')}</button>
+                <button type="button" data-testid="counter-park" class="touch" onClick={() => void run(park(x(), actor()))}>{t('counter.park')}</button>
+                <button type="button" data-testid="counter-resume" class="touch" onClick={() => void run(resume(x(), actor()))}>{t('counter.resume')}</button>
               </div>
               <div>
                 <label>
                   {t('counter.outcome')}{' '}
-                  <select data-testid="counter-outcome" value={outcome()} onChange={(e) => setOutcome(e.currentTarget.value)} style={big}>
+                  <select data-testid="counter-outcome" value={outcome()} onChange={(e) => setOutcome(e.currentTarget.value)} class="touch">
                     <For each={['done', 'info', 'incomplete']}>{(o) => <option value={o}>{t(`counter.outcome.${o as 'done'}`)}</option>}</For>
                   </select>
                 </label>
-                <button type="button" data-testid="counter-finish" style={big} onClick={() => void run(finish(x(), outcome(), actor()), () => setCurrent(null))}>{t('counter.finish')}</button>
+                <button type="button" data-testid="counter-finish" class="touch" onClick={() => void run(finish(x(), outcome(), actor()), () => setCurrent(null))}>{t('counter.finish')}</button>
               </div>
               <fieldset>
                 <legend>{t('counter.transfer')}</legend>
-                <select data-testid="counter-transfer-service" value={toService()} onChange={(e) => setToService(e.currentTarget.value)} style={big} aria-label={t('counter.transfer.service')}>
+                <select data-testid="counter-transfer-service" value={toService()} onChange={(e) => setToService(e.currentTarget.value)} class="touch" aria-label={t('counter.transfer.service')}>
                   <option value="" />
                   <For each={queue.services()}>{(s) => <option value={s.code}>{s.name[i18n.locale()]}</option>}</For>
                 </select>
-                <select data-testid="counter-transfer-counter" value={toCounter()} onChange={(e) => setToCounter(e.currentTarget.value)} style={big} aria-label={t('counter.transfer.counter')}>
+                <select data-testid="counter-transfer-counter" value={toCounter()} onChange={(e) => setToCounter(e.currentTarget.value)} class="touch" aria-label={t('counter.transfer.counter')}>
                   <option value="">{t('counter.transfer.anyCounter')}</option>
                   <For each={queue.counters()}>{(c) => <option value={c.code}>{c.code}</option>}</For>
                 </select>
-                <select data-testid="counter-transfer-position" value={position()} onChange={(e) => setPosition(e.currentTarget.value as 'back' | 'front')} style={big} aria-label={t('counter.transfer.position')}>
+                <select data-testid="counter-transfer-position" value={position()} onChange={(e) => setPosition(e.currentTarget.value as 'back' | 'front')} class="touch" aria-label={t('counter.transfer.position')}>
                   <option value="back">{t('counter.transfer.back')}</option>
                   <option value="front">{t('counter.transfer.front')}</option>
                 </select>
-                <input data-testid="counter-transfer-note" value={transferNote()} onInput={(e) => setTransferNote(e.currentTarget.value)} placeholder={t('queue.note')} style={big} />
-                <button type="button" data-testid="counter-transfer" style={big} onClick={() => void run(transfer(x(), { toService: toService() || x().service, ...(toCounter() ? { toCounter: toCounter() } : {}), ...(transferNote() ? { note: transferNote() } : {}), position: position() }, servedNow(), actor()), () => setCurrent(null))}>{t('counter.transfer')}</button>
+                <input data-testid="counter-transfer-note" value={transferNote()} onInput={(e) => setTransferNote(e.currentTarget.value)} placeholder={t('queue.note')} class="touch" />
+                <button type="button" data-testid="counter-transfer" class="touch" onClick={() => void run(transfer(x(), { toService: toService() || x().service, ...(toCounter() ? { toCounter: toCounter() } : {}), ...(transferNote() ? { note: transferNote() } : {}), position: position() }, servedNow(), actor()), () => setCurrent(null))}>{t('counter.transfer')}</button>
               </fieldset>
               <fieldset>
                 <legend>{t('counter.backoffice')}</legend>
-                <input data-testid="counter-bo-subject" value={boSubject()} onInput={(e) => setBoSubject(e.currentTarget.value)} placeholder={t('counter.backoffice.subject')} maxLength={200} style={big} />
-                <input data-testid="counter-bo-message" value={boMessage()} onInput={(e) => setBoMessage(e.currentTarget.value)} placeholder={t('counter.backoffice.message')} maxLength={4000} style={big} />
-                <button type="button" data-testid="counter-backoffice" style={big} onClick={() => void sendToBackoffice()}>{t('counter.backoffice')}</button>
+                <input data-testid="counter-bo-subject" value={boSubject()} onInput={(e) => setBoSubject(e.currentTarget.value)} placeholder={t('counter.backoffice.subject')} maxLength={200} class="touch" />
+                <input data-testid="counter-bo-message" value={boMessage()} onInput={(e) => setBoMessage(e.currentTarget.value)} placeholder={t('counter.backoffice.message')} maxLength={4000} class="touch" />
+                <button type="button" data-testid="counter-backoffice" class="touch" onClick={() => void sendToBackoffice()}>{t('counter.backoffice')}</button>
               </fieldset>
             </div>
           )}
         </Show>
         <fieldset>
           <legend>{t('counter.walkIn')}</legend>
-          <select data-testid="counter-walkin-service" value={walkInService()} onChange={(e) => setWalkInService(e.currentTarget.value)} style={big} aria-label={t('queue.service')}>
+          <select data-testid="counter-walkin-service" value={walkInService()} onChange={(e) => setWalkInService(e.currentTarget.value)} class="touch" aria-label={t('queue.service')}>
             <option value="" />
             <For each={queue.services()}>{(s) => <option value={s.code}>{s.name[i18n.locale()]}</option>}</For>
           </select>
-          <button type="button" data-testid="counter-walkin" style={big} disabled={!!mine()} onClick={() => void walkIn()}>{t('counter.walkIn')}</button>
+          <button type="button" data-testid="counter-walkin" class="touch" disabled={!!mine()} onClick={() => void walkIn()}>{t('counter.walkIn')}</button>
         </fieldset>
       </Show>
       <Show when={message()}><p role="status" data-testid="counter-message">{message()}</p></Show>

@@ -52,16 +52,16 @@ export function DisplayScreen() {
     return estimateWaitMinutes(waiting(code), open, queue.serviceMinutes(code));
   };
   return (
-    <section class="screen display" data-testid="screen-display" style={{ background: '#000', color: '#fff', 'font-size': '2.5rem', 'min-height': '100vh', padding: '1rem' }}>
-      <p data-testid="display-announcement" aria-live="assertive" style={{ 'font-size': '3.5rem', color: '#ff0', 'min-height': '4rem' }}>{text()}</p>
+    <section class="screen display" data-testid="screen-display">
+      <p data-testid="display-announcement" aria-live="assertive" class="display-announcement">{text()}</p>
       <h1>{t('display.called')}</h1>
       <Show when={calls().length > 0} fallback={<p data-testid="display-none">{t('display.none')}</p>}>
-        <table data-testid="display-calls" style={{ width: '100%' }}>
+        <table data-testid="display-calls" class="display-calls">
           <thead><tr><th>{t('display.ticket')}</th><th>{t('display.counter')}</th></tr></thead>
           <tbody>
             <For each={calls()}>
               {(c, i) => (
-                <tr data-testid="display-call" data-label={c.label} data-counter={c.counter} style={i() === 0 ? { background: '#ff0', color: '#000', 'font-size': '4rem' } : {}}>
+                <tr data-testid="display-call" data-label={c.label} data-counter={c.counter} classList={{ 'display-call-latest': i() === 0 }}>
                   <td>{c.label}</td>
                   <td>{counterNumber(c.counter!)}</td>
                 </tr>

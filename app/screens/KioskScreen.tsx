@@ -43,9 +43,9 @@ export function KioskScreen() {
   }
 
   return (
-    <section class="screen kiosk" data-testid="screen-kiosk" onPointerDown={touched} style={{ 'font-size': '1.6rem' }}>
+    <section class="screen kiosk" data-testid="screen-kiosk" onPointerDown={touched}>
       <div>
-        <button type="button" data-testid="kiosk-locale" style={{ 'min-height': '48px' }} onClick={() => i18n.setLocale(i18n.locale() === 'fr' ? 'en' : 'fr')}>
+        <button type="button" data-testid="kiosk-locale" class="touch" onClick={() => i18n.setLocale(i18n.locale() === 'fr' ? 'en' : 'fr')}>
           {i18n.locale() === 'fr' ? 'English' : 'Français'}
         </button>
       </div>
@@ -53,10 +53,10 @@ export function KioskScreen() {
         <Show when={service()} fallback={
           <>
             <h1>{t('kiosk.choose')}</h1>
-            <div style={{ display: 'grid', 'grid-template-columns': 'repeat(auto-fit, minmax(16rem, 1fr))', gap: '1rem' }}>
+            <div class="kiosk-services">
               <For each={queue.services().filter((s) => s.active)}>
                 {(s) => (
-                  <button type="button" data-testid={`kiosk-service-${s.code}`} style={{ 'min-height': '6rem', 'font-size': '1.8rem' }} onClick={() => { touched(); setService(s); }}>
+                  <button type="button" data-testid={`kiosk-service-${s.code}`} class="kiosk-service" onClick={() => { touched(); setService(s); }}>
                     {s.name[i18n.locale()]}
                   </button>
                 )}
@@ -66,14 +66,14 @@ export function KioskScreen() {
         }>
           <h1>{service()!.name[i18n.locale()]}</h1>
           <label>{t('kiosk.number')}</label>
-          <output data-testid="kiosk-number" style={{ display: 'block', 'font-size': '2.5rem', 'min-height': '3rem' }}>{number()}</output>
-          <div style={{ display: 'grid', 'grid-template-columns': 'repeat(3, 6rem)', gap: '0.5rem' }}>
-            <For each={KEYS}>{(k) => <button type="button" data-testid={`kiosk-key-${k}`} style={{ 'min-height': '4rem', 'font-size': '2rem' }} onClick={() => setNumber((n) => (n.length < 20 ? n + k : n))}>{k}</button>}</For>
-            <button type="button" data-testid="kiosk-key-clear" style={{ 'min-height': '4rem' }} onClick={() => setNumber('')}>{t('kiosk.clear')}</button>
+          <output data-testid="kiosk-number" class="kiosk-number">{number()}</output>
+          <div class="kiosk-keypad">
+            <For each={KEYS}>{(k) => <button type="button" data-testid={`kiosk-key-${k}`} class="kiosk-key" onClick={() => setNumber((n) => (n.length < 20 ? n + k : n))}>{k}</button>}</For>
+            <button type="button" data-testid="kiosk-key-clear" class="kiosk-action" onClick={() => setNumber('')}>{t('kiosk.clear')}</button>
           </div>
           <p>
-            <button type="button" data-testid="kiosk-back" style={{ 'min-height': '4rem' }} onClick={reset}>{t('kiosk.back')}</button>{' '}
-            <button type="button" data-testid="kiosk-take" style={{ 'min-height': '4rem', 'font-size': '2rem' }} onClick={() => void take()}>{number() ? t('kiosk.take') : t('kiosk.skip')}</button>
+            <button type="button" data-testid="kiosk-back" class="kiosk-action" onClick={reset}>{t('kiosk.back')}</button>{' '}
+            <button type="button" data-testid="kiosk-take" class="kiosk-action kiosk-key" onClick={() => void take()}>{number() ? t('kiosk.take') : t('kiosk.skip')}</button>
           </p>
           <Show when={error()}><p role="alert" data-testid="kiosk-error">{error()}</p></Show>
         </Show>

@@ -11,7 +11,6 @@ import { issueFromScreen, printTicket, ticketFacts } from '../queue/issue-ticket
 import { TicketView } from '../queue/TicketView.tsx';
 import { queueErrorText } from '../queue/queue-text.ts';
 
-const big = { 'min-height': '48px', 'font-size': '1.1rem' };
 
 export function ReceptionScreen() {
   const i18n = useI18n();
@@ -60,9 +59,9 @@ export function ReceptionScreen() {
       <h1>{t('screen.reception.title')}</h1>
       <form onSubmit={search}>
         <label>
-          {t('reception.search')} <input data-testid="reception-search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} style={big} />
+          {t('reception.search')} <input data-testid="reception-search" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} class="touch" />
         </label>
-        <button type="submit" data-testid="reception-search-submit" style={big}>{t('reception.searchButton')}</button>
+        <button type="submit" data-testid="reception-search-submit" class="touch">{t('reception.searchButton')}</button>
       </form>
       <Show when={found()}>
         {(list) => (
@@ -71,7 +70,7 @@ export function ReceptionScreen() {
               <For each={list()}>
                 {(p) => (
                   <li>
-                    <button type="button" data-testid={`reception-person-${p.number}`} style={big} onClick={() => { setPerson(p); setFound(null); }}>
+                    <button type="button" data-testid={`reception-person-${p.number}`} class="touch" onClick={() => { setPerson(p); setFound(null); }}>
                       {p.number} — {personName(p)}
                     </button>
                   </li>
@@ -85,29 +84,29 @@ export function ReceptionScreen() {
         {(p) => (
           <p data-testid="reception-person">
             {t('reception.selected', { name: `${personName(p())} (${p().number})` })}{' '}
-            <button type="button" data-testid="reception-clear-person" style={big} onClick={() => setPerson(null)}>{t('reception.clearPerson')}</button>
+            <button type="button" data-testid="reception-clear-person" class="touch" onClick={() => setPerson(null)}>{t('reception.clearPerson')}</button>
           </p>
         )}
       </Show>
       <form onSubmit={issue}>
         <label>
           {t('queue.service')}{' '}
-          <select data-testid="reception-service" value={service()} onChange={(e) => setService(e.currentTarget.value)} style={big} required>
+          <select data-testid="reception-service" value={service()} onChange={(e) => setService(e.currentTarget.value)} class="touch" required>
             <option value="" />
             <For each={queue.services()}>{(s) => <option value={s.code}>{s.name[i18n.locale()]}</option>}</For>
           </select>
         </label>
         <label>
           {t('queue.priority')}{' '}
-          <select data-testid="reception-priority" value={priority()} onChange={(e) => setPriority(e.currentTarget.value as Priority | '')} style={big}>
+          <select data-testid="reception-priority" value={priority()} onChange={(e) => setPriority(e.currentTarget.value as Priority | '')} class="touch">
             <option value="">{t('queue.priority.none')}</option>
             <For each={PRIORITIES}>{(p) => <option value={p}>{t(`queue.priority.${p}`)}</option>}</For>
           </select>
         </label>
         <label>
-          {t('queue.note')} <input data-testid="reception-note" value={note()} onInput={(e) => setNote(e.currentTarget.value)} maxLength={1000} style={big} />
+          {t('queue.note')} <input data-testid="reception-note" value={note()} onInput={(e) => setNote(e.currentTarget.value)} maxLength={1000} class="touch" />
         </label>
-        <button type="submit" data-testid="reception-issue" style={big}>{t('queue.issue')}</button>
+        <button type="submit" data-testid="reception-issue" class="touch">{t('queue.issue')}</button>
       </form>
       <Show when={message()}><p role="status" data-testid="reception-message">{message()}</p></Show>
       <Show when={issued()}>
