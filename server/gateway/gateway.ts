@@ -85,7 +85,7 @@ export async function handleDbRequest(gw: Gateway, req: IncomingMessage, res: Se
       dropCookies: basic !== null,
       refused,
       newEdits,
-      keepCookie: (next) => (creds.token === null ? true : gw.sessions.renewed(creds.token, next)),
+      keepCookie: gw.sessions.renewalGuard(creds),
       // The session the gateway opened for basic auth can die under it (the engine restarted and
       // re-salted its admin, a password changed): open a new one once, then the engine's answer stands.
       onUnauthorized: basic && retry ? () => void reopen().catch(() => refuse(res, { status: 503, error: 'unavailable', reason: 'database unreachable' })) : undefined,

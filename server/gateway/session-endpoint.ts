@@ -29,7 +29,7 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
     if (!resolved) return refuse(res, UNREACHABLE);
     // A wrong basic-auth password here is a failed sign-in like any other (else a free oracle).
     if (resolved.failedBasic) gw.throttle.failed(resolved.failedBasic.name, clientAddress(req));
-    const keepCookie = (next: string) => (creds.token === null ? true : gw.sessions.renewed(creds.token, next));
+    const keepCookie = gw.sessions.renewalGuard(creds);
     return forward(gw.upstream, req, res, route, { body: null, engineToken: resolved.engineToken, dropCookies: creds.authorization !== null, refused: [], newEdits: true, keepCookie });
   }
   if (method === 'DELETE') {

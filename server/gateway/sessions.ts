@@ -111,6 +111,11 @@ export class SessionResolver {
     return true;
   }
 
+  /** What a forwarded answer does with a renewed session cookie for these credentials (see `renewed`). */
+  renewalGuard(creds: Credentials): (next: string) => boolean {
+    return (next) => (creds.token === null ? true : this.renewed(creds.token, next));
+  }
+
   /** Drops what is cached for these credentials, so the next resolve asks the engine again. */
   forget(creds: Credentials): void {
     if (creds.authorization) this.byBasic.delete(hash(creds.authorization));
