@@ -5,6 +5,7 @@ export const en: Messages = {
   'app.name': 'Front Office',
   'app.loading': 'Loading…',
   'app.skip': 'Skip to content',
+  'ui.dismiss': 'Dismiss',
 
   'locale.label': 'Language',
   'locale.fr': 'Français',

@@ -7,6 +7,7 @@ export const fr = {
   'app.name': 'Front Office',
   'app.loading': 'Chargement…',
   'app.skip': 'Aller au contenu',
+  'ui.dismiss': 'Fermer',
 
   'locale.label': 'Langue',
   'locale.fr': 'Français',

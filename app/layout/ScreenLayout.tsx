@@ -1,9 +1,12 @@
 /**
  * The frame around a signed-in screen. Staff screens get the header; kiosk and display are
- * full-screen (no chrome, large type) with only a discreet sync indicator in a corner.
+ * full-screen (no chrome, large type) with only a discreet sync indicator in a corner. Each
+ * screen gets its own action guard (one action in flight at a time) and toast area.
  */
 import { Show, type JSX } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ActionGuardContext, createActionGuard } from '../ui/action-guard.ts';
+import { ToastHost } from '../ui/Toasts.tsx';
 import { AppHeader } from './AppHeader.tsx';
 import { FirstSyncProgress } from './FirstSyncProgress.tsx';
 import { GuardNotice } from './GuardNotice.tsx';
@@ -12,29 +15,33 @@ import { SyncIndicator } from './SyncIndicator.tsx';
 export function ScreenLayout(props: { fullScreen: boolean; children: JSX.Element }) {
   const { t } = useI18n();
   return (
-    <Show
-      when={!props.fullScreen}
-      fallback={
-        <div class="fullscreen">
-          <main id="main" class="fullscreen-main">
+    <ActionGuardContext.Provider value={createActionGuard()}>
+      <ToastHost dismissLabel={t('ui.dismiss')}>
+        <Show
+          when={!props.fullScreen}
+          fallback={
+            <div class="fullscreen">
+              <main id="main" class="fullscreen-main">
+                <FirstSyncProgress />
+                {props.children}
+              </main>
+              <div class="fullscreen-sync">
+                <SyncIndicator compact />
+              </div>
+            </div>
+          }
+        >
+          <a class="skip-link" href="#main">
+            {t('app.skip')}
+          </a>
+          <AppHeader />
+          <GuardNotice />
+          <main id="main" class="staff-main" tabindex="-1">
             <FirstSyncProgress />
             {props.children}
           </main>
-          <div class="fullscreen-sync">
-            <SyncIndicator compact />
-          </div>
-        </div>
-      }
-    >
-      <a class="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
-      <AppHeader />
-      <GuardNotice />
-      <main id="main" class="staff-main" tabindex="-1">
-        <FirstSyncProgress />
-        {props.children}
-      </main>
-    </Show>
+        </Show>
+      </ToastHost>
+    </ActionGuardContext.Provider>
   );
 }
