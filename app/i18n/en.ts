@@ -405,10 +405,6 @@ export const en: Messages = {
   // Screen audit: sign-in, header, supervisor and report periods (issue 9).
   'signin.nameMissing': "Enter your user name.",
   'signin.passwordMissing': "Enter your password.",
-  'signin.nameHint': "For example: counter.dla",
-  'header.menu': "Account and language",
-  'sup.board.queues': "Queues",
-  'sup.board.countersTitle': "Counters",
   'rep.filters': "Choose the period",
   'rep.trend.day': "Trend by day",
   'rep.trend.month': "Trend by month",
@@ -418,7 +414,5 @@ export const en: Messages = {
   'rep.check.future': "The period starts after today: choose a start on or before {today}.",
   'rep.check.tooLong': "A report covers at most {years} years. Choose a shorter period, for example from {from} to {to}.",
   'rep.exports': "Export",
-  'rep.charts': "Charts",
-  'rep.tables': "Tables",
   'rep.tableRegion': "Scrolling table: {title}",
 };

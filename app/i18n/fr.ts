@@ -407,10 +407,6 @@ export const fr = {
   // Screen audit: sign-in, header, supervisor and report periods (issue 9).
   'signin.nameMissing': "Saisissez votre nom d’utilisateur.",
   'signin.passwordMissing': "Saisissez votre mot de passe.",
-  'signin.nameHint': "Par exemple : guichet.dla",
-  'header.menu': "Compte et langue",
-  'sup.board.queues': "Files d’attente",
-  'sup.board.countersTitle': "Guichets",
   'rep.filters': "Choisir la période",
   'rep.trend.day': "Tendance par jour",
   'rep.trend.month': "Tendance par mois",
@@ -420,8 +416,6 @@ export const fr = {
   'rep.check.future': "La période commence après aujourd’hui : choisissez un début au plus tard le {today}.",
   'rep.check.tooLong': "Un rapport couvre au plus {years} ans. Choisissez une période plus courte, par exemple du {from} au {to}.",
   'rep.exports': "Exporter",
-  'rep.charts': "Graphiques",
-  'rep.tables': "Tableaux",
   'rep.tableRegion': "Tableau défilant : {title}",
 } as const;
 
