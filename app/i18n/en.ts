@@ -402,4 +402,17 @@ export const en: Messages = {
   'rep.band': "{from}–{to} min",
   'rep.bandLast': "{from} min and more",
   'rep.hour': "{hour}:00",
+  // Screen audit: sign-in, header, supervisor and report periods (issue 9).
+  'signin.nameMissing': "Enter your user name.",
+  'signin.passwordMissing': "Enter your password.",
+  'rep.filters': "Choose the period",
+  'rep.trend.day': "Trend by day",
+  'rep.trend.month': "Trend by month",
+  'rep.trend.year': "Trend by year",
+  'rep.progress': "Computing the report… step {done} of {total}",
+  'rep.check.date': "Enter real dates, like 2026-03-31.",
+  'rep.check.future': "The period starts after today: choose a start on or before {today}.",
+  'rep.check.tooLong': "A report covers at most {years} years. Choose a shorter period, for example from {from} to {to}.",
+  'rep.exports': "Export",
+  'rep.tableRegion': "Scrolling table: {title}",
 };

@@ -404,6 +404,19 @@ export const fr = {
   'rep.band': "{from}–{to} min",
   'rep.bandLast': "{from} min et plus",
   'rep.hour': "{hour} h",
+  // Screen audit: sign-in, header, supervisor and report periods (issue 9).
+  'signin.nameMissing': "Saisissez votre nom d’utilisateur.",
+  'signin.passwordMissing': "Saisissez votre mot de passe.",
+  'rep.filters': "Choisir la période",
+  'rep.trend.day': "Tendance par jour",
+  'rep.trend.month': "Tendance par mois",
+  'rep.trend.year': "Tendance par année",
+  'rep.progress': "Calcul du rapport… étape {done} sur {total}",
+  'rep.check.date': "Saisissez des dates réelles, par exemple 2026-03-31.",
+  'rep.check.future': "La période commence après aujourd’hui : choisissez un début au plus tard le {today}.",
+  'rep.check.tooLong': "Un rapport couvre au plus {years} ans. Choisissez une période plus courte, par exemple du {from} au {to}.",
+  'rep.exports': "Exporter",
+  'rep.tableRegion': "Tableau défilant : {title}",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,4 +1,7 @@
-/** Header of the staff screens: app, branch, user, role navigation, locale, sync, sign-out. */
+/**
+ * Header of the staff screens: app, branch and user chips, locale and sign-out on the first row;
+ * the screens the user's roles open, the printer and the sync indicator on the second.
+ */
 import { For, Show, createResource, onCleanup } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -10,6 +13,8 @@ import type { Branch } from '../../couch-design/types/branch.ts';
 import { useData } from '../data/DataProvider.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
+import { Button } from '../ui/Button.tsx';
+import { StatusChip } from '../ui/StatusChip.tsx';
 
 export function AppHeader() {
   const { t } = useI18n();
@@ -35,26 +40,27 @@ export function AppHeader() {
   return (
     <header class="app-header">
       <div class="app-header-row">
+        <span class="brand-mark" aria-hidden="true">FO</span>
         <strong class="app-name">{t('app.name')}</strong>
-        <span class="chip" data-testid="header-branch">
+        <StatusChip tone="info" testId="header-branch">
           {branch() ? branchLabel() : t('header.hq')}
-        </span>
-        <span class="chip" data-testid="header-user">
+        </StatusChip>
+        <StatusChip tone={auth.user()?.offline ? 'warn' : 'neutral'} testId="header-user">
           {t('header.user', { name: auth.user()?.name ?? '' })}
           <Show when={auth.user()?.offline}>
             {' · '}
             {t('header.offlineSession')}
           </Show>
-        </span>
+        </StatusChip>
         <span class="spacer" />
         <LocaleSwitch />
-        <button type="button" class="button" data-testid="signout" onClick={() => void signOut()}>
+        <Button testId="signout" onClick={() => void signOut()}>
           {t('header.signOut')}
-        </button>
+        </Button>
       </div>
-      <div class="app-header-row">
-        <Show when={screens().length > 1}>
-          <nav aria-label={t('header.nav')} class="role-nav" data-testid="role-nav">
+      <div class="app-header-row app-header-nav">
+        <nav aria-label={t('header.nav')} class="role-nav" data-testid={screens().length > 1 ? 'role-nav' : undefined}>
+          <Show when={screens().length > 1}>
             <For each={screens()}>
               {(screen) => (
                 <A href={SCREEN_PATHS[screen]} class="nav-link" activeClass="active" data-testid={`nav-${screen}`}>
@@ -62,11 +68,11 @@ export function AppHeader() {
                 </A>
               )}
             </For>
-          </nav>
-        </Show>
-        <A href={PRINTER_PATH} class="nav-link" activeClass="active" data-testid="nav-printing">
-          {t('printing.nav')}
-        </A>
+          </Show>
+          <A href={PRINTER_PATH} class="nav-link" activeClass="active" data-testid="nav-printing">
+            {t('printing.nav')}
+          </A>
+        </nav>
         <span class="spacer" />
         <SyncIndicator />
       </div>

@@ -3,6 +3,7 @@ import { Show, createSignal, createEffect } from 'solid-js';
 import { useLocation } from '@solidjs/router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isJobRole } from '../../couch-design/roles.ts';
+import { Button } from '../ui/Button.tsx';
 
 export interface GuardState {
   readonly denied?: string;
@@ -23,11 +24,11 @@ export function GuardNotice() {
   return (
     <Show when={denied()}>
       {(screen) => (
-        <div class="banner banner-warning" role="alert" data-testid="guard-notice">
+        <div class="notice notice-warn guard-notice" role="alert" data-testid="guard-notice">
           <span>{t('guard.denied', { screen: t(`screen.${screen()}.title`) })}</span>
-          <button type="button" class="button small" onClick={() => setHidden(true)}>
+          <Button variant="quiet" onClick={() => setHidden(true)}>
             {t('notice.dismiss')}
-          </button>
+          </Button>
         </div>
       )}
     </Show>

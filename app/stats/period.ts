@@ -32,7 +32,58 @@ export function periodRange(kind: PeriodKind, anchor: string, custom?: DayRange)
   return from <= to ? { from, to } : { from: to, to: from };
 }
 
-/** Every day of the range, in order (for a daily trend that shows the quiet days too). */
+/** The day after / before `day`. */
+export const nextDay = (day: string) => format(parse(day) + DAY_MS);
+export const previousDay = (day: string) => format(parse(day) - DAY_MS);
+
+/** Is `day` a real calendar day written `YYYY-MM-DD` (not 2026-02-30, not '')? */
+export function isDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && format(parse(day)) === day;
+}
+
+/** The months from `from` to `to` (`YYYY-MM`, inclusive), in order; none when `to` is before `from`. */
+export function monthsBetween(from: string, to: string): string[] {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  return Array.from({ length: Math.max(0, index(to) - index(from) + 1) }, (_, i) => addMonths(from, i));
+}
+
+/** `YYYY-MM` `n` months after `month` (n may be negative). */
+export function addMonths(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The longest report: ten years, enough to compare a decade, short enough to answer in seconds. */
+export const MAX_REPORT_YEARS = 10;
+
+/** Why a period cannot be reported on, with what the screen needs to say what to do instead. */
+export type PeriodProblem =
+  | { code: 'date' }
+  | { code: 'future'; today: string }
+  | { code: 'tooLong'; years: number; suggestion: DayRange };
+
+/** The same day `years` later (29 February → 28 February when that year has none). */
+function yearsLater(day: string, years: number): string {
+  const y = Number(day.slice(0, 4)) + years;
+  const m = Number(day.slice(5, 7));
+  const d = Math.min(Number(day.slice(8, 10)), new Date(Date.UTC(y, m, 0)).getUTCDate());
+  return format(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * Checks a period before anything is read: real dates, a start no later than today (the future
+ * holds no activity) and at most MAX_REPORT_YEARS years. The suggestion for a too-long period is
+ * the longest one allowed that ends where the asked one ends (or today, if that is earlier).
+ */
+export function checkPeriod(range: DayRange, today: string): PeriodProblem | null {
+  if (!isDay(range.from) || !isDay(range.to)) return { code: 'date' };
+  if (range.from > today) return { code: 'future', today };
+  if (range.to < yearsLater(range.from, MAX_REPORT_YEARS)) return null;
+  const to = range.to < today ? range.to : today;
+  return { code: 'tooLong', years: MAX_REPORT_YEARS, suggestion: { from: nextDay(yearsLater(to, -MAX_REPORT_YEARS)), to } };
+}
+
+/** Every day of the range, in order. Proportional to the length of the range: for short ranges only. */
 export function daysOf(range: DayRange): string[] {
   const out: string[] = [];
   for (let ms = parse(range.from); ms <= parse(range.to); ms += DAY_MS) out.push(format(ms));

@@ -13,7 +13,7 @@ import type { Dimension, DurationStats, Figures, Report, ReportFilter, ViewQuery
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { MonthRow, StatsMonth } from '../../couch-design/types/stats-month.ts';
 import { addCounts, addStats, emptyFigures } from './figures.ts';
-import { planMonths, planReport, wholeMonthsOf } from './rollup-plan.ts';
+import { planMonths, planReport, wholeMonthSpan } from './rollup-plan.ts';
 
 export const STATS_VIEW = 'fo/visit_stats';
 export const DURATIONS_VIEW = 'fo/visit_durations';
@@ -88,14 +88,35 @@ export interface ReportSources {
   months?: MonthRollupSource;
   /** All-branches reports: every branch to cover, so a day is taken from roll-ups only when none is missing. */
   branches?: readonly string[];
+  /** Called as the reads finish: `done` of the `total` known so far (the plan grows as roll-ups arrive). */
+  onProgress?: (progress: ReportProgress) => void;
+}
+
+export interface ReportProgress {
+  done: number;
+  total: number;
 }
 
 /** The report of `filter` (inclusive day range; branch, service, counter, agent when given). */
 export async function loadReport(query: ViewQuery, filter: ReportFilter, sources: ReportSources = {}): Promise<Report> {
-  const whole = wholeMonthsOf(filter);
-  const monthPlan = planMonths(filter, sources.months && whole.length > 0 ? await sources.months(whole[0]!, whole[whole.length - 1]!) : [], sources.branches);
+  let done = 0;
+  let total = 0;
+  const planned = (steps: number) => {
+    total += steps;
+    sources.onProgress?.({ done, total });
+  };
+  const step = <T>(result: T): T => {
+    done += 1;
+    sources.onProgress?.({ done, total });
+    return result;
+  };
+  const whole = wholeMonthSpan(filter);
+  const readMonths = sources.months !== undefined && whole !== null;
+  planned(readMonths ? 1 : 0);
+  const monthPlan = planMonths(filter, readMonths ? step(await sources.months!(whole!.first, whole!.last)) : [], sources.branches);
+  planned(sources.rollups ? monthPlan.dayRanges.length : 0);
   const plans = await Promise.all(
-    monthPlan.dayRanges.map(async (range) => planReport({ ...filter, ...range }, sources.rollups ? await sources.rollups(range.from, range.to) : [], sources.branches)),
+    monthPlan.dayRanges.map(async (range) => planReport({ ...filter, ...range }, sources.rollups ? step(await sources.rollups(range.from, range.to)) : [], sources.branches)),
   );
   const groups = new Groups();
   const addRow = (key: unknown[], value: unknown) => {
@@ -122,11 +143,14 @@ export async function loadReport(query: ViewQuery, filter: ReportFilter, sources
     for (const [key, value] of day.stats) addRow([day.day, day.branch, ...key], value);
     for (const [key, value] of day.durations) addRow([day.day, day.branch, ...key], stats(value));
   }
+  const viewRanges = plans.flatMap((p) => p.viewRanges);
+  planned(viewRanges.length);
   await Promise.all(
-    plans.flatMap((p) => p.viewRanges).map(async ({ from, to }) => {
+    viewRanges.map(async ({ from, to }) => {
       const range = { startkey: [from], endkey: [to, {}] };
       const [counts, durations] = await Promise.all([query(STATS_VIEW, { ...range, group_level: 6 }), query(DURATIONS_VIEW, { ...range, group_level: 7 })]);
       for (const row of [...counts.rows, ...durations.rows]) addRow(row.key as unknown[], row.value);
+      step(null);
     }),
   );
   return groups.report(filter);

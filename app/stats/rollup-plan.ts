@@ -5,10 +5,12 @@
  * the whole day otherwise, so nothing is counted twice or missed); the other days are grouped
  * into runs, one view range each. The job writes a roll-up for every closed day, quiet ones
  * included, so the view runs are usually one: today and the days not rolled up yet. Pure.
+ * The work is proportional to the roll-ups found (and to the months of the period), never to
+ * its days: a period of years with little activity is planned as fast as a week.
  */
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
-import { type DayRange, daysOf, periodRange } from './period.ts';
+import { type DayRange, addMonths, monthsBetween, nextDay, periodRange, previousDay } from './period.ts';
 import type { ReportFilter } from './report-types.ts';
 
 export interface RollupPlan {
@@ -30,8 +32,9 @@ export function planReport(filter: ReportFilter, rollups: readonly StatsDay[], b
   const byDay = new Map<string, Set<string>>();
   for (const r of inPeriod) byDay.set(r.day, (byDay.get(r.day) ?? new Set()).add(r.branch));
   const covered = (day: string) => expected.length > 0 && expected.every((b) => byDay.get(day)?.has(b));
+  const coveredDays = [...byDay.keys()].filter(covered).sort();
 
-  return { rollups: inPeriod.filter((r) => covered(r.day)), viewRanges: uncoveredRuns(filter, covered) };
+  return { rollups: inPeriod.filter((r) => covered(r.day)), viewRanges: uncoveredRuns(filter, coveredDays.map((day) => ({ from: day, to: day }))) };
 }
 
 export interface MonthPlan {
@@ -41,11 +44,17 @@ export interface MonthPlan {
   dayRanges: { from: string; to: string }[];
 }
 
+/** The first and last months lying wholly inside the period (`YYYY-MM`); null when there is none. */
+export function wholeMonthSpan(filter: DayRange): { first: string; last: string } | null {
+  const first = filter.from.endsWith('-01') ? filter.from.slice(0, 7) : addMonths(filter.from.slice(0, 7), 1);
+  const last = lastDayOf(filter.to.slice(0, 7)) === filter.to ? filter.to.slice(0, 7) : addMonths(filter.to.slice(0, 7), -1);
+  return last >= first ? { first, last } : null;
+}
+
 /** The months lying wholly inside the period, as `YYYY-MM`. */
 export function wholeMonthsOf(filter: DayRange): string[] {
-  const out: string[] = [];
-  for (const day of daysOf(filter)) if (day.endsWith('-01') && lastDayOf(day.slice(0, 7)) <= filter.to) out.push(day.slice(0, 7));
-  return out;
+  const span = wholeMonthSpan(filter);
+  return span ? monthsBetween(span.first, span.last) : [];
 }
 
 export function lastDayOf(month: string): string {
@@ -59,25 +68,29 @@ export function lastDayOf(month: string): string {
  * roll-ups could not be checked without reading every day, which is what months save.
  */
 export function planMonths(filter: ReportFilter, months: readonly StatsMonth[], branches: readonly string[] = []): MonthPlan {
-  const whole = new Set(wholeMonthsOf(filter));
-  const inPeriod = months.filter((m) => whole.has(m.month));
+  const span = wholeMonthSpan(filter);
+  const inPeriod = span ? months.filter((m) => m.month >= span.first && m.month <= span.last) : [];
   const expected = filter.branch !== undefined ? [filter.branch] : branches.length > 0 ? [...new Set([...branches, ...inPeriod.map((m) => m.branch)])] : [];
   const byMonth = new Map<string, Set<string>>();
   for (const m of inPeriod) byMonth.set(m.month, (byMonth.get(m.month) ?? new Set()).add(m.branch));
   const covered = (month: string) => expected.length > 0 && expected.every((b) => byMonth.get(month)?.has(b));
 
-  const dayRanges = uncoveredRuns(filter, (day) => covered(day.slice(0, 7)));
+  const coveredMonths = [...byMonth.keys()].filter(covered).sort();
+  const dayRanges = uncoveredRuns(filter, coveredMonths.map((month) => ({ from: `${month}-01`, to: lastDayOf(month) })));
   return { months: inPeriod.filter((m) => covered(m.month) && expected.includes(m.branch)), dayRanges };
 }
 
-/** The days of the period that `covered` leaves out, as runs of consecutive days. */
-function uncoveredRuns(filter: DayRange, covered: (day: string) => boolean): { from: string; to: string }[] {
+/**
+ * The days of the period that the `covered` spans (inside the period, in order, not
+ * overlapping) leave out, as runs of consecutive days: the gaps between the spans.
+ */
+export function uncoveredRuns(filter: DayRange, covered: readonly DayRange[]): { from: string; to: string }[] {
   const runs: { from: string; to: string }[] = [];
-  let run: { from: string; to: string } | null = null;
-  for (const day of daysOf(filter)) {
-    if (covered(day)) run = null;
-    else if (run) run.to = day;
-    else runs.push((run = { from: day, to: day }));
+  let next = filter.from;
+  for (const span of covered) {
+    if (span.from > next) runs.push({ from: next, to: previousDay(span.from) });
+    if (span.to >= next) next = nextDay(span.to);
   }
+  if (next <= filter.to) runs.push({ from: next, to: filter.to });
   return runs;
 }

@@ -18,11 +18,15 @@ import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { SupervisorPage } from './support/supervisor-page.ts';
 import { branchDay } from '../../app/queue/numbering.ts';
+import { en } from '../../app/i18n/en.ts';
+import { seedHistory } from './support/seed-history.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
 /** "Within seconds": the board must show another device's work in this time. */
 const LIVE_MS = 10_000;
+/** A long period with little data must answer in about the time its data needs (it took 87 s). */
+const LONG_REPORT_MS = 15_000;
 
 async function signedIn(name: string): Promise<Page> {
   const page = await app.page({ acceptDownloads: true });
@@ -134,5 +138,34 @@ describe('supervisor screens in the browser', () => {
     }, 60_000);
     expect(row[0]).toBe('Douala Centre');
     await hqPage.getByTestId('chart-branch').waitFor();
+  }, 120_000);
+
+  it('a report over 2020–2026 answers in seconds with a bounded trend (it froze the tab 87 s); 2000–3000 is refused with what to do', async () => {
+    await seedHistory(app.url, 8);
+    const page = await signedIn('supervisor.dla');
+    const sup = new SupervisorPage(page);
+    await sup.openReports();
+    const started = Date.now();
+    expect(await sup.runCustomReport('2020-01-01', '2026-12-31', LONG_REPORT_MS)).toBe('report');
+    const took = Date.now() - started;
+    // The page answers at once: nothing is left running on its thread.
+    const pingStart = Date.now();
+    await page.evaluate(() => 1);
+    const ping = Date.now() - pingStart;
+    const total = await page.getByTestId('report-table-total').locator('tbody tr').first().locator('th, td').allTextContents();
+    expect(Number(total[1]), 'the 8 tickets of the history at least').toBeGreaterThanOrEqual(8);
+    // Seven years in a trend a person can read: by month, not 2,557 daily bars.
+    const trend = page.getByTestId('chart-day');
+    expect(await trend.getAttribute('data-unit')).toBe('month');
+    expect(await trend.locator('g[data-label]').count()).toBe(84);
+    console.log(`2020–2026 report: ${took} ms to the report, then ${ping} ms for the page to answer`);
+    expect(ping).toBeLessThan(1_000);
+
+    const refusedAt = Date.now();
+    expect(await sup.runCustomReport('2000-01-01', '3000-12-31', 5_000)).toBe('report-period-error');
+    expect(Date.now() - refusedAt).toBeLessThan(5_000);
+    const message = (await page.getByTestId('report-period-error').textContent()) ?? '';
+    expect(message).toContain(en['rep.check.tooLong'].replace('{years}', '10').split('{')[0]!);
+    expect(await page.getByTestId('report').count(), 'no report for a refused period').toBe(0);
   }, 120_000);
 });

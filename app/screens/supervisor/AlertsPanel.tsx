@@ -4,6 +4,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatTime } from '../../i18n/format.ts';
 import type { Alert, Thresholds } from '../../stats/alerts.ts';
 import type { AlertTracking } from './alert-tracking.ts';
+import { Field } from '../../ui/Field.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 
 const FIELDS = ['waitMinutes', 'waitingCount', 'pausedMinutes'] as const;
 
@@ -18,7 +21,7 @@ export function ActiveAlerts(props: { tracking: AlertTracking; subjectName: (ale
   return (
     <div role="status" aria-live="polite" data-testid="alerts-active" data-count={props.tracking.active().length}>
       <Show when={props.tracking.active().length > 0}>
-        <div class="sup-active">
+        <div class="notice notice-error sup-active">
           <strong>{t('sup.alerts.active', { count: props.tracking.active().length })}</strong>
           <ul>
             <For each={props.tracking.active()}>{(a) => <li data-testid={`alert-${a.kind}-${a.subject}`}>{text(a)}</li>}</For>
@@ -50,24 +53,27 @@ export function AlertsPanel(props: { tracking: AlertTracking; subjectName: (aler
   }
 
   return (
-    <section class="sup-alerts" aria-labelledby="sup-alerts-title">
-      <h2 id="sup-alerts-title">{t('sup.alerts.title')}</h2>
+    <section class="panel panel-plain sup-alerts" aria-labelledby="sup-alerts-title">
+      <h2 id="sup-alerts-title" class="panel-title">{t('sup.alerts.title')}</h2>
       <form class="sup-thresholds" onSubmit={save} onInput={() => setSaved(false)}>
         <fieldset>
           <legend>{t('sup.alerts.thresholds')}</legend>
-          <For each={FIELDS}>
-            {(name) => (
-              <label>
-                <span>{t(`sup.alerts.${name}`)}</span>
-                <input name={name} type="number" min="0" inputmode="numeric" data-testid={`threshold-${name}`} value={props.tracking.thresholds()[name] ?? ''} />
-              </label>
-            )}
-          </For>
-          <button class="button primary" type="submit" data-testid="threshold-save">
-            {t('sup.alerts.save')}
-          </button>
+          <div class="field-row">
+            <For each={FIELDS}>
+              {(name) => (
+                <Field label={t(`sup.alerts.${name}`)}>
+                  {(ids) => (
+                    <input id={ids.id} name={name} type="number" min="0" inputmode="numeric" data-testid={`threshold-${name}`} value={props.tracking.thresholds()[name] ?? ''} />
+                  )}
+                </Field>
+              )}
+            </For>
+            <Button type="submit" testId="threshold-save" class="sup-threshold-save">
+              {t('sup.alerts.save')}
+            </Button>
+          </div>
           <Show when={saved()}>
-            <span role="status">{t('sup.alerts.saved')}</span>
+            <Notice tone="ok">{t('sup.alerts.saved')}</Notice>
           </Show>
         </fieldset>
       </form>
@@ -82,9 +88,9 @@ export function AlertsPanel(props: { tracking: AlertTracking; subjectName: (aler
             )}
           </For>
         </ol>
-        <button class="button small" type="button" onClick={() => props.tracking.clear()}>
+        <Button variant="quiet" onClick={() => props.tracking.clear()}>
           {t('sup.alerts.clear')}
-        </button>
+        </Button>
       </Show>
     </section>
   );

@@ -4,6 +4,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CounterRow, ServiceRow } from '../../stats/board.ts';
 import type { Hint } from '../../stats/workload.ts';
 import { toMinutes } from '../../stats/durations.ts';
+import { StatusChip, type Tone } from '../../ui/StatusChip.tsx';
+
+const STATUS_TONE: Record<CounterRow['status'], Tone> = { open: 'ok', paused: 'warn', closed: 'neutral' };
 
 export function useMinutes() {
   const { t } = useI18n();
@@ -85,7 +88,7 @@ export function CounterTable(props: { rows: CounterRow[]; alerted: (code: string
             <tr data-testid={`board-counter-${row.counter}`} data-status={row.status} data-current={row.currentTicket ?? ''} data-served={row.servedToday} classList={{ alerted: props.alerted(row.counter) }}>
               <th scope="row">{row.counter}</th>
               <td>
-                <span class={`status status-${row.status}`}>{t(`sup.status.${row.status}`)}</span>
+                <StatusChip tone={STATUS_TONE[row.status]}>{t(`sup.status.${row.status}`)}</StatusChip>
               </td>
               <td>{row.agent ?? t('sup.none')}</td>
               <td>{row.currentTicket ?? t('sup.none')}</td>

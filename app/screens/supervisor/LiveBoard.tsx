@@ -9,6 +9,8 @@ import type { Alert } from '../../stats/alerts.ts';
 import { createAlertTracking } from './alert-tracking.ts';
 import { ActiveAlerts, AlertsPanel } from './AlertsPanel.tsx';
 import { CounterTable, ServiceTable } from './BoardTables.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 export function LiveBoard() {
   const i18n = useI18n();
@@ -40,11 +42,17 @@ export function LiveBoard() {
     <div class="sup-board" data-testid="supervisor-board" data-day={source.day()}>
       <h1>{t('sup.board.title', { branch: source.branch.toUpperCase() })}</h1>
       <ActiveAlerts tracking={tracking} subjectName={subjectName} />
-      <div class="sup-scroll">
-        <ServiceTable rows={board().services} hints={hints()} alerted={alerted} serviceName={serviceName} />
-      </div>
-      <div class="sup-scroll">
-        <CounterTable rows={board().counters} alerted={alerted} />
+      <div class="sup-board-grid">
+        <Panel class="sup-panel">
+          <ScrollRegion label={t('sup.board.services')}>
+            <ServiceTable rows={board().services} hints={hints()} alerted={alerted} serviceName={serviceName} />
+          </ScrollRegion>
+        </Panel>
+        <Panel class="sup-panel">
+          <ScrollRegion label={t('sup.board.counters')}>
+            <CounterTable rows={board().counters} alerted={alerted} />
+          </ScrollRegion>
+        </Panel>
       </div>
       <AlertsPanel tracking={tracking} subjectName={subjectName} timeZone={source.timeZone()} />
     </div>

@@ -1,19 +1,16 @@
 /** The report's charts: hour-of-day load, daily trend, waiting-time bands, counters (and branches) compared. */
-import { Show } from 'solid-js';
+import { Show, createMemo } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { Report } from '../../stats/report-types.ts';
 import { bandLabels } from '../../stats/report-tables.ts';
-import { daysOf } from '../../stats/period.ts';
+import { trend } from '../../stats/trend.ts';
 import { BarChart } from './BarChart.tsx';
 
 export function ReportCharts(props: { report: Report }) {
   const { t } = useI18n();
   const issuedServed = () => [t('rep.col.issued'), t('rep.col.served')];
-  // Every day of the period, quiet ones included, so the trend is not misleading.
-  const days = () => {
-    const found = new Map(props.report.byDay.map((d) => [d.day, d.figures]));
-    return daysOf(props.report.filter).map((day) => ({ label: day.slice(5), values: [found.get(day)?.issued ?? 0, found.get(day)?.served ?? 0] }));
-  };
+  // Quiet days (or months) included, so the trend is not misleading; months over a long period.
+  const series = createMemo(() => trend(props.report.filter, props.report.byDay));
   return (
     <div class="rep-charts">
       <BarChart
@@ -22,7 +19,13 @@ export function ReportCharts(props: { report: Report }) {
         legend={issuedServed()}
         groups={props.report.byHour.map((f, hour) => ({ label: String(hour), values: [f.issued, f.served] }))}
       />
-      <BarChart testId="chart-day" title={t('rep.section.day')} legend={issuedServed()} groups={days()} />
+      <BarChart
+        testId="chart-day"
+        unit={series().unit}
+        title={t(`rep.trend.${series().unit}`)}
+        legend={issuedServed()}
+        groups={series().bars.map((b) => ({ label: b.label, values: [b.issued, b.served] }))}
+      />
       <BarChart
         testId="chart-bands"
         title={t('rep.section.bands')}

@@ -1,12 +1,13 @@
 /** The report's tables, exactly those the exports write. */
 import { For } from 'solid-js';
 import type { ReportTable } from '../../stats/report-tables.ts';
+import { ScrollRegion } from './ScrollRegion.tsx';
 
 export function ReportTables(props: { tables: ReportTable[] }) {
   return (
     <For each={props.tables}>
       {(table) => (
-        <div class="sup-scroll">
+        <ScrollRegion label={table.title}>
           <table class="sup-table" data-testid={`report-table-${table.id}`}>
             <caption>{table.title}</caption>
             <thead>
@@ -24,7 +25,7 @@ export function ReportTables(props: { tables: ReportTable[] }) {
               </For>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </For>
   );

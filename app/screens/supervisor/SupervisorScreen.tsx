@@ -7,6 +7,7 @@ import { useSearchParams } from '@solidjs/router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { LiveBoard } from './LiveBoard.tsx';
 import './supervisor.css';
 
@@ -25,9 +26,12 @@ export function SupervisorScreen() {
     <button
       type="button"
       role="tab"
-      class="nav-link"
+      id={`sup-tab-${name}`}
+      class="sup-tab"
       classList={{ active: view() === name }}
       aria-selected={view() === name}
+      aria-controls="sup-panel"
+      tabindex={view() === name ? 0 : -1}
       data-testid={`supervisor-tab-${name}`}
       onClick={() => setParams({ view: name })}
     >
@@ -35,8 +39,8 @@ export function SupervisorScreen() {
     </button>
   );
   return (
-    <section class="screen sup-screen" data-testid="screen-supervisor">
-      <Show when={hasBoard()} fallback={<p class="hint">{t('sup.board.hq')}</p>}>
+    <section class="sup-screen" data-testid="screen-supervisor">
+      <Show when={hasBoard()} fallback={<Notice>{t('sup.board.hq')}</Notice>}>
         <div
           role="tablist"
           aria-label={t('sup.tabs')}
@@ -53,9 +57,11 @@ export function SupervisorScreen() {
           {tab('reports')}
         </div>
       </Show>
-      <Show when={view() === 'board'} fallback={<ReportsView />}>
-        <LiveBoard />
-      </Show>
+      <div id="sup-panel" role={hasBoard() ? 'tabpanel' : undefined} aria-labelledby={hasBoard() ? `sup-tab-${view()}` : undefined}>
+        <Show when={view() === 'board'} fallback={<ReportsView />}>
+          <LiveBoard />
+        </Show>
+      </div>
     </section>
   );
 }

@@ -44,6 +44,22 @@ export class SupervisorPage {
     return row.locator('th, td').allTextContents();
   }
 
+  /**
+   * Runs a custom-period report and waits (up to `ms`) for what the screen answers: the
+   * report, an empty report, a load error or a refused period. Returns that answer's test id.
+   */
+  async runCustomReport(from: string, to: string, ms = 60_000): Promise<string> {
+    await this.page.getByTestId('report-period').selectOption('custom');
+    await this.page.getByTestId('report-from').fill(from);
+    await this.page.getByTestId('report-to').fill(to);
+    await this.page.getByTestId('report-run').click();
+    const answers = ['report', 'report-empty', 'report-error', 'report-period-error'];
+    const shown = this.page.locator(answers.map((id) => `[data-testid="${id}"]`).join(', '));
+    await shown.first().waitFor({ timeout: ms });
+    for (const id of answers.reverse()) if ((await this.page.getByTestId(id).count()) > 0) return id;
+    throw new Error('the answer went away');
+  }
+
   async download(testId: string): Promise<Download> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(testId).click()]);
     return download;
