@@ -9,6 +9,7 @@ import type { Alert } from '../../stats/alerts.ts';
 import { createAlertTracking } from './alert-tracking.ts';
 import { ActiveAlerts, AlertsPanel } from './AlertsPanel.tsx';
 import { CounterTable, ServiceTable } from './BoardTables.tsx';
+import { ForceCloseCounters } from './ForceCloseCounters.tsx';
 
 export function LiveBoard() {
   const i18n = useI18n();
@@ -46,6 +47,7 @@ export function LiveBoard() {
       <div class="sup-scroll">
         <CounterTable rows={board().counters} alerted={alerted} />
       </div>
+      <ForceCloseCounters branch={source.branch} day={source.day()} timeZone={source.timeZone()} states={source.counterStates()} tickets={source.tickets()} />
       <AlertsPanel tracking={tracking} subjectName={subjectName} timeZone={source.timeZone()} />
     </div>
   );
