@@ -19,10 +19,11 @@ export function CounterBar(props: { ctl: CounterController }) {
         <span data-testid="counter-waiting" data-count={ctl.waiting()}>{t('counter.waiting', { count: ctl.waiting() })}</span>
       </p>
       <div class="btn-row counter-bar-actions" role="group" aria-label={t('counter.controls')}>
-        <Show
-          when={ctl.session()!.status === 'paused'}
-          fallback={<Button testId="counter-pause" disabled={!ctl.allowed('pause')} action={() => ctl.pause()}>{t('counter.pause')}</Button>}
-        >
+        <Show when={ctl.session()!.status === 'open'}>
+          <Button testId="counter-pause" disabled={!ctl.allowed('pause')} action={() => ctl.pause()}>{t('counter.pause')}</Button>
+        </Show>
+        {/* Paused and idle, reopening is the main action of the visit area; here only beside a visit. */}
+        <Show when={ctl.session()!.status === 'paused' && ctl.current()}>
           <Button testId="counter-unpause" disabled={!ctl.allowed('unpause')} action={() => ctl.unpause()}>{t('counter.unpause')}</Button>
         </Show>
         <Button variant="danger" testId="counter-close" disabled={!ctl.allowed('close')} action={() => ctl.close()}>{t('counter.close')}</Button>
