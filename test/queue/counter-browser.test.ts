@@ -308,6 +308,11 @@ describe('counter screen in the browser', () => {
     await page.getByTestId('counter-group-backoffice').locator('summary').click();
     await audit('a visit in progress, every group open');
     await keepScreenshot(page, 'counter-tablet');
+    // The same on a desktop screen.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await audit('a visit in progress on a 1920×1080 desktop');
+    await keepScreenshot(page, 'counter-desktop');
+    await page.setViewportSize(TABLET);
 
     // On hold: resume (F8) is the main action; transfer; nothing else.
     await page.getByTestId('counter-park').click();
