@@ -54,6 +54,32 @@ export type StepResult = { readonly ok: true; readonly step: Step } | { readonly
 
 const FINAL: readonly TicketState[] = ['done', 'no_show', 'transferred', 'closed'];
 
+/** The steps an agent takes on a ticket at the counter. */
+export type TicketStep = 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'park' | 'resume';
+
+/**
+ * The states each step starts from: the one table the steps below check and the counter screen
+ * reads to offer only what is allowed (app/queue/counter-actions.ts).
+ */
+export const STEP_FROM: Readonly<Record<TicketStep, readonly TicketState[]>> = {
+  recall: ['called'],
+  noShow: ['called'],
+  start: ['called'],
+  finish: ['serving'],
+  transfer: ['called', 'serving', 'parked'],
+  park: ['called', 'serving'],
+  resume: ['parked'],
+};
+
+/** Why `step` cannot be taken on `t` now (its state, or no-show before a recall), or null. */
+export function stepRefusal(step: TicketStep, t: Pick<Ticket, 'state' | 'recalls'>): QueueErrorCode | null {
+  if (!STEP_FROM[step].includes(t.state)) {
+    return step === 'resume' ? 'not_parked' : step === 'finish' || step === 'transfer' || step === 'park' ? 'not_serving' : 'not_called';
+  }
+  if (step === 'noShow' && (t.recalls ?? 0) < 1) return 'recall_first';
+  return null;
+}
+
 function event(ticket: Ticket, action: VisitAction, actor: Actor, details?: Record<string, unknown>): VisitEvent {
   const key = parseTicketId(ticket._id)!;
   return {
@@ -141,7 +167,8 @@ function atMyCounter(t: Ticket, actor: Actor): boolean {
 }
 
 export function recall(t: Ticket, actor: Actor): StepResult {
-  if (t.state !== 'called') return fail('not_called');
+  const refused = stepRefusal('recall', t);
+  if (refused) return fail(refused);
   if (!atMyCounter(t, actor)) return fail('not_mine');
   return ok({ ...t, recalls: (t.recalls ?? 0) + 1 }, 'recalled', actor);
 }
@@ -150,18 +177,21 @@ export function recall(t: Ticket, actor: Actor): StepResult {
 export function noShow(t: Ticket, actor: Actor): StepResult {
   if (t.state !== 'called') return fail('not_called');
   if (!atMyCounter(t, actor)) return fail('not_mine');
-  if ((t.recalls ?? 0) < 1) return fail('recall_first');
+  const refused = stepRefusal('noShow', t);
+  if (refused) return fail(refused);
   return ok({ ...t, state: 'no_show', outcome: 'no_show' }, 'no_show', actor);
 }
 
 export function startService(t: Ticket, actor: Actor): StepResult {
-  if (t.state !== 'called') return fail('not_called');
+  const refused = stepRefusal('start', t);
+  if (refused) return fail(refused);
   if (!atMyCounter(t, actor)) return fail('not_mine');
   return ok({ ...t, state: 'serving', servingAt: actor.now.toISOString() }, 'serving', actor);
 }
 
 export function finish(t: Ticket, outcome: string, actor: Actor): StepResult {
-  if (t.state !== 'serving') return fail('not_serving');
+  const refused = stepRefusal('finish', t);
+  if (refused) return fail(refused);
   if (!atMyCounter(t, actor)) return fail('not_mine');
   const serviceMs = since(t.servingAt ?? t.calledAt ?? t.issuedAt, actor);
   return ok({ ...t, state: 'done', outcome }, 'done', actor, { outcome, serviceMs });
@@ -180,7 +210,8 @@ export interface TransferInput {
  * at the front. `servedBy`: the services open counters take now (a queue nobody serves is refused).
  */
 export function transfer(t: Ticket, input: TransferInput, servedBy: readonly string[], actor: Actor): StepResult {
-  if (t.state !== 'called' && t.state !== 'serving' && t.state !== 'parked') return fail('not_serving');
+  const refused = stepRefusal('transfer', t);
+  if (refused) return fail(refused);
   if (!atMyCounter(t, actor)) return fail('not_mine');
   if (!input.toCounter && input.toService === t.service) return fail('same_queue');
   if (!servedBy.includes(input.toService)) return fail('nobody_serves');
@@ -204,15 +235,30 @@ export function transfer(t: Ticket, input: TransferInput, servedBy: readonly str
 }
 
 export function park(t: Ticket, actor: Actor): StepResult {
-  if (t.state !== 'called' && t.state !== 'serving') return fail('not_serving');
+  const refused = stepRefusal('park', t);
+  if (refused) return fail(refused);
   if (!atMyCounter(t, actor)) return fail('not_mine');
   return ok({ ...t, state: 'parked' }, 'parked', actor);
 }
 
 export function resume(t: Ticket, actor: Actor): StepResult {
-  if (t.state !== 'parked') return fail('not_parked');
+  const refused = stepRefusal('resume', t);
+  if (refused) return fail(refused);
   if (!atMyCounter(t, actor)) return fail('not_mine');
   return ok({ ...t, state: 'serving' }, 'resumed', actor);
+}
+
+/**
+ * The counter was closed with this ticket still at it (a supervisor's forced close, or a device
+ * that will not come back): the visitor goes back to the front of the same queue, so the next
+ * free counter calls them and nobody loses their turn. Recorded as a move back into the queue
+ * (`transferred` to the same service, with the reason), which restarts the wait.
+ */
+export function requeue(t: Ticket, reason: 'counter_closed', actor: Actor): StepResult {
+  if (t.state !== 'called' && t.state !== 'serving' && t.state !== 'parked') return fail('not_serving');
+  const { counter: _c, agent: _a, calledAt: _k, servingAt: _s, recalls: _r, front: _f, ...rest } = t;
+  const moved: Ticket = { ...rest, state: 'waiting', queuedAt: actor.now.toISOString(), front: true };
+  return ok(moved, 'transferred', actor, { fromService: t.service, toService: t.service, position: 'front', reason, ...(t.counter ? { fromCounter: t.counter } : {}) });
 }
 
 /** A note on the visit (e.g. sent to the back office) without changing its state. */

@@ -1,6 +1,7 @@
 /** Each role's screen; the roles not built yet keep a placeholder with what will come there. */
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { Notice } from '../ui/Notice.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
 import { CounterScreen } from './CounterScreen.tsx';
 import { DisplayScreen } from './DisplayScreen.tsx';
@@ -39,9 +40,9 @@ export function RoleScreen(props: { screen: JobRole }) {
 function CashDeskQueue() {
   const { t } = useI18n();
   return (
-    <div data-testid="screen-cashier">
+    <div data-testid="screen-cashier" class="cashier-desk">
       <CounterScreen />
-      <p class="notice" data-testid="cashier-pending">{t('screen.cashier.pending')}</p>
+      <Notice tone="info" testId="cashier-pending">{t('screen.cashier.pending')}</Notice>
     </div>
   );
 }

@@ -61,9 +61,9 @@ describe('queues in the browser', () => {
     const announced = display.getByTestId('display-announcement');
     await waitFor('the announcement', async () => ((await announced.textContent())?.includes('counter 2') ? true : null), 15_000);
 
-    // C01: recall then no-show is refused before a recall.
-    await c1.getByTestId('counter-no-show').click();
-    await c1.getByTestId('counter-message').waitFor();
+    // C01: no-show is refused before a recall (not offered: disabled, with the reason), then allowed.
+    expect(await c1.getByTestId('counter-no-show').isDisabled()).toBe(true);
+    await c1.getByTestId('counter-no-show-hint').waitFor();
     await c1.getByTestId('counter-recall').click();
     await waitFor('the recall', async () => ((await c1.getByTestId('counter-current').getAttribute('data-recalls')) === '1' ? true : null));
     await c1.getByTestId('counter-no-show').click();
@@ -76,6 +76,7 @@ describe('queues in the browser', () => {
     await waitFor('parked', async () => ((await c2.getByTestId('counter-current').getAttribute('data-state')) === 'parked' ? true : null));
     await c2.getByTestId('counter-resume').click();
     await waitFor('resumed', async () => ((await c2.getByTestId('counter-current').getAttribute('data-state')) === 'serving' ? true : null));
+    await c2.getByTestId('counter-group-transfer').locator('summary').click();
     await c2.getByTestId('counter-transfer-service').selectOption('pension');
     await c2.getByTestId('counter-transfer').click();
     await c2.getByTestId('counter-current-none').waitFor();

@@ -11,6 +11,7 @@ import { ActiveAlerts, AlertsPanel } from './AlertsPanel.tsx';
 import { CounterTable, ServiceTable } from './BoardTables.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { ScrollRegion } from './ScrollRegion.tsx';
+import { ForceCloseCounters } from './ForceCloseCounters.tsx';
 
 export function LiveBoard() {
   const i18n = useI18n();
@@ -54,6 +55,7 @@ export function LiveBoard() {
           </ScrollRegion>
         </Panel>
       </div>
+      <ForceCloseCounters branch={source.branch} day={source.day()} timeZone={source.timeZone()} states={source.counterStates()} tickets={source.tickets()} />
       <AlertsPanel tracking={tracking} subjectName={subjectName} timeZone={source.timeZone()} />
     </div>
   );
