@@ -5,8 +5,13 @@ import type { Stored } from '../data/docs.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { printReceipt } from '../printing/print-receipt.ts';
 import { issueTicket, type OpResult } from './ops.ts';
-import { estimateWaitMinutes, waitingAhead } from './ranking.ts';
+import { queueWait, type WaitEstimate } from './ranking.ts';
 import type { BranchQueue } from './branch-queue.ts';
+
+export interface TicketFacts {
+  readonly ahead: number;
+  readonly wait: WaitEstimate;
+}
 
 export interface IssueRequest {
   readonly service: Service;
@@ -26,14 +31,18 @@ export async function issueFromScreen(queue: BranchQueue, request: IssueRequest)
   );
 }
 
-export function ticketFacts(queue: BranchQueue, ticket: Ticket): { ahead: number; minutes: number | null } {
-  const ahead = waitingAhead(queue.tickets(), ticket);
-  const serving = queue.counterStates().filter((c) => c.status === 'open' && (c.services ?? []).includes(ticket.service)).length;
-  return { ahead, minutes: estimateWaitMinutes(ahead, serving, queue.serviceMinutes(ticket.service)) };
+/** People ahead of `ticket` and its wait, from the one estimate (see ranking.ts). */
+export function ticketFacts(queue: BranchQueue, ticket: Ticket): TicketFacts {
+  return queueWait(queue.tickets(), queue.counterStates(), ticket.service, queue.serviceMinutes(ticket.service), ticket);
 }
 
-export async function printTicket(queue: BranchQueue, ticket: Ticket, service: Service, locale: Locale): Promise<void> {
-  const facts = ticketFacts(queue, ticket);
+/** The wait for someone who would take a ticket for `service` now (kiosk buttons, display). */
+export function serviceFacts(queue: BranchQueue, service: string): TicketFacts {
+  return queueWait(queue.tickets(), queue.counterStates(), service, queue.serviceMinutes(service));
+}
+
+/** Prints `facts` as worked out when the ticket was issued: the paper says what the screen says. */
+export async function printTicket(queue: BranchQueue, ticket: Ticket, service: Service, locale: Locale, facts: TicketFacts): Promise<void> {
   await printReceipt(
     {
       template: 'ticket',
@@ -44,7 +53,7 @@ export async function printTicket(queue: BranchQueue, ticket: Ticket, service: S
         label: ticket.label,
         issuedAt: ticket.issuedAt,
         waitingAhead: facts.ahead,
-        estimatedWaitMinutes: facts.minutes ?? 0,
+        wait: facts.wait,
         qr: ticket._id,
       },
     },
