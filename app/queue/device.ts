@@ -13,8 +13,19 @@ import { statusOf } from '../data/errors.ts';
  * 403 `_id: immutable` (slot documents never change). Both mean "taken, try the next".
  */
 export function isTakenSlot(error: unknown): boolean {
+  return isTakenOnCreate(error);
+}
+
+/**
+ * A create-only write (no `_rev`) refused because the id exists. CouchDB: 409. The embedded
+ * engine validates first, against the stored document: `_id: immutable` for a type that never
+ * changes (device slots), `_id: forbidden_role` for a role that may create but not update it
+ * (a kiosk and a ticket number another device just took).
+ */
+export function isTakenOnCreate(error: unknown): boolean {
   if (isConflict(error)) return true;
-  return statusOf(error) === 403 && /\bimmutable\b/.test(error instanceof Error ? error.message : String((error as { reason?: unknown })?.reason ?? ''));
+  const reason = error instanceof Error ? error.message : String((error as { reason?: unknown } | null)?.reason ?? '');
+  return statusOf(error) === 403 && /^_id: (immutable|forbidden_role)\b/.test(reason);
 }
 
 const DEVICE_KEY = 'fo.deviceId';
