@@ -47,7 +47,7 @@ export function sampleReceipt(kind: SampleKind, locale: Locale): Receipt {
           label: 'F012',
           issuedAt: '2024-03-14T08:05:00Z',
           waitingAhead: 7,
-          estimatedWaitMinutes: 25,
+          wait: { kind: 'minutes', minutes: 25 },
           qr: 'ticket:dla:2024-03-14:F:0012',
         },
         locale,

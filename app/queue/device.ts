@@ -1,10 +1,32 @@
 /**
  * This device's id (kept in localStorage) and its numbering slot in the branch: claimed once
- * online by a create-only write of `device:<branch>:<slot>` (409 → the next slot), then kept.
+ * online by a create-only write of `device:<branch>:<slot>` (taken → the next slot), then kept.
  */
 import { MAX_DEVICE_SLOT, deviceSlotId, type DeviceSlot } from '../../couch-design/types/device.ts';
 import type { QueueStore } from './store.ts';
 import { isConflict } from './store.ts';
+import { statusOf } from '../data/errors.ts';
+
+/**
+ * The slot's document exists already: Apache CouchDB answers 409 to a create of an existing
+ * id, the embedded engine (PouchDB Server) runs `validate_doc_update` first and answers
+ * 403 `_id: immutable` (slot documents never change). Both mean "taken, try the next".
+ */
+export function isTakenSlot(error: unknown): boolean {
+  return isTakenOnCreate(error);
+}
+
+/**
+ * A create-only write (no `_rev`) refused because the id exists. CouchDB: 409. The embedded
+ * engine validates first, against the stored document: `_id: immutable` for a type that never
+ * changes (device slots), `_id: forbidden_role` for a role that may create but not update it
+ * (a kiosk and a ticket number another device just took).
+ */
+export function isTakenOnCreate(error: unknown): boolean {
+  if (isConflict(error)) return true;
+  const reason = error instanceof Error ? error.message : String((error as { reason?: unknown } | null)?.reason ?? '');
+  return statusOf(error) === 403 && /^_id: (immutable|forbidden_role)\b/.test(reason);
+}
 
 const DEVICE_KEY = 'fo.deviceId';
 const slotKey = (branch: string) => `fo.deviceSlot.${branch}`;
@@ -39,7 +61,7 @@ export async function ensureSlot(store: QueueStore, branch: string, user: string
       localStorage.setItem(slotKey(branch), String(slot));
       return slot;
     } catch (error) {
-      if (!isConflict(error)) return null;
+      if (!isTakenSlot(error)) return null;
     }
   }
   return null;

@@ -5,8 +5,16 @@ import type { Stored } from '../data/docs.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { printReceipt } from '../printing/print-receipt.ts';
 import { issueTicket, type OpResult } from './ops.ts';
-import { estimateWaitMinutes, waitingAhead } from './ranking.ts';
+import { queueWait, type WaitEstimate } from './ranking.ts';
 import type { BranchQueue } from './branch-queue.ts';
+import { isConflict, type QueueStore } from './store.ts';
+import { isTakenOnCreate } from './device.ts';
+import { ConflictError } from '../data/errors.ts';
+
+export interface TicketFacts {
+  readonly ahead: number;
+  readonly wait: WaitEstimate;
+}
 
 export interface IssueRequest {
   readonly service: Service;
@@ -15,25 +23,47 @@ export interface IssueRequest {
   readonly note?: string;
 }
 
+/**
+ * The queue's store, with a number another device took meanwhile reported as a conflict
+ * whichever engine answers (409, or the embedded engine's 403), so the issuer takes the next.
+ */
+function issuingStore(store: QueueStore): QueueStore {
+  return {
+    ...store,
+    async writeArbitrated(doc) {
+      try {
+        return await store.writeArbitrated(doc);
+      } catch (error) {
+        if (!doc._rev && !isConflict(error) && isTakenOnCreate(error)) throw new ConflictError(doc._id, error);
+        throw error;
+      }
+    },
+  };
+}
+
 export async function issueFromScreen(queue: BranchQueue, request: IssueRequest): Promise<OpResult<Stored<Ticket>>> {
   if (!request.service.active) return { ok: false, error: 'service_closed' };
   const used = queue.tickets().filter((t) => t.series === request.service.series).map((t) => t.seq);
   return issueTicket(
-    queue.store,
+    issuingStore(queue.store),
     { day: queue.day(), service: request.service, ...(request.personId ? { personId: request.personId } : {}), ...(request.priority ? { priority: request.priority } : {}), ...(request.note ? { note: request.note } : {}) },
     { used, slot: queue.slot() },
     queue.actor(),
   );
 }
 
-export function ticketFacts(queue: BranchQueue, ticket: Ticket): { ahead: number; minutes: number | null } {
-  const ahead = waitingAhead(queue.tickets(), ticket);
-  const serving = queue.counterStates().filter((c) => c.status === 'open' && (c.services ?? []).includes(ticket.service)).length;
-  return { ahead, minutes: estimateWaitMinutes(ahead, serving, queue.serviceMinutes(ticket.service)) };
+/** People ahead of `ticket` and its wait, from the one estimate (see ranking.ts). */
+export function ticketFacts(queue: BranchQueue, ticket: Ticket): TicketFacts {
+  return queueWait(queue.tickets(), queue.counterStates(), ticket.service, queue.serviceMinutes(ticket.service), ticket);
 }
 
-export async function printTicket(queue: BranchQueue, ticket: Ticket, service: Service, locale: Locale): Promise<void> {
-  const facts = ticketFacts(queue, ticket);
+/** The wait for someone who would take a ticket for `service` now (kiosk buttons, display). */
+export function serviceFacts(queue: BranchQueue, service: string): TicketFacts {
+  return queueWait(queue.tickets(), queue.counterStates(), service, queue.serviceMinutes(service));
+}
+
+/** Prints `facts` as worked out when the ticket was issued: the paper says what the screen says. */
+export async function printTicket(queue: BranchQueue, ticket: Ticket, service: Service, locale: Locale, facts: TicketFacts): Promise<void> {
   await printReceipt(
     {
       template: 'ticket',
@@ -44,7 +74,7 @@ export async function printTicket(queue: BranchQueue, ticket: Ticket, service: S
         label: ticket.label,
         issuedAt: ticket.issuedAt,
         waitingAhead: facts.ahead,
-        estimatedWaitMinutes: facts.minutes ?? 0,
+        wait: facts.wait,
         qr: ticket._id,
       },
     },

@@ -4,7 +4,7 @@ import type { Ticket } from '../../couch-design/types/ticket.ts';
 import { validateStructure } from '../../couch-design/validate/structure.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
 import { ONLINE_RANGE, branchDay, nextInRange, slotBlock, spokenLabel } from './numbering.ts';
-import { estimateWaitMinutes, rankWaiting, rulesFromSettings, waitingAhead } from './ranking.ts';
+import { estimateWait, rankWaiting, rulesFromSettings, waitingAhead } from './ranking.ts';
 import { type Actor, call, closeEndOfDay, finish, issue, noShow, park, recall, resume, startService, transfer } from './transitions.ts';
 import { lostCall, pickCallWinner } from './conflicts.ts';
 import { announcement } from './announce.ts';
@@ -61,8 +61,8 @@ describe('ranking', () => {
     expect(ranked.map((t) => t.seq)).toEqual([2, 3, 1]);
     expect(rankWaiting([a, d], 'C02', ['family'], rulesFromSettings(undefined), 0).map((t) => t.seq)).toEqual([1, 4]);
     expect(waitingAhead([a, b, c, d, e], a)).toBe(2);
-    expect(estimateWaitMinutes(3, 2, 6)).toBe(12);
-    expect(estimateWaitMinutes(3, 0, 6)).toBeNull();
+    expect(estimateWait({ ahead: 3, countersServing: 2, serviceMinutes: 6 })).toEqual({ kind: 'minutes', minutes: 9 });
+    expect(estimateWait({ ahead: 3, countersServing: 0, serviceMinutes: 6 })).toEqual({ kind: 'no_counter' });
   });
   it('calls an overdue queue first when its wait exceeds the configured minutes', () => {
     const fam = ticket(1, {}, '2024-03-05T08:50:00.000Z');

@@ -9,6 +9,7 @@
  * A waiting ticket transferred to a given counter is only for that counter.
  */
 import type { Ticket } from '../../couch-design/types/ticket.ts';
+import type { CounterState } from '../../couch-design/types/counter-state.ts';
 
 export interface OverdueRule {
   readonly service: string;
@@ -75,12 +76,55 @@ export function waitingAhead(tickets: readonly Ticket[], ticket: Ticket): number
 }
 
 /**
- * Minutes until a ticket with `ahead` people before it is called: each open counter serving the
- * queue takes one visit every `serviceMinutes`. Rounded up; a queue nobody serves gets null.
+ * The one wait estimate of the product: the kiosk, reception, the printed ticket and the
+ * waiting-room display all show this, worked out by `estimateWait` from the same three facts.
+ *
+ * - `ahead`: the people who will be called before this visitor (for a ticket, `waitingAhead`;
+ *   for someone about to take one, everybody waiting in the queue).
+ * - `countersServing`: the counters open now (not paused, not closed) that take the queue.
+ * - `serviceMinutes`: the mean length of a visit in that queue (measured today, else the default).
+ *
+ * Each open counter serving the queue takes one visit every `serviceMinutes`, so the people
+ * ahead are through in ahead × serviceMinutes / counters, rounded up to the minute. Nobody
+ * ahead and a counter open: no wait. No open counter: there is no estimate to give, and the
+ * screens say so plainly instead of a number.
  */
-export function estimateWaitMinutes(ahead: number, countersServing: number, serviceMinutes: number): number | null {
-  if (countersServing <= 0) return null;
-  return Math.ceil(((ahead + 1) * serviceMinutes) / countersServing);
+export type WaitEstimate =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'minutes'; readonly minutes: number }
+  | { readonly kind: 'no_counter' };
+
+export interface WaitFacts {
+  readonly ahead: number;
+  readonly countersServing: number;
+  readonly serviceMinutes: number;
+}
+
+export function estimateWait(facts: WaitFacts): WaitEstimate {
+  if (facts.countersServing <= 0) return { kind: 'no_counter' };
+  if (facts.ahead <= 0) return { kind: 'none' };
+  const minutes = Math.ceil((facts.ahead * Math.max(0, facts.serviceMinutes)) / facts.countersServing);
+  return minutes <= 0 ? { kind: 'none' } : { kind: 'minutes', minutes };
+}
+
+/** Counters open now whose current services include `service`. */
+export function countersServing(states: readonly Pick<CounterState, 'status' | 'services'>[], service: string): number {
+  return states.filter((c) => c.status === 'open' && (c.services ?? []).includes(service)).length;
+}
+
+/**
+ * Ahead and wait for one queue: for `ticket` when given (the people ranked before it), else
+ * for a newcomer to `service` (everybody waiting in it).
+ */
+export function queueWait(
+  tickets: readonly Ticket[],
+  states: readonly Pick<CounterState, 'status' | 'services'>[],
+  service: string,
+  serviceMinutes: number,
+  ticket?: Ticket,
+): { readonly ahead: number; readonly wait: WaitEstimate } {
+  const ahead = ticket ? waitingAhead(tickets, ticket) : tickets.filter((t) => t.state === 'waiting' && t.service === service).length;
+  return { ahead, wait: estimateWait({ ahead, countersServing: countersServing(states, service), serviceMinutes }) };
 }
 
 /** Typical visit length until statistics give a measured one. */

@@ -2,6 +2,8 @@
 import type { Receipt } from '../receipt-model.ts';
 import type { Locale } from '../../i18n/translate.ts';
 import { type ReceiptHeader, formatters, headerBlocks } from './common.ts';
+import type { WaitEstimate } from '../../queue/ranking.ts';
+import { waitText } from '../../queue/wait-text.ts';
 
 export interface QueueTicketData extends ReceiptHeader {
   serviceName: string;
@@ -9,7 +11,8 @@ export interface QueueTicketData extends ReceiptHeader {
   label: string;
   issuedAt: string;
   waitingAhead: number;
-  estimatedWaitMinutes: number;
+  /** The estimate shown on the screen when the ticket was issued (one estimate, one wording). */
+  wait: WaitEstimate;
   /** What the QR code holds: the ticket id, for the counter's scanner. */
   qr: string;
 }
@@ -26,7 +29,7 @@ export function queueTicket(data: QueueTicketData, locale: Locale): Receipt {
       { kind: 'text', text: dateTime(data.issuedAt), align: 'center' },
       { kind: 'rule' },
       { kind: 'pair', label: t('print.ticket.ahead'), value: String(data.waitingAhead) },
-      { kind: 'pair', label: t('print.ticket.wait'), value: t('print.ticket.minutes', { minutes: data.estimatedWaitMinutes }) },
+      { kind: 'pair', label: t('print.ticket.wait'), value: waitText(t, data.wait) },
       { kind: 'qr', data: data.qr },
       { kind: 'text', text: t('print.ticket.keep'), align: 'center' },
       { kind: 'cut' },
