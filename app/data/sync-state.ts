@@ -109,8 +109,12 @@ export function reduceSync(state: SyncState, event: SyncEvent, now: number): Syn
       return withReplica(state, event.db, (r) => ({ ...r, active: { ...r.active, [event.direction]: true } }));
     case 'change':
       return withReplica(state, event.db, (r) => {
-        if (event.direction === 'pull') return { ...r, unreachable: false, pulled: r.pulled + event.docs.length };
         const pending = { ...r.pending };
+        // A revision the pull brought (or brought back) is on the server: nothing left to push.
+        if (event.direction === 'pull') {
+          for (const doc of event.docs) if (pending[doc._id] === doc._rev) delete pending[doc._id];
+          return { ...r, unreachable: false, pulled: r.pulled + event.docs.length, pending };
+        }
         for (const doc of event.docs) if (pending[doc._id] === doc._rev) delete pending[doc._id];
         return { ...r, unreachable: false, pending };
       });
