@@ -142,7 +142,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     };
   }
 
-  function startOne(spec: ReplicaSpec, local: Db, remoteBase: string) {
+  let generation = 0;
+  function startOne(spec: ReplicaSpec, local: Db, remoteBase: string, onFirstPause?: () => void) {
     const db = spec.remote;
     options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : ['pull'] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
@@ -171,7 +172,11 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
         options.report({ type: 'active', db, direction });
       });
       emitter.on('paused', (error?: unknown) => {
-        if (direction === 'pull') watch?.pullPaused();
+        if (direction === 'pull') {
+          watch?.pullPaused();
+          onFirstPause?.();
+          onFirstPause = undefined;
+        }
         options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null });
       });
       emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => {
@@ -185,6 +190,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       const code = String((error as { name?: unknown } | null)?.name ?? 'unknown').toLowerCase();
       options.report({ type: 'fatal', db, code });
       syncs.delete(spec.key);
+      onFirstPause?.();
+      onFirstPause = undefined;
       if (code === 'unauthorized') options.onUnauthorized?.();
     });
     syncs.set(spec.key, sync);
@@ -210,9 +217,19 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       layer.stopSync();
       const base = options.remoteBase;
       if (base === null) return;
-      for (const { spec, db } of locals.values()) startOne(spec, db, base);
+      // The reference database first (services, counters: what a screen needs to be usable,
+      // issue 9 item 6), the others once its pull has caught up or failed: on a device's first
+      // sign-in the screen opens in seconds instead of after every database's first pull.
+      const run = ++generation;
+      const [first, ...rest] = [...locals.values()].sort((a, b) => Number(b.spec.key === 'ref') - Number(a.spec.key === 'ref'));
+      const startRest = () => {
+        if (run !== generation) return;
+        for (const { spec, db } of rest) startOne(spec, db, base);
+      };
+      if (first) startOne(first.spec, first.db, base, startRest);
     },
     stopSync() {
+      generation++;
       for (const sync of syncs.values()) sync.cancel();
       syncs.clear();
       for (const watch of watches.values()) watch.pullPaused();

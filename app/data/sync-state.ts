@@ -178,3 +178,13 @@ export function persistable(state: SyncState): Record<string, ReplicaState> {
   }
   return out;
 }
+
+/**
+ * The first pull of one replica on this device: null once it is done (now or on an earlier
+ * visit), else how far it is. The screens wait for the reference database's (issue 9 item 6).
+ */
+export function firstPullOf(state: SyncState, db: string): { readonly done: number; readonly total: number | null } | null {
+  const replica = state.replicas[db];
+  if (replica?.firstSyncDone) return null;
+  return { done: replica?.pulled ?? 0, total: replica?.expected ?? null };
+}

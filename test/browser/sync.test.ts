@@ -54,6 +54,48 @@ function recordFirstSync() {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done'], attributeOldValue: true });
 }
 
+/** Test-side record of the "Preparing this device…" panel, and whether a screen was ever shown beside it. */
+declare global {
+  interface Window {
+    prepareSeen?: { panel: boolean; both: boolean };
+  }
+}
+function recordPrepare() {
+  const seen = { panel: false, both: false };
+  window.prepareSeen = seen;
+  new MutationObserver(() => {
+    const panel = document.querySelector('[data-testid="prepare-device"]') !== null;
+    const screen = document.querySelector('[data-testid^="screen-"]') !== null;
+    seen.panel ||= panel;
+    seen.both ||= panel && screen;
+  }).observe(document, { subtree: true, childList: true });
+}
+
+describe('first sign-in on a device (issue 9 item 6)', () => {
+  it('shows "Preparing this device…" instead of an empty screen, then the screen with its services', async () => {
+    const context = await app.context();
+    await context.addInitScript(recordPrepare);
+    const page = await context.newPage();
+    const signIn = await SignInPage.open(page, app.url);
+    await signIn.signInAs(demoUser('kiosk.dla'));
+    const shell = new Shell(page);
+    await shell.waitForScreen('kiosk');
+    // The services come from the local reference replica, already pulled when the screen opens
+    // (before: they appeared at the screen's next 15 s refresh).
+    await page.locator('[data-testid^="kiosk-service-"]').first().waitFor({ timeout: 10_000 });
+    const seen = await page.evaluate(() => window.prepareSeen!);
+    expect(seen.panel, 'the "Preparing this device…" panel was shown').toBe(true);
+    expect(seen.both, 'the panel stands in for the screen, never beside it').toBe(false);
+    expect(await page.getByTestId('prepare-device').count()).toBe(0);
+
+    // A second sign-in on the same device does not prepare it again.
+    await page.evaluate(() => (window.prepareSeen = { panel: false, both: false }));
+    await page.reload();
+    await shell.waitForScreen('kiosk');
+    expect((await page.evaluate(() => window.prepareSeen!)).panel).toBe(false);
+  }, 60_000);
+});
+
 describe('sync indicator', () => {
   it('goes offline with the link and back online when it returns, with the last sync time', async () => {
     const page = await app.page();
