@@ -4,7 +4,7 @@
  * can be re-established silently when the link returns or the cookie expires.
  */
 import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
-import { deleteSession, getSession, postSession } from './couch-session.ts';
+import { deleteSession, getSession, postSession, type SessionAnswer } from './couch-session.ts';
 import { signIn as decideSignIn, type SessionUser, type SignInResult } from './sign-in.ts';
 import { checkPassword, cryptoAvailable, deriveVerifier, storageVerifierStore } from './verifier.ts';
 import { resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
@@ -141,7 +141,8 @@ export function AuthProvider(props: { children: JSX.Element }) {
    * (issue 9 item 10) — a device account at once, a staff user after the unlock.
    */
   async function start() {
-    const answer = await getSession(4_000);
+    // A device that knows it is offline does not wait for the session request to fail.
+    const answer: SessionAnswer = navigator.onLine ? await getSession(4_000) : { kind: 'unreachable' };
     if (user() !== null) return;
     const record = usableRecord(resume.load(), Date.now());
     if (answer.kind === 'ok') {
