@@ -11,6 +11,7 @@ import { ScreenLayout } from './layout/ScreenLayout.tsx';
 import type { GuardState } from './layout/GuardNotice.tsx';
 import { NoRoleScreen, RoleScreen } from './screens/RoleScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
+import { Unlock } from './auth/Unlock.tsx';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
 
@@ -38,11 +39,21 @@ function Root(props: RouteSectionProps) {
   );
 }
 
-/** Signed-in only; otherwise to the sign-in screen. */
+/** A staff device restarted without the server: the unlock, in place of the screen that was open. */
+function LockedOr(props: { fallback: JSX.Element }) {
+  const auth = useAuth();
+  return (
+    <Show when={auth.locked()} keyed fallback={props.fallback}>
+      {(locked) => <Unlock name={locked.name} />}
+    </Show>
+  );
+}
+
+/** Signed-in only; otherwise the unlock or the sign-in screen. */
 function SignedIn(props: { children: (roles: readonly string[]) => JSX.Element }) {
   const auth = useAuth();
   return (
-    <Show when={auth.user()} fallback={<Navigate href="/signin" />}>
+    <Show when={auth.user()} fallback={<LockedOr fallback={<Navigate href="/signin" />} />}>
       {(user) => props.children(user().roles)}
     </Show>
   );
@@ -75,7 +86,7 @@ function Home() {
 function SignInRoute() {
   const auth = useAuth();
   return (
-    <Show when={auth.user()} fallback={<SignIn />}>
+    <Show when={auth.user()} fallback={<LockedOr fallback={<SignIn />} />}>
       {(user) => <Navigate href={landingPath(user().roles)} />}
     </Show>
   );

@@ -11,7 +11,7 @@ import { CHROMIUM } from '../test/support/browser.ts';
 import type { RunRequest, RunResult } from './page/protocol.ts';
 
 /** The flags of test/support/browser.ts `launchChromium()`: headless, no calls out. */
-const ARGS = [
+export const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

@@ -4,9 +4,10 @@
  * can be re-established silently when the link returns or the cookie expires.
  */
 import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
-import { deleteSession, getSession, postSession } from './couch-session.ts';
+import { deleteSession, getSession, postSession, type SessionAnswer } from './couch-session.ts';
 import { signIn as decideSignIn, type SessionUser, type SignInResult } from './sign-in.ts';
 import { checkPassword, cryptoAvailable, deriveVerifier, storageVerifierStore } from './verifier.ts';
+import { resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
 
 const RECONNECT_EVERY_MS = 20_000;
 
@@ -18,7 +19,16 @@ export interface Auth {
   readonly notice: Accessor<string | null>;
   /** Bumped each time a CouchDB session is (re)established: replication restarts on it. */
   readonly sessionEpoch: Accessor<number>;
+  /**
+   * A staff user this device reopens on after a restart without the server (within their
+   * working day): only their password is asked (`unlock`), checked like an offline sign-in.
+   */
+  readonly locked: Accessor<{ readonly name: string } | null>;
   signIn(name: string, password: string): Promise<SignInResult>;
+  /** The locked user's password; on success the screen under the lock opens. */
+  unlock(password: string): Promise<SignInResult>;
+  /** Not this user: forget the lock and show the sign-in form. */
+  dropLock(): void;
   signOut(notice?: string): Promise<void>;
   /** Re-open the CouchDB session with the remembered password (silent; no-op when impossible now). */
   reconnect(): Promise<void>;
@@ -33,7 +43,9 @@ export function AuthProvider(props: { children: JSX.Element }) {
   const [ready, setReady] = createSignal(false);
   const [notice, setNotice] = createSignal<string | null>(null);
   const [sessionEpoch, setSessionEpoch] = createSignal(0);
+  const [locked, setLocked] = createSignal<{ readonly name: string } | null>(null);
   const store = storageVerifierStore(localStorage);
+  const resume = storageResumeStore(localStorage);
   let password: string | null = null; // memory only
   let reconnecting: Promise<void> | null = null;
 
@@ -51,6 +63,8 @@ export function AuthProvider(props: { children: JSX.Element }) {
     if (result.ok) {
       password = typed;
       setNotice(null);
+      setLocked(null);
+      resume.save(resumeRecord(result.user, typed, Date.now()));
       // Epoch first: the data layer mounts with the user and starts replication once, not twice.
       if (!result.user.offline) setSessionEpoch((n) => n + 1);
       setUser(result.user);
@@ -60,6 +74,8 @@ export function AuthProvider(props: { children: JSX.Element }) {
 
   async function signOut(code?: string) {
     password = null;
+    resume.clear(); // the next start without the server shows the sign-in form
+    setLocked(null);
     setUser(null); // closes the data layer, which aborts its requests
     setNotice(code ?? null);
     // Best effort: offline, the cookie simply expires. An answer to a request aborted just now
@@ -86,6 +102,7 @@ export function AuthProvider(props: { children: JSX.Element }) {
     const answer = await postSession(current.name, password);
     if (answer.kind === 'ok') {
       const roles = answer.roles;
+      resume.save(resumeRecord({ name: current.name, roles }, password, Date.now()));
       setUser({ name: current.name, roles, offline: false });
       setSessionEpoch((n) => n + 1);
       if (cryptoAvailable() && roles.join() !== current.roles.join()) {
@@ -105,14 +122,59 @@ export function AuthProvider(props: { children: JSX.Element }) {
     return reconnecting;
   }
 
-  onMount(async () => {
-    const answer = await getSession(4_000);
-    if (answer.kind === 'ok' && answer.name !== null && user() === null) {
-      setUser({ name: answer.name, roles: answer.roles, offline: false });
+  /** Opens a server session for a device account with its remembered password. */
+  async function resumeDevice(name: string, secret: string): Promise<boolean> {
+    const answer = await postSession(name, secret);
+    if (answer.kind === 'ok') {
+      password = secret;
+      setUser({ name: answer.name ?? name, roles: answer.roles, offline: false });
       setSessionEpoch((n) => n + 1);
+      return true;
     }
-    setReady(true);
-  });
+    if (answer.kind === 'unauthorized') resume.clear(); // its password changed: someone must sign it in
+    return false;
+  }
+
+  /**
+   * Start-up. With the server: its session decides, as before (a device account whose cookie
+   * expired signs in again by itself). Without it: the remembered sign-in reopens the screen
+   * (issue 9 item 10) — a device account at once, a staff user after the unlock.
+   */
+  async function start() {
+    // A device that knows it is offline does not wait for the session request to fail.
+    const answer: SessionAnswer = navigator.onLine ? await getSession(4_000) : { kind: 'unreachable' };
+    if (user() !== null) return;
+    const record = usableRecord(resume.load(), Date.now());
+    if (answer.kind === 'ok') {
+      if (answer.name !== null) {
+        setUser({ name: answer.name, roles: answer.roles, offline: false });
+        setSessionEpoch((n) => n + 1);
+      } else if (record?.kind === 'device') {
+        await resumeDevice(record.name, record.secret);
+      }
+      return;
+    }
+    if (answer.kind !== 'unreachable' && answer.kind !== 'server') return;
+    if (record?.kind === 'device') {
+      password = record.secret; // to open the server session when the link returns
+      setUser({ name: record.name, roles: record.roles, offline: true });
+    } else if (record?.kind === 'staff' && store.load(record.name) && cryptoAvailable()) {
+      setLocked({ name: record.name });
+    }
+  }
+
+  onMount(() => void start().finally(() => setReady(true)));
+
+  async function unlock(typed: string): Promise<SignInResult> {
+    const current = locked();
+    if (!current) return { ok: false, code: 'offline_unknown_user' };
+    return signIn(current.name, typed);
+  }
+
+  function dropLock() {
+    resume.clear();
+    setLocked(null);
+  }
 
   const retryIfOffline = () => {
     if (user()?.offline && navigator.onLine) void reconnect();
@@ -124,7 +186,7 @@ export function AuthProvider(props: { children: JSX.Element }) {
     clearInterval(timer);
   });
 
-  const auth: Auth = { user, ready, notice, sessionEpoch, signIn, signOut, reconnect };
+  const auth: Auth = { user, ready, notice, sessionEpoch, locked, signIn, unlock, dropLock, signOut, reconnect };
   return <AuthContext.Provider value={auth}>{props.children}</AuthContext.Provider>;
 }
 

@@ -3,6 +3,7 @@ import { checkPassword, constantTimeEqual, deriveVerifier, parseVerifier, storag
 import { signIn, type SignInDeps } from './sign-in.ts';
 import type { SessionAnswer } from './couch-session.ts';
 import { canOpen, landingPath, screenOfPath, screensFor } from './landing.ts';
+import { WORKING_DAY_MS, isDeviceAccount, resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
 
 const FAST = 100_000; // the floor parseVerifier accepts; tests stay quick
 
@@ -125,5 +126,39 @@ describe('landing and guard', () => {
     expect(screenOfPath('/cash')).toBe('cashier');
     expect(screenOfPath('/counter/12')).toBe('counter');
     expect(screenOfPath('/nope')).toBeNull();
+  });
+});
+
+describe('resume after a restart without the server (issue 9 item 10)', () => {
+  const now = Date.parse('2025-03-10T08:00:00Z');
+
+  it('a kiosk or display account resumes with its password kept; a staff one only within the working day, without it', () => {
+    expect(isDeviceAccount(['kiosk', 'branch:dla'])).toBe(true);
+    expect(isDeviceAccount(['display', 'branch:dla'])).toBe(true);
+    expect(isDeviceAccount(['kiosk', 'reception', 'branch:dla'])).toBe(false);
+    expect(isDeviceAccount(['branch:dla'])).toBe(false);
+    expect(resumeRecord({ name: 'kiosk.dla', roles: ['kiosk', 'branch:dla'] }, 'pw', now)).toMatchObject({ kind: 'device', secret: 'pw' });
+    const staff = resumeRecord({ name: 'counter.dla', roles: ['counter', 'branch:dla'] }, 'pw', now);
+    expect(staff).toEqual({ version: 1, kind: 'staff', name: 'counter.dla', roles: ['counter', 'branch:dla'], until: now + WORKING_DAY_MS });
+    expect(JSON.stringify(staff)).not.toContain('pw');
+    expect(usableRecord(staff, now + WORKING_DAY_MS - 1)).toBe(staff);
+    expect(usableRecord(staff, now + WORKING_DAY_MS)).toBeNull();
+    expect(usableRecord(staff, now - 1)).toBeNull(); // a clock set back before the sign-in
+  });
+
+  it('round-trips through storage, is forgotten on clear, and refuses a forged device record', () => {
+    const storage = memoryStorage();
+    const store = storageResumeStore(storage);
+    expect(store.load()).toBeNull();
+    const record = resumeRecord({ name: 'display.dla', roles: ['display', 'branch:dla'] }, 'pw', now);
+    store.save(record);
+    expect(store.load()).toEqual(record);
+    store.clear();
+    expect(store.load()).toBeNull();
+    // A "device" record naming a staff account would skip the unlock: refused.
+    storage.setItem('fo.resume', JSON.stringify({ ...record, roles: ['supervisor', 'branch:dla'] }));
+    expect(store.load()).toBeNull();
+    storage.setItem('fo.resume', '{not json');
+    expect(store.load()).toBeNull();
   });
 });

@@ -30,8 +30,10 @@ export function DataProvider(props: { children: JSX.Element }) {
     report: sync.report,
     onUnauthorized: () => void auth.reconnect(),
   });
-  // Start now, and again whenever a new CouchDB session is opened (after offline sign-in).
-  createEffect(on(auth.sessionEpoch, () => layer.startSync()));
+  // Start now, and again whenever a new CouchDB session is opened (after offline sign-in). Not
+  // while the device knows it is offline: a cold start then spends its first second reading
+  // the screen's data, not failing replications (the `online` event below starts them).
+  createEffect(on(auth.sessionEpoch, () => navigator.onLine && layer.startSync()));
   // When the link returns, do not wait for the retry back-off to run out.
   const kick = () => layer.startSync();
   window.addEventListener('online', kick);

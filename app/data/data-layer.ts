@@ -70,11 +70,60 @@ function reasonOf(error: unknown): string {
   return String(e?.reason ?? e?.message ?? e?.name ?? 'unknown');
 }
 
+interface LocalWatch {
+  pullActive(): void;
+  pulled(docs: readonly { _id: string; _rev?: string }[]): void;
+  pullPaused(): void;
+  cancel(): void;
+}
+
+/**
+ * Every write to a replica the user pushes, whoever made it, reported as `local-write`: the
+ * replica's own changes feed is the truth, not the calls through this layer (the queue screens
+ * write through their own handle on the same IndexedDB database, app/data/remote-write.ts, and
+ * conflict resolution through that one's; both used to go uncounted: "0 pending" offline with
+ * work waiting, issue 9 item 7). The feed also shows what the pull writes: a change seen while
+ * the pull is active waits until it pauses (its `change` event, sent after its documents are
+ * written and before it pauses, names them) and is dropped if the pull brought that revision.
+ */
+function watchLocalWrites(db: string, local: Db, report: (event: SyncEvent) => void): LocalWatch {
+  let pulling = false;
+  const waiting = new Map<string, string>();
+  const pulled = new Map<string, string>();
+  const judge = (id: string, rev: string) => {
+    if (pulled.get(id) === rev) return;
+    report({ type: 'local-write', db, id, rev });
+  };
+  const feed = local.changes({ since: 'now', live: true });
+  feed.on('change', (change) => {
+    const rev = change.changes[0]?.rev;
+    if (!rev) return;
+    if (pulling) waiting.set(change.id, rev);
+    else judge(change.id, rev);
+  });
+  feed.on('error', () => undefined); // the database closed under it (sign-out)
+  return {
+    pullActive: () => void (pulling = true),
+    pulled(docs) {
+      for (const doc of docs) if (doc._rev) pulled.set(doc._id, doc._rev);
+    },
+    pullPaused() {
+      pulling = false;
+      for (const [id, rev] of waiting) judge(id, rev);
+      waiting.clear();
+      pulled.clear();
+    },
+    cancel: () => feed.cancel(),
+  };
+}
+
 export function openDataLayer(options: DataLayerOptions): DataLayer {
   const replicas = replicaPlan(options.user);
   const locals = new Map<ReplicaKey, { spec: ReplicaSpec; db: Db }>();
   for (const spec of replicas) locals.set(spec.key, { spec, db: new options.Pouch(spec.local, { adapter: options.adapter }) });
   const syncs = new Map<ReplicaKey, { cancel(): void }>();
+  const watches = new Map<ReplicaKey, LocalWatch>();
+  for (const { spec, db } of locals.values()) if (spec.mode === 'sync') watches.set(spec.key, watchLocalWrites(spec.remote, db, options.report));
 
   function replica(key: ReplicaKey) {
     const found = locals.get(key);
@@ -93,7 +142,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     };
   }
 
-  function startOne(spec: ReplicaSpec, local: Db, remoteBase: string) {
+  let generation = 0;
+  function startOne(spec: ReplicaSpec, local: Db, remoteBase: string, onFirstPause?: () => void) {
     const db = spec.remote;
     options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : ['pull'] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
@@ -115,10 +165,24 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
         : local.replicate.from(remote, pull);
     const emitters: [Direction, DirectionEmitter][] =
       spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [['pull', sync]];
+    const watch = watches.get(spec.key);
     for (const [direction, emitter] of emitters) {
-      emitter.on('active', () => options.report({ type: 'active', db, direction }));
-      emitter.on('paused', (error?: unknown) => options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null }));
-      emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => options.report({ type: 'change', db, direction, docs: info.docs ?? [] }));
+      emitter.on('active', () => {
+        if (direction === 'pull') watch?.pullActive();
+        options.report({ type: 'active', db, direction });
+      });
+      emitter.on('paused', (error?: unknown) => {
+        if (direction === 'pull') {
+          watch?.pullPaused();
+          onFirstPause?.();
+          onFirstPause = undefined;
+        }
+        options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null });
+      });
+      emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => {
+        if (direction === 'pull') watch?.pulled(info.docs ?? []);
+        options.report({ type: 'change', db, direction, docs: info.docs ?? [] });
+      });
       // A 403 from validate_doc_update: the document stays local only; the user must see why.
       emitter.on('denied', (error: { id?: string }) => options.report({ type: 'denied', db, id: error.id ?? '?', reason: reasonOf(error) }));
     }
@@ -126,6 +190,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       const code = String((error as { name?: unknown } | null)?.name ?? 'unknown').toLowerCase();
       options.report({ type: 'fatal', db, code });
       syncs.delete(spec.key);
+      onFirstPause?.();
+      onFirstPause = undefined;
       if (code === 'unauthorized') options.onUnauthorized?.();
     });
     syncs.set(spec.key, sync);
@@ -151,14 +217,26 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       layer.stopSync();
       const base = options.remoteBase;
       if (base === null) return;
-      for (const { spec, db } of locals.values()) startOne(spec, db, base);
+      // The reference database first (services, counters: what a screen needs to be usable,
+      // issue 9 item 6), the others once its pull has caught up or failed: on a device's first
+      // sign-in the screen opens in seconds instead of after every database's first pull.
+      const run = ++generation;
+      const [first, ...rest] = [...locals.values()].sort((a, b) => Number(b.spec.key === 'ref') - Number(a.spec.key === 'ref'));
+      const startRest = () => {
+        if (run !== generation) return;
+        for (const { spec, db } of rest) startOne(spec, db, base);
+      };
+      if (first) startOne(first.spec, first.db, base, startRest);
     },
     stopSync() {
+      generation++;
       for (const sync of syncs.values()) sync.cancel();
       syncs.clear();
+      for (const watch of watches.values()) watch.pullPaused();
     },
     async close() {
       layer.stopSync();
+      for (const watch of watches.values()) watch.cancel();
       closing.abort();
       await Promise.all([...locals.values()].map(({ db }) => db.close()));
     },

@@ -93,6 +93,17 @@ describe('data layer on a local replica', () => {
     expect((await data.allDocsByPrefix('branch', 't:a:')).map((d) => d._id)).toEqual(['t:a:2']);
   });
 
+  it('reports a write made through another handle on the same replica (issue 9 item 7: the queue screens write so)', async () => {
+    const data = open();
+    const other = new PouchDB(localName(`t${n - 1}`, 'fo_branch_dla'), { adapter: 'memory' });
+    const written = await other.put({ _id: 'ticket:dla:2025-01-02:F:1001', type: 'ticket' });
+    await expect.poll(() => events).toContainEqual({ type: 'local-write', db: 'fo_branch_dla', id: written.id, rev: written.rev });
+    // ...and a replica the user only pulls counts nothing.
+    await new PouchDB(localName(`t${n - 1}`, 'fo_ref'), { adapter: 'memory' }).put({ _id: 'service:A' });
+    await data.put('branch', { _id: 'ticket:dla:2025-01-02:F:1002' });
+    expect(events.filter((e) => e.type === 'local-write' && e.db === 'fo_ref')).toEqual([]);
+  });
+
   it('refuses a replica this user does not keep', async () => {
     const data = openDataLayer({ user: { name: `k${n++}`, roles: ['kiosk', 'branch:dla'] }, Pouch: PouchDB, adapter: 'memory', remoteBase: null, validate: () => [], report: () => {} });
     layer = data;
@@ -127,6 +138,12 @@ describe('sync state', () => {
     expect(summarize(s).pending).toBe(1);
     s = run([{ type: 'paused', db, direction: 'push', error: null }], s);
     expect(summarize(s).pending).toBe(0);
+  });
+
+  it('drops a pending write that the pull shows already on the server', () => {
+    let s = run([{ type: 'started', db, directions: ['push', 'pull'] }, { type: 'local-write', db, id: 'a', rev: '2-x' }, { type: 'local-write', db, id: 'b', rev: '1-y' }]);
+    s = run([{ type: 'change', db, direction: 'pull', docs: [{ _id: 'a', _rev: '2-x' }, { _id: 'b', _rev: '2-z' }] }], s);
+    expect(summarize(s).pending).toBe(1);
   });
 
   it('shows a denial with its reason until dismissed, and a lost session as an error', () => {

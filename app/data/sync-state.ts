@@ -109,8 +109,12 @@ export function reduceSync(state: SyncState, event: SyncEvent, now: number): Syn
       return withReplica(state, event.db, (r) => ({ ...r, active: { ...r.active, [event.direction]: true } }));
     case 'change':
       return withReplica(state, event.db, (r) => {
-        if (event.direction === 'pull') return { ...r, unreachable: false, pulled: r.pulled + event.docs.length };
         const pending = { ...r.pending };
+        // A revision the pull brought (or brought back) is on the server: nothing left to push.
+        if (event.direction === 'pull') {
+          for (const doc of event.docs) if (pending[doc._id] === doc._rev) delete pending[doc._id];
+          return { ...r, unreachable: false, pulled: r.pulled + event.docs.length, pending };
+        }
         for (const doc of event.docs) if (pending[doc._id] === doc._rev) delete pending[doc._id];
         return { ...r, unreachable: false, pending };
       });
@@ -173,4 +177,14 @@ export function persistable(state: SyncState): Record<string, ReplicaState> {
     out[db] = { ...emptyReplica(), directions: r.directions, pending: r.pending, lastOk: r.lastOk, firstSyncDone: r.firstSyncDone };
   }
   return out;
+}
+
+/**
+ * The first pull of one replica on this device: null once it is done (now or on an earlier
+ * visit), else how far it is. The screens wait for the reference database's (issue 9 item 6).
+ */
+export function firstPullOf(state: SyncState, db: string): { readonly done: number; readonly total: number | null } | null {
+  const replica = state.replicas[db];
+  if (replica?.firstSyncDone) return null;
+  return { done: replica?.pulled ?? 0, total: replica?.expected ?? null };
 }

@@ -4,10 +4,12 @@
  * and exposes one summary accessor for the header's sync indicator.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import { initialSyncState, persistable, reduceSync, summarize, type ReplicaState, type SyncEvent, type SyncSummary } from './sync-state.ts';
+import { initialSyncState, persistable, reduceSync, summarize, type ReplicaState, type SyncEvent, type SyncState, type SyncSummary } from './sync-state.ts';
 
 export interface SyncStatus {
   readonly summary: Accessor<SyncSummary>;
+  /** The full state, per replica (e.g. one replica's first pull). */
+  readonly state: Accessor<SyncState>;
   report(event: SyncEvent): void;
   dismiss(): void;
 }
@@ -50,5 +52,5 @@ export function createSyncStatus(userName: string): SyncStatus {
   });
 
   const summary = () => summarize(state());
-  return { summary, report, dismiss: () => report({ type: 'dismiss' }) };
+  return { summary, state, report, dismiss: () => report({ type: 'dismiss' }) };
 }

@@ -486,4 +486,17 @@ export const en: Messages = {
   'reception.lastTicket': "Last ticket issued",
   'reception.noTicketYet': "No ticket issued since this screen opened.",
   'reception.queuesNow': "Queues now",
+  // — offline restart, first sign-in, printer way back (issue 9 items 6, 10, 11) —
+  'unlock.title': 'Unlock',
+  'unlock.intro': '{name}, this device restarted without the network: enter your password to carry on.',
+  'unlock.offline': 'Offline: the password is checked on this device.',
+  'unlock.submit': 'Unlock',
+  'unlock.missing': 'Enter your password.',
+  'unlock.other': 'Not me: sign in with another account',
+  'prepare.title': 'Preparing this device…',
+  'prepare.intro': 'First sign-in on this device: the branch’s services and counters are loading.',
+  'prepare.progress': '{done} items received of about {total}',
+  'prepare.progressUnknown': '{done} items received',
+  'prepare.waiting': 'Waiting for the network to load the branch’s data.',
+  'printing.back': 'Back to the {screen} screen',
 };

@@ -488,6 +488,19 @@ export const fr = {
   'reception.lastTicket': "Dernier ticket émis",
   'reception.noTicketYet': "Aucun ticket émis depuis l’ouverture de cet écran.",
   'reception.queuesNow': "Files d’attente",
+  // — offline restart, first sign-in, printer way back (issue 9 items 6, 10, 11) —
+  'unlock.title': 'Déverrouiller',
+  'unlock.intro': '{name}, cet appareil a redémarré sans réseau : entrez votre mot de passe pour reprendre.',
+  'unlock.offline': 'Hors ligne : le mot de passe est vérifié sur cet appareil.',
+  'unlock.submit': 'Déverrouiller',
+  'unlock.missing': 'Entrez votre mot de passe.',
+  'unlock.other': 'Ce n’est pas moi : se connecter avec un autre compte',
+  'prepare.title': 'Préparation de cet appareil…',
+  'prepare.intro': 'Première connexion sur cet appareil : les services et guichets de l’agence sont en cours de chargement.',
+  'prepare.progress': '{done} éléments reçus sur environ {total}',
+  'prepare.progressUnknown': '{done} éléments reçus',
+  'prepare.waiting': 'En attente du réseau pour charger les données de l’agence.',
+  'printing.back': 'Retour à l’écran {screen}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -16,6 +16,9 @@ import { testPage } from './templates/test-page.ts';
 import type { PrintOutcome } from './print-service.ts';
 import type { JobStatus } from './job-log.ts';
 import { ReceiptPreview } from './ReceiptPreview.tsx';
+import { A } from '@solidjs/router';
+import { useAuth } from '../auth/AuthProvider.tsx';
+import { SCREEN_PATHS, landingScreen } from '../auth/landing.ts';
 import './printer-settings.css';
 
 const SAMPLE_LABELS: Readonly<Record<SampleKind, MessageKey>> = {
@@ -28,6 +31,7 @@ const SAMPLE_LABELS: Readonly<Record<SampleKind, MessageKey>> = {
 
 export default function PrinterSettings() {
   const { t, locale, dateTime } = useI18n();
+  const auth = useAuth();
   const printer = devicePrinter();
   const [state, setState] = createSignal(printer.state());
   onCleanup(printer.subscribe(setState));
@@ -60,6 +64,15 @@ export default function PrinterSettings() {
 
   return (
     <div class="printer-settings" data-testid="screen-printing">
+      {/* The way back to the user's own screen (issue 9 item 11: a single-role user has no role menu). */}
+      <Show when={landingScreen(auth.user()?.roles ?? [])}>
+        {(screen) => (
+          <A href={SCREEN_PATHS[screen()]} class="nav-link back-link" data-testid="printer-back">
+            <span aria-hidden="true">← </span>
+            {t('printing.back', { screen: t(`screen.${screen()}.title`) })}
+          </A>
+        )}
+      </Show>
       <h1>{t('printing.title')}</h1>
       <Show when={!printer.usbAvailable}>
         <p class="hint" data-testid="printer-usb-missing">

@@ -7,6 +7,7 @@ import { demoUser } from './support/demo-users.ts';
 import { Pwa, pngSize } from './pages/pwa.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { Shell } from './pages/shell.ts';
+import { UnlockPage } from './pages/unlock-page.ts';
 import { hasSessionCookie, waitUntilSessionCookieGone } from './support/session.ts';
 
 const app = useBrowserApp();
@@ -67,7 +68,11 @@ describe('offline', () => {
     await shell.waitForScreen('counter');
     await page.context().setOffline(true);
     await page.reload();
-    // No session check can reach the server: the app opens on its sign-in form, knowing it is offline.
+    // No session check can reach the server: the app opens on the unlock of the user signed in
+    // here (offline-restart.test.ts); another user asks for the sign-in form, which knows it is offline.
+    const unlock = new UnlockPage(page);
+    await unlock.waitUntilShown();
+    await unlock.other.click();
     await signIn.waitUntilShown();
     await signIn.offlineHint.waitFor();
     await signIn.signInAs(counter);

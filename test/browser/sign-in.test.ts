@@ -27,6 +27,23 @@ describe('sign-in', () => {
     }
   });
 
+  it('the printer page has a way back to the screen of a single-role user (issue 9 item 11)', async () => {
+    const page = await app.page();
+    const signIn = await SignInPage.open(page, app.url);
+    const user = demoUser('cashier.dla');
+    await signIn.signInAs(user);
+    const shell = new Shell(page);
+    await shell.waitForScreen(user.screen);
+    expect(await page.getByTestId('role-nav').count(), 'one role: no role menu').toBe(0);
+    await page.getByTestId('nav-printing').click();
+    await shell.waitForScreen('printing');
+    const back = page.getByTestId('printer-back');
+    expect(await back.textContent()).toContain(en['printing.back'].replace('{screen}', en['screen.cashier.title']));
+    await back.click();
+    await shell.waitForScreen(user.screen);
+    expect(shell.path()).toBe(user.path);
+  });
+
   it('refuses a wrong password and stays on the sign-in form', async () => {
     const page = await app.page();
     const signIn = await SignInPage.open(page, app.url);
