@@ -106,6 +106,16 @@ export const en: Messages = {
   'problem.not_author': '{field}: must be your own user name. Sign in as yourself to do this.',
   'problem.too_deep': '{field}: too many nested levels.',
   'problem.bad_attachment': '{field}: attachment not accepted. Attach a JPEG, PNG or PDF file of at most 2 MB.',
+  // Cash desk reason codes (issue 12, app/cash).
+  'problem.too_precise': '{field}: too many digits after the decimal point for this currency.',
+  'problem.session_not_open': '{field}: no cash session is open. Open a session before taking or paying money.',
+  'problem.session_busy': '{field}: a session is already open at this cash desk or in your name. Close it first.',
+  'problem.wrong_number': '{field}: this document number is not the next one of the cash desk.',
+  'problem.already_reversed': '{field}: this entry has already been reversed.',
+  'problem.reversal_of_reversal': '{field}: a reversal cannot be reversed. Enter a new entry instead.',
+  'problem.approval_required': '{field}: amount above the threshold, a supervisor must approve.',
+  'problem.order_not_payable': '{field}: this payment order cannot be paid (already paid, cancelled or not found).',
+  'problem.wrong_amount': '{field}: the amount does not match the original entry.',
   'problem.invalid': '{field}: invalid value.',
   'problem.unknown': '{field}: refused ({code}).',
 

@@ -108,6 +108,16 @@ export const fr = {
   'problem.not_author': '{field} : doit être votre propre nom d’utilisateur. Connectez-vous sous votre nom pour le faire.',
   'problem.too_deep': '{field} : trop de niveaux imbriqués.',
   'problem.bad_attachment': '{field} : pièce jointe refusée. Joignez un fichier JPEG, PNG ou PDF de 2 Mo au plus.',
+  // Cash desk reason codes (issue 12, app/cash).
+  'problem.too_precise': '{field} : trop de chiffres après la virgule pour cette monnaie.',
+  'problem.session_not_open': '{field} : aucune session de caisse ouverte. Ouvrez une session avant d’encaisser ou de payer.',
+  'problem.session_busy': '{field} : une session est déjà ouverte à cette caisse ou à votre nom. Clôturez-la d’abord.',
+  'problem.wrong_number': '{field} : ce numéro de pièce n’est pas le suivant de la caisse.',
+  'problem.already_reversed': '{field} : cette opération a déjà été extournée.',
+  'problem.reversal_of_reversal': '{field} : une extourne ne s’extourne pas. Saisissez une nouvelle opération.',
+  'problem.approval_required': '{field} : montant au-dessus du seuil, l’accord d’un superviseur est nécessaire.',
+  'problem.order_not_payable': '{field} : cet ordre de paiement n’est pas payable (déjà payé, annulé ou introuvable).',
+  'problem.wrong_amount': '{field} : le montant ne correspond pas à l’opération d’origine.',
   'problem.invalid': '{field} : valeur non valide.',
   'problem.unknown': '{field} : refusé ({code}).',
 

@@ -48,6 +48,15 @@ const PROBLEM_KEYS: Readonly<Record<ProblemCode | 'invalid', MessageKey>> = {
   not_author: 'problem.not_author',
   too_deep: 'problem.too_deep',
   bad_attachment: 'problem.bad_attachment',
+  too_precise: 'problem.too_precise',
+  session_not_open: 'problem.session_not_open',
+  session_busy: 'problem.session_busy',
+  wrong_number: 'problem.wrong_number',
+  already_reversed: 'problem.already_reversed',
+  reversal_of_reversal: 'problem.reversal_of_reversal',
+  approval_required: 'problem.approval_required',
+  order_not_payable: 'problem.order_not_payable',
+  wrong_amount: 'problem.wrong_amount',
   // The data layer's own code for a write its validator refused.
   invalid: 'problem.invalid',
 };

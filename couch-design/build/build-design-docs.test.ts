@@ -24,8 +24,9 @@ describe('built design documents', () => {
       expect(ddoc(kind).version).toMatch(/^[0-9a-f]{16}$/);
     }
     expect(new Set(DB_KINDS.map((k) => ddoc(k).version)).size).toBe(4);
-    expect(Object.keys(ddoc('branch').views).sort()).toEqual(['tickets_by_state', 'tickets_waiting', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
-    expect(Object.keys(ddoc('central').views).sort()).toEqual(['tickets_by_state', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
+    const cash = ['cash_journal', 'cash_sessions', 'cash_totals', 'payment_orders'];
+    expect(Object.keys(ddoc('branch').views).sort()).toEqual([...cash, 'tickets_by_state', 'tickets_waiting', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
+    expect(Object.keys(ddoc('central').views).sort()).toEqual([...cash, 'tickets_by_state', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
     expect(Object.keys(ddoc('people').views).sort()).toEqual(['cases_by_status', 'persons_by_account', 'persons_by_name']);
   });
 
@@ -49,7 +50,7 @@ describe('built validate_doc_update', () => {
 
   it('accepts every good document from its writer, in its home database', () => {
     const writer: Record<string, string> = { ref: 'admin', people: 'backoffice' };
-    const branchWriter: Record<string, string> = { visit_event: 'kiosk', device: 'kiosk', cash_entry: 'cashier', cash_session: 'cashier', submission_review: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
+    const branchWriter: Record<string, string> = { visit_event: 'kiosk', device: 'kiosk', cash_entry: 'cashier', cash_session: 'cashier', cash_approval: 'supervisor', payment_order: 'backoffice', submission_review: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
     const docs = goodDocs();
     for (const spec of TYPE_SPECS) {
       const role = spec.db === 'branch' ? (branchWriter[spec.type] ?? 'counter') : writer[spec.db]!;

@@ -20,6 +20,8 @@ export const AUTHOR_WRITERS: Readonly<Record<string, string>> = {
   backoffice_request: 'counter',
   cash_session: 'cashier',
   cash_entry: 'cashier',
+  cash_approval: 'supervisor',
+  payment_order: 'backoffice',
   device: 'kiosk',
 };
 
@@ -60,7 +62,19 @@ function updates(): WriteCase[] {
   const { agent: _agent, counter: _counter, calledAt: _calledAt, ...waiting } = calledByA;
   const stateOf = (agent: string, status: string) => ({ ...d.counter_state!, _rev: '1-a', agent, status });
   const open = { ...d.cash_session!, _rev: '1-a' };
-  const closing = (closedBy: string, countedAmount = 175000) => ({ ...open, state: 'closed', closedAt: '2024-03-05T17:00:00Z', countedAmount, closedBy });
+  const closing = (closedBy: string, countedAmount = 50000) => ({
+    ...open,
+    state: countedAmount === 50000 ? 'closed' : 'counted',
+    countedAt: '2024-03-05T17:00:00Z',
+    countedAmount,
+    expectedAmount: 50000,
+    variance: countedAmount - 50000,
+    lastNumber: 0,
+    closedBy,
+    ...(countedAmount === 50000 ? { closedAt: '2024-03-05T17:00:00Z' } : {}),
+  });
+  const counted = { ...closing('cashier.dla', 20000), _rev: '2-a' };
+  const signedOff = (by: string) => ({ ...counted, state: 'closed', closedAt: '2024-03-05T17:30:00Z', signedOffBy: by, signedOffAt: '2024-03-05T17:30:00Z' });
   const cashierB = dla('cashier', 'cashier.b');
   const request = { ...d.backoffice_request!, _rev: '1-a' };
   const answered = { ...request, _rev: '2-a', status: 'answered', answer: 'Dossier débloqué', answeredBy: 'backoffice.dla', answeredAt: AT, updatedAt: AT };
@@ -81,6 +95,11 @@ function updates(): WriteCase[] {
     c('cashier B closes A’s session, counting 0', closing('cashier.b', 0), open, cashierB, no('cashier')),
     c('cashier B closes A’s session in A’s name, counting 0', closing('cashier.dla', 0), open, cashierB, no('cashier')),
     c('a closed session replicated without its opening, by its cashier', closing('cashier.dla'), null, dla('cashier'), null),
+    c('a supervisor signs off a large variance in her own name', signedOff('supervisor.dla'), counted, dla('supervisor'), null),
+    c('a supervisor signs off in another supervisor’s name', signedOff('supervisor.b'), counted, dla('supervisor'), no('signedOffBy')),
+    c('a supervisor signs off and rewrites the count', { ...signedOff('supervisor.dla'), closedBy: 'supervisor.dla' }, counted, dla('supervisor'), { field: 'closedBy', code: 'immutable' }),
+    c('a supervisor counts a cashier’s till', closing('cashier.dla', 0), open, dla('supervisor'), no('cashier')),
+    c('another cashier signs off a variance', signedOff('cashier.b'), counted, cashierB, { field: 'signedOffBy', code: 'forbidden_role' }),
     c('the back office answers in its own name', answered, request, dla('backoffice'), null),
     c('the back office answers in someone else’s name', { ...answered, answeredBy: FORGED }, request, dla('backoffice'), no('answeredBy')),
     c('another back-office agent rewrites the answer under the first one’s name', { ...answered, answer: 'Refusé' }, answered, dla('backoffice', 'backoffice.b'), no('answeredBy')),

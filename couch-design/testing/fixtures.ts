@@ -10,7 +10,10 @@ import { counterEventId } from '../types/counter-event.ts';
 import { submissionId, submissionReviewId } from '../types/submission.ts';
 import { certificateId } from '../types/certificate.ts';
 import { backofficeRequestId } from '../types/backoffice-request.ts';
-import { cashEntryId, cashSessionId } from '../types/cash.ts';
+import { cashSessionId } from '../types/cash.ts';
+import { GENESIS_HASH, cashEntryId } from '../types/cash-entry.ts';
+import { cashApprovalId } from '../types/cash-approval.ts';
+import { paymentOrderId } from '../types/payment-order.ts';
 import { statsDayId } from '../types/stats-day.ts';
 import { statsMonthId } from '../types/stats-month.ts';
 
@@ -21,7 +24,7 @@ const U2 = uid(Date.UTC(2024, 2, 5, 8, 16), 'c1', 2);
 
 export function goodDocs(): Record<string, Record<string, unknown>> {
   const ticket = ticketId({ branch: 'dla', day: DAY, series: 'A', seq: 12 });
-  const session = cashSessionId(DAY, 'C08', U1);
+  const session = cashSessionId('dla', 'C08', 1);
   return {
     institution: { _id: 'institution', type: 'institution', name: 'CNPS', currency: 'XAF', currencyDecimals: 0, defaultLocale: 'fr' },
     branch: { _id: 'branch:dla', type: 'branch', code: 'dla', name: 'Douala Centre', city: 'Douala', services: ['family', 'cash'] },
@@ -155,29 +158,63 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       branch: 'dla',
       day: DAY,
       counter: 'C08',
+      seq: 1,
       cashier: 'cashier.dla',
       currency: 'XAF',
-      openingFloat: 50000,
       openedAt: AT,
+      openingFloat: 50000,
+      openingCount: [[10000, 4], [5000, 2]],
+      firstNumber: 1,
+      varianceThreshold: 5000,
+      reversalThreshold: 100000,
       state: 'open',
     },
     cash_entry: {
-      _id: cashEntryId(DAY, U2),
+      _id: cashEntryId('dla', 'C08', 1),
       type: 'cash_entry',
       branch: 'dla',
       day: DAY,
+      counter: 'C08',
+      number: 1,
       session,
+      agent: 'cashier.dla',
+      at: AT,
       kind: 'receipt',
       category: 'contribution',
       amount: 125000,
       currency: 'XAF',
+      means: 'cash',
       person: 'person:415120',
       account: '415120',
+      periods: ['2013-Q2'],
       designation: 'COT 2TR 2013',
-      documentNumber: 'R-2024-000001',
-      agent: 'cashier.dla',
+      prevHash: GENESIS_HASH,
+    },
+    cash_approval: {
+      _id: cashApprovalId('dla', 'C08', 1),
+      type: 'cash_approval',
+      branch: 'dla',
+      day: DAY,
       counter: 'C08',
+      entry: cashEntryId('dla', 'C08', 1),
+      amount: 125000,
+      reason: 'Mauvais compte',
+      supervisor: 'supervisor.dla',
       at: AT,
+    },
+    payment_order: {
+      _id: paymentOrderId('dla', U2),
+      type: 'payment_order',
+      branch: 'dla',
+      day: DAY,
+      beneficiary: 'person:1000123',
+      kind: 'daily_allowance',
+      designation: 'IJ 01/02-29/02/2024',
+      amount: 87000,
+      currency: 'XAF',
+      authorisedBy: 'backoffice.dla',
+      authorisedAt: AT,
+      state: 'authorised',
     },
     stats_day: {
       _id: statsDayId(DAY, 'dla'),

@@ -85,7 +85,7 @@ export function limitCases(): WriteCase[] {
     ...str('backoffice_request', 'message', 4000, 'counter', 'branch'),
     ...str('submission_review', 'reason', 1000, 'backoffice', 'branch'),
     ...str('cash_entry', 'designation', 120, 'cashier', 'branch'),
-    ...str('cash_entry', 'documentNumber', 40, 'cashier', 'branch'),
+    ...str('payment_order', 'designation', 120, 'backoffice', 'branch'),
     ...str('certificate', 'number', 40, 'counter', 'branch'),
     ...str('submission', 'receiptNumber', 40, 'counter', 'branch'),
     ...str('case', 'summary', 2000, 'backoffice', 'people'),

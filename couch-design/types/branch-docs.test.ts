@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { goodDocs } from '../testing/fixtures.ts';
 import { validateStructure } from '../validate/structure.ts';
 import { parseTicketId, ticketId, ticketLabel, parseVisitEventId } from './ticket.ts';
-import { parseCashSessionId, parseCashEntryId } from './cash.ts';
 import { parseCounterStateId } from './counter-state.ts';
 
 type Doc = Record<string, unknown>;
@@ -72,34 +71,5 @@ describe('certificate and back-office request', () => {
     expectProblem(r, 'answer', 'required');
     expectProblem(r, 'answeredBy', 'required');
     expect(validateStructure({ ...r, answer: 'ok', answeredBy: 'bo.dla', answeredAt: '2024-03-06T09:00:00Z' }, 'branch')).toEqual([]);
-  });
-});
-
-describe('cash', () => {
-  const e = () => goodDocs().cash_entry!;
-  it('money is a positive integer in minor units', () => {
-    expectProblem({ ...e(), amount: 1250.5 }, 'amount', 'not_integer');
-    expectProblem({ ...e(), amount: '125000' }, 'amount', 'not_integer');
-    expectProblem({ ...e(), amount: 0 }, 'amount', 'not_positive');
-    expectProblem({ ...e(), amount: -5 }, 'amount', 'not_positive');
-    expectProblem({ ...e(), amount: 2 ** 60 }, 'amount', 'not_integer');
-    expectProblem({ ...e(), amount: Number.NaN }, 'amount', 'not_integer');
-    expectProblem({ ...e(), currency: 'F CFA' }, 'currency', 'bad_format');
-  });
-  it('a reversal names the entry it reverses, and only a reversal does', () => {
-    const reverses = e()._id;
-    expectProblem({ ...e(), category: 'reversal' }, 'reverses', 'required');
-    expectProblem({ ...e(), reverses: 'cash:2024-03-05:0000000aa-c1-0001' }, 'category', 'bad_value');
-    expectProblem({ ...e(), category: 'reversal', kind: 'payment', reverses }, 'reverses', 'bad_ref');
-    const ok = { ...e(), _id: 'cash:2024-03-05:0000000zz-c1-0009', category: 'reversal', kind: 'payment', reverses };
-    expect(validateStructure(ok, 'branch')).toEqual([]);
-    expect(parseCashEntryId(ok._id)).toMatchObject({ day: '2024-03-05' });
-  });
-  it('a session refers to its counter in its id; closing needs the count', () => {
-    const s = goodDocs().cash_session!;
-    expect(parseCashSessionId(s._id as string)).toMatchObject({ counter: 'C08' });
-    expectProblem({ ...s, counter: 'C07' }, '_id', 'bad_id');
-    expectProblem({ ...s, state: 'closed' }, 'countedAmount', 'required');
-    expectProblem({ ...s, openingFloat: 10.25 }, 'openingFloat', 'not_integer');
   });
 });

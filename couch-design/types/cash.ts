@@ -1,119 +1,164 @@
-/** Cash desk money documents. Amounts are integers in minor units of `currency`, never floats. */
+/**
+ * Cash sessions: a cashier's till at one cash desk from opening to closing. Amounts are
+ * integers in minor units of `currency`, never floats. Entries are in cash-entry.ts.
+ *
+ * One session at a time per desk, by construction: a desk's sessions are numbered 1, 2, 3 …
+ * and the number is in the id (`cashsession:<branch>:<counter>:<seq>`). Opening session n + 1
+ * is a create-only write of a known id, so two devices opening the same desk get a 409 online,
+ * and a CouchDB conflict on that one id when both were offline (the audit reports it).
+ *
+ * Life: `open` → (blind count by its cashier) → `closed`, or → `counted` when |variance| is
+ * above the threshold fixed at opening, then → `closed` by a supervisor's sign-off. A closed
+ * session is frozen; no session is ever deleted (validate/history.ts).
+ */
 import type { BaseDoc } from './base.ts';
-import { type AnyDoc, Checker, CURRENCY, DAY, type Problem } from '../validate/problems.ts';
-import { ACCOUNT_NUMBER, COUNTER_CODE, splitId } from '../ids/codes.ts';
-import { UID_PATTERN } from '../ids/uid.ts';
-import { type BranchFields, checkBranchDay, checkDayUidId, checkRef, dayUidId, parseDayUidId } from './branch-common.ts';
-import { parsePersonId } from './person.ts';
+import { type AnyDoc, Checker, CURRENCY, type Problem, isInt } from '../validate/problems.ts';
+import { BRANCH_CODE_PATTERN, COUNTER_CODE, splitId } from '../ids/codes.ts';
+import { type BranchFields, checkBranchDay } from './branch-common.ts';
+import { MAX_CASH_AMOUNT, MAX_DENOMINATIONS } from './cash-config.ts';
 
 export const CASH_SESSION = 'cash_session';
+export const CASH_SESSION_STATES = ['open', 'counted', 'closed'] as const;
+export type CashSessionState = (typeof CASH_SESSION_STATES)[number];
 
-/** A cashier's till from opening to closing. Opened once, closed once, then frozen. */
+/** A drawer counted note by note: [denomination, how many], denominations decreasing. */
+export type CountLine = [denomination: number, count: number];
+
 export interface CashSession extends BaseDoc, BranchFields {
   type: typeof CASH_SESSION;
   counter: string;
+  /** The desk's session number, 1, 2, 3 … (in the id). */
+  seq: number;
   cashier: string;
   currency: string;
-  openingFloat: number;
   openedAt: string;
-  state: 'open' | 'closed';
-  closedAt?: string;
-  /** What the cashier counted in the drawer at closing. */
+  openingFloat: number;
+  /** The float counted by denomination, when it was (sums to openingFloat). */
+  openingCount?: CountLine[];
+  /** The session's first document number: the desk's previous session's lastNumber + 1 (1 for its first). */
+  firstNumber: number;
+  /** Copied from the configuration at opening, so the server can hold the closing to it. */
+  varianceThreshold: number;
+  reversalThreshold: number;
+  state: CashSessionState;
+  /** Blind count, by the cashier: what the drawer holds, entered before seeing what it should. */
+  countedAt?: string;
   countedAmount?: number;
-  /** What the entries say should be there (float + receipts − payments), stored for the report. */
+  closingCount?: CountLine[];
+  /** Opening float + cash effects of the session's entries (app/cash/totals.ts). */
   expectedAmount?: number;
+  /** countedAmount − expectedAmount: negative is a shortage. */
+  variance?: number;
+  /** The last document number the session used (firstNumber − 1 when it used none). */
+  lastNumber?: number;
   closedBy?: string;
+  closedAt?: string;
+  /** A supervisor, when |variance| > varianceThreshold. */
+  signedOffBy?: string;
+  signedOffAt?: string;
 }
 
-/** Fields fixed at opening; closing may only add the closing fields. */
-export const CASH_SESSION_OPENING_FIELDS = ['branch', 'day', 'counter', 'cashier', 'currency', 'openingFloat', 'openedAt'] as const;
+/** Fields fixed at opening. */
+export const CASH_SESSION_OPENING_FIELDS = [
+  'branch', 'day', 'counter', 'seq', 'cashier', 'currency', 'openedAt', 'openingFloat', 'openingCount',
+  'firstNumber', 'varianceThreshold', 'reversalThreshold',
+] as const;
+/** Fields the cashier's blind count adds. */
+export const CASH_SESSION_COUNT_FIELDS = ['countedAt', 'countedAmount', 'closingCount', 'expectedAmount', 'variance', 'lastNumber', 'closedBy'] as const;
+/** Fields the closing adds (the cashier's, or the supervisor's sign-off). */
+export const CASH_SESSION_CLOSE_FIELDS = ['closedAt', 'signedOffBy', 'signedOffAt'] as const;
 
-export function cashSessionId(day: string, counter: string, uid: string): string {
-  return 'cashsession:' + day + ':' + counter + ':' + uid;
+export const MAX_SESSION_SEQ = 999999;
+export const MAX_DOCUMENT_NUMBER = 99999999;
+const MAX_PIECES = 1000000;
+
+function pad(n: number, width: number): string {
+  let s = String(n);
+  while (s.length < width) s = '0' + s;
+  return s;
 }
 
-export function parseCashSessionId(id: string): { day: string; counter: string; uid: string } | null {
+export function cashSessionId(branch: string, counter: string, seq: number): string {
+  return 'cashsession:' + branch + ':' + counter + ':' + pad(seq, 6);
+}
+
+export function parseCashSessionId(id: unknown): { branch: string; counter: string; seq: number } | null {
   const p = splitId(id, 'cashsession', 3);
-  if (!p || !DAY.test(p[0]!) || !COUNTER_CODE.test(p[1]!) || !UID_PATTERN.test(p[2]!)) return null;
-  return { day: p[0]!, counter: p[1]!, uid: p[2]! };
+  if (!p || !BRANCH_CODE_PATTERN.test(p[0]!) || !COUNTER_CODE.test(p[1]!) || !/^\d{6}$/.test(p[2]!)) return null;
+  const seq = parseInt(p[2]!, 10);
+  return seq >= 1 ? { branch: p[0]!, counter: p[1]!, seq } : null;
+}
+
+export function padDocumentNumber(n: number): string {
+  return pad(n, 8);
+}
+
+/** Sum of a count, or null when it is not a list of [denomination, count] with decreasing denominations. */
+export function countTotal(v: unknown): number | null {
+  if (!Array.isArray(v) || v.length > MAX_DENOMINATIONS) return null;
+  let total = 0;
+  for (let i = 0; i < v.length; i++) {
+    const line: unknown = v[i];
+    if (!Array.isArray(line) || line.length !== 2) return null;
+    const d: unknown = line[0];
+    const n: unknown = line[1];
+    if (!isInt(d) || d < 1 || d > MAX_CASH_AMOUNT || !isInt(n) || n < 0 || n > MAX_PIECES) return null;
+    if (i > 0 && d >= (v[i - 1] as number[])[0]!) return null;
+    total += d * n;
+  }
+  return total;
+}
+
+function checkCount(c: Checker, field: string, amount: number | undefined, optional: boolean): void {
+  if (c.doc[field] == null) {
+    if (!optional) c.add(field, 'required');
+    return;
+  }
+  const total = countTotal(c.doc[field]);
+  if (total === null) c.add(field, 'bad_format');
+  else if (amount !== undefined && total !== amount) c.add(field, 'bad_value');
+}
+
+function absent(c: Checker, fields: readonly string[]): void {
+  for (let i = 0; i < fields.length; i++) if (c.doc[fields[i]!] != null) c.add(fields[i]!, 'bad_value');
 }
 
 export function validateCashSession(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
-  const { day } = checkBranchDay(c);
+  const { branch } = checkBranchDay(c);
   const counter = c.str('counter', { pattern: COUNTER_CODE });
-  c.author('cashier');
+  const seq = c.int('seq', { min: 1, max: MAX_SESSION_SEQ });
+  const cashier = c.author('cashier');
   c.str('currency', { pattern: CURRENCY });
-  c.int('openingFloat', { min: 0 });
   c.instant('openedAt');
-  const closed = c.oneOf('state', ['open', 'closed']) === 'closed';
+  const float = c.int('openingFloat', { min: 0, max: MAX_CASH_AMOUNT });
+  checkCount(c, 'openingCount', float, true);
+  const first = c.int('firstNumber', { min: 1, max: MAX_DOCUMENT_NUMBER });
+  const threshold = c.int('varianceThreshold', { min: 0, max: MAX_CASH_AMOUNT });
+  c.int('reversalThreshold', { min: 0, max: MAX_CASH_AMOUNT });
+  const state = c.oneOf('state', CASH_SESSION_STATES);
+  const counted = state === 'counted' || state === 'closed';
+  c.instant('countedAt', !counted);
+  const amount = c.int('countedAmount', { optional: !counted, min: 0, max: MAX_CASH_AMOUNT });
+  checkCount(c, 'closingCount', amount, true);
+  const expected = c.int('expectedAmount', { optional: !counted, min: -MAX_CASH_AMOUNT, max: MAX_CASH_AMOUNT });
+  const variance = c.int('variance', { optional: !counted, min: -2 * MAX_CASH_AMOUNT, max: 2 * MAX_CASH_AMOUNT });
+  const last = c.int('lastNumber', { optional: !counted, min: 0, max: MAX_DOCUMENT_NUMBER });
+  c.author('closedBy', !counted);
+  const closed = state === 'closed';
   c.instant('closedAt', !closed);
-  c.int('countedAmount', { optional: !closed, min: 0 });
-  c.int('expectedAmount', { optional: true });
-  c.author('closedBy', !closed);
-  const id = typeof doc._id === 'string' ? parseCashSessionId(doc._id) : null;
-  if (!id || (day !== undefined && id.day !== day) || (counter !== undefined && id.counter !== counter)) c.add('_id', 'bad_id');
-  return c.problems;
-}
-
-export const CASH_ENTRY = 'cash_entry';
-
-export const CASH_KINDS = ['receipt', 'payment'] as const;
-export const CASH_CATEGORIES = ['contribution', 'punctual_payment', 'daily_allowance', 'adjustment', 'reversal'] as const;
-export type CashKind = (typeof CASH_KINDS)[number];
-export type CashCategory = (typeof CASH_CATEGORIES)[number];
-
-/**
- * Money in (receipt) or out (payment). Immutable: a mistake is undone by a `reversal`
- * entry of the opposite kind naming the entry it `reverses`.
- */
-export interface CashEntry extends BaseDoc, BranchFields {
-  type: typeof CASH_ENTRY;
-  session: string;
-  kind: CashKind;
-  category: CashCategory;
-  /** Integer minor units, > 0; the direction is in `kind`. */
-  amount: number;
-  currency: string;
-  person: string;
-  /** Employer account number the money is booked to, when there is one. */
-  account?: string;
-  /** As printed on the receipt: 'COT 2TR 2013'. */
-  designation: string;
-  documentNumber: string;
-  reverses?: string;
-  agent: string;
-  counter: string;
-  at: string;
-}
-
-export function cashEntryId(day: string, uid: string): string {
-  return dayUidId('cash', day, uid);
-}
-
-export function parseCashEntryId(id: string): { day: string; uid: string } | null {
-  return parseDayUidId(id, 'cash');
-}
-
-export function validateCashEntry(doc: AnyDoc): Problem[] {
-  const c = new Checker(doc);
-  const { day } = checkBranchDay(c);
-  checkRef(c, 'session', parseCashSessionId);
-  c.oneOf('kind', CASH_KINDS);
-  const category = c.oneOf('category', CASH_CATEGORIES);
-  c.int('amount', { min: 1 });
-  c.str('currency', { pattern: CURRENCY });
-  checkRef(c, 'person', parsePersonId);
-  c.str('account', { optional: true, pattern: ACCOUNT_NUMBER });
-  c.str('designation', { max: 120 });
-  c.str('documentNumber', { max: 40 });
-  const reverses = checkRef(c, 'reverses', parseCashEntryId, true);
-  if (category === 'reversal' && doc.reverses == null) c.add('reverses', 'required');
-  if (reverses !== undefined && category !== undefined && category !== 'reversal') c.add('category', 'bad_value');
-  if (reverses !== undefined && reverses === doc._id) c.add('reverses', 'bad_ref');
-  c.author('agent');
-  c.str('counter', { pattern: COUNTER_CODE });
-  c.instant('at');
-  checkDayUidId(c, 'cash', day);
+  const large = variance !== undefined && threshold !== undefined && Math.abs(variance) > threshold;
+  const signer = c.author('signedOffBy', !(closed && large));
+  c.instant('signedOffAt', signer === undefined);
+  if (amount !== undefined && expected !== undefined && variance !== undefined && variance !== amount - expected) c.add('variance', 'bad_value');
+  if (first !== undefined && last !== undefined && last < first - 1) c.add('lastNumber', 'too_small');
+  // The blind count is the cashier's own (validate/authors.ts); the sign-off is someone else's.
+  if (signer !== undefined && signer === cashier) c.add('signedOffBy', 'bad_value');
+  // `counted` exists only while a large variance waits for its sign-off.
+  if (state === 'counted' && variance !== undefined && threshold !== undefined && !large) c.add('state', 'bad_value');
+  if (!counted) absent(c, CASH_SESSION_COUNT_FIELDS);
+  if (!closed) absent(c, CASH_SESSION_CLOSE_FIELDS);
+  const id = parseCashSessionId(doc._id);
+  if (!id || (branch !== undefined && id.branch !== branch) || (counter !== undefined && id.counter !== counter) || (seq !== undefined && id.seq !== seq)) c.add('_id', 'bad_id');
   return c.problems;
 }

@@ -2,6 +2,7 @@ import type { BaseDoc, Locale } from './base.ts';
 import { type AnyDoc, Checker, CURRENCY, type Problem } from '../validate/problems.ts';
 import { SETTINGS_LIMITS, checkTree } from '../validate/limits.ts';
 import { SETTINGS_SCOPE, splitId } from '../ids/codes.ts';
+import { type CashSettings, checkCashSettings } from './cash-config.ts';
 
 export const INSTITUTION = 'institution';
 export const INSTITUTION_ID = 'institution';
@@ -14,6 +15,8 @@ export interface Institution extends BaseDoc {
   /** Minor units per major unit as a power of ten: 0 for XAF/XOF, 2 for EUR. */
   currencyDecimals: number;
   defaultLocale: Locale;
+  /** Cash desks: denominations, ceiling, thresholds (types/cash-config.ts); defaults per currency when absent. */
+  cash?: CashSettings;
 }
 
 export function institutionId(): string {
@@ -26,6 +29,7 @@ export function validateInstitution(doc: AnyDoc): Problem[] {
   c.str('currency', { pattern: CURRENCY });
   c.int('currencyDecimals', { min: 0, max: 3 });
   c.oneOf('defaultLocale', ['fr', 'en']);
+  checkCashSettings(c, 'cash', true);
   c.id(INSTITUTION_ID);
   return c.problems;
 }

@@ -25,7 +25,10 @@ import { COUNTER_EVENT, validateCounterEvent } from './counter-event.ts';
 import { SUBMISSION, SUBMISSION_REVIEW, validateSubmission, validateSubmissionReview } from './submission.ts';
 import { CERTIFICATE, validateCertificate } from './certificate.ts';
 import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
-import { CASH_ENTRY, CASH_SESSION, validateCashEntry, validateCashSession } from './cash.ts';
+import { CASH_SESSION, validateCashSession } from './cash.ts';
+import { CASH_ENTRY, validateCashEntry } from './cash-entry.ts';
+import { CASH_APPROVAL, validateCashApproval } from './cash-approval.ts';
+import { PAYMENT_ORDER, validatePaymentOrder } from './payment-order.ts';
 import { DEVICE, validateDeviceSlot } from './device.ts';
 import { STATS_DAY, validateStatsDay } from './stats-day.ts';
 import { STATS_MONTH, validateStatsMonth } from './stats-month.ts';
@@ -75,9 +78,12 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(SUBMISSION_REVIEW, 'branch', 'review', true, validateSubmissionReview),
   spec(CERTIFICATE, 'branch', 'cert', true, validateCertificate),
   spec(BACKOFFICE_REQUEST, 'branch', 'borequest', false, validateBackofficeRequest),
-  // Not flagged immutable: it is closed once; history.ts enforces open → closed → frozen.
+  // Not flagged immutable: counted and closed once; history.ts enforces open → (counted →) closed → frozen.
   spec(CASH_SESSION, 'branch', 'cashsession', false, validateCashSession),
   spec(CASH_ENTRY, 'branch', 'cash', true, validateCashEntry),
+  spec(CASH_APPROVAL, 'branch', 'cashapproval', true, validateCashApproval),
+  // Paid or cancelled once (history.ts), then frozen.
+  spec(PAYMENT_ORDER, 'branch', 'payorder', false, validatePaymentOrder),
   // A slot is claimed once and kept: a new owner would reuse the block of numbers.
   spec(DEVICE, 'branch', 'device', true, validateDeviceSlot),
   // Recomputed when a late event reaches its day: overwritten, by the server only. A month of

@@ -25,6 +25,8 @@ interface AuthorRule {
   once?: boolean;
   /** Fields whose change makes the write this author's act, so the field must name the writer. */
   act?: readonly string[];
+  /** With `owner`: a write that sets this field is someone else's act (a supervisor's sign-off) and keeps the owner unchanged. */
+  exceptWhenSetting?: string;
 }
 
 const AGENT: readonly AuthorRule[] = [{ field: 'agent' }];
@@ -44,12 +46,20 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
     { field: 'requestedBy', once: true },
     { field: 'answeredBy', act: ['answer', 'answeredAt'] },
   ],
-  // Opened and closed by its own cashier only: nobody closes another's till.
+  // Opened and counted by its own cashier only: nobody counts another's till. The one write
+  // by someone else is a supervisor's sign-off of a large variance, in the supervisor's name.
   cash_session: [
-    { field: 'cashier', owner: true },
-    { field: 'closedBy', act: ['closedAt', 'countedAmount', 'expectedAmount'] },
+    { field: 'cashier', owner: true, exceptWhenSetting: 'signedOffBy' },
+    { field: 'closedBy', act: ['countedAt', 'countedAmount', 'closingCount', 'expectedAmount', 'variance', 'lastNumber'] },
+    { field: 'signedOffBy', act: ['signedOffAt'] },
   ],
   cash_entry: AGENT,
+  cash_approval: [{ field: 'supervisor' }],
+  payment_order: [
+    { field: 'authorisedBy', once: true },
+    { field: 'paidBy', act: ['entry', 'paidAt', 'counter'] },
+    { field: 'cancelledBy', act: ['cancelledAt', 'cancelReason'] },
+  ],
   // Who registered the device's numbering slot.
   device: [{ field: 'user' }],
 };
@@ -58,7 +68,8 @@ function acts(rule: AuthorRule, doc: AnyDoc, old: AnyDoc | null): boolean {
   const fields = rule.act || [];
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
-    if (old === null ? doc[f] != null : doc[f] !== old[f]) return true;
+    // Counts are arrays: compared by value, a copy kept unchanged is no act.
+    if (old === null ? doc[f] != null : doc[f] !== old[f] && JSON.stringify(doc[f]) !== JSON.stringify(old[f])) return true;
   }
   return false;
 }
@@ -74,7 +85,9 @@ export function validateAuthors(doc: AnyDoc, old: AnyDoc | null, name: string | 
     const rule = rules[i]!;
     const value = doc[rule.field];
     const act = acts(rule, doc, old);
-    const sets = rule.owner || old === null || act || value !== old[rule.field];
+    const except = rule.exceptWhenSetting;
+    const owner = rule.owner && !(except && doc[except] != null && (old === null || doc[except] !== old[except]));
+    const sets = owner || old === null || act || value !== old[rule.field];
     if (!sets) continue;
     if (rule.once && old !== null) {
       problems.push({ field: rule.field, code: 'not_author' });

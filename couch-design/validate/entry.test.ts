@@ -25,12 +25,16 @@ describe('permissions in branch databases', () => {
     expect(validateDocUpdate(tombstone, null, SERVER_ADMIN, 'branch')).toEqual([{ field: '_deleted', code: 'immutable' }]);
   });
 
-  it('a cash session is closed once, without touching its opening', () => {
+  it('a cash session is counted and closed once, without touching its opening', () => {
     const open = { ...goodDocs().cash_session!, _rev: '1-a' };
-    const closed = { ...open, state: 'closed', closedAt: '2024-03-05T17:00:00Z', countedAmount: 175000, closedBy: 'cashier.dla' };
+    const count = { countedAt: '2024-03-05T17:00:00Z', countedAmount: 50000, expectedAmount: 50000, variance: 0, lastNumber: 0, closedBy: 'cashier.dla' };
+    const closed = { ...open, ...count, state: 'closed', closedAt: '2024-03-05T17:00:00Z' };
     expect(validateDocUpdate(closed, open, dla('cashier'), 'branch')).toEqual([]);
-    expect(validateDocUpdate({ ...closed, openingFloat: 0 }, open, dla('cashier'), 'branch')).toEqual([{ field: 'openingFloat', code: 'immutable' }]);
-    expect(validateDocUpdate({ ...closed, countedAmount: 1 }, closed, dla('cashier'), 'branch')).toEqual([{ field: 'state', code: 'immutable' }]);
+    expect(validateDocUpdate({ ...closed, openingFloat: 0, openingCount: [[1, 0]] }, open, dla('cashier'), 'branch')).toEqual([
+      { field: 'openingFloat', code: 'immutable' },
+      { field: 'openingCount', code: 'immutable' },
+    ]);
+    expect(validateDocUpdate({ ...closed, closedAt: '2024-03-05T18:00:00Z' }, closed, dla('cashier'), 'branch')).toEqual([{ field: 'state', code: 'immutable' }]);
     // The app knows a creation must be open; the server tolerates a replicated closed one.
     expect(validateForWrite(closed, null, dla('cashier'), 'branch')).toEqual([{ field: 'state', code: 'bad_transition' }]);
     expect(validateDocUpdate(closed, null, dla('cashier'), 'branch')).toEqual([]);

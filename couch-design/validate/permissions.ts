@@ -48,8 +48,11 @@ const POLICIES: Record<string, Policy> = {
     update: ['counter', 'supervisor', 'backoffice'],
     delete: ['supervisor'],
   },
-  cash_session: { create: ['cashier'], update: ['cashier'], delete: NONE },
+  // A supervisor's only write is the sign-off of a large variance (cashMoves below, authors.ts).
+  cash_session: { create: ['cashier'], update: ['cashier', 'supervisor'], delete: NONE },
   cash_entry: once(['cashier']),
+  cash_approval: once(['supervisor']),
+  payment_order: { create: ['backoffice'], update: ['backoffice', 'supervisor', 'cashier'], delete: NONE },
   device: once(ISSUERS),
   stats_day: SERVER_ONLY,
   stats_month: SERVER_ONLY,
@@ -127,12 +130,30 @@ export function validatePermission(
     if (authors.length) return authors;
   }
 
+  const moves = cashMoves(newDoc, old, roles);
+  if (moves.length) return moves;
   // A kiosk only issues: a new waiting ticket and its 'issued' event, nothing else.
   const onlyKiosk = !anyOf(
     roles,
     allowed.filter((r) => r !== 'kiosk'),
   );
   if (onlyKiosk) return kioskLimits(newDoc);
+  return [];
+}
+
+/**
+ * Who makes each move of the cash documents with two kinds of writer: only a supervisor signs
+ * a session off; a cashier pays an order, the back office (or a supervisor) authorises and
+ * cancels it. Tombstones are refused earlier (history.ts).
+ */
+function cashMoves(doc: AnyDoc, old: AnyDoc | null, roles: readonly string[]): Problem[] {
+  const sets = (f: string) => doc[f] != null && (old === null || doc[f] !== old[f]);
+  if (doc.type === 'cash_session' && sets('signedOffBy') && !contains(roles, 'supervisor')) return [{ field: 'signedOffBy', code: 'forbidden_role' }];
+  if (doc.type === 'payment_order') {
+    const moved = old === null || doc.state !== old.state;
+    const need: readonly string[] = doc.state === 'paid' ? ['cashier'] : doc.state === 'cancelled' ? ['backoffice', 'supervisor'] : ['backoffice'];
+    if ((moved || doc.state === 'authorised') && !anyOf(roles, need)) return [{ field: 'state', code: 'forbidden_role' }];
+  }
   return [];
 }
 

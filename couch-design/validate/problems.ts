@@ -48,6 +48,16 @@ export const PROBLEM_CODES = [
   'not_author',
   'too_deep',
   'bad_attachment',
+  // Cash desk (app/cash/rules.ts, money.ts): rules that need more than the one document.
+  'too_precise',
+  'session_not_open',
+  'session_busy',
+  'wrong_number',
+  'already_reversed',
+  'reversal_of_reversal',
+  'approval_required',
+  'order_not_payable',
+  'wrong_amount',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
