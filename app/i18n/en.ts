@@ -130,7 +130,6 @@ export const en: Messages = {
   'print.ticket.yourNumber': 'Your number',
   'print.ticket.ahead': 'People ahead of you',
   'print.ticket.wait': 'Estimated wait',
-  'print.ticket.minutes': '{minutes} min',
   'print.ticket.keep': 'Keep this ticket: your number will be called.',
   'print.submission.summary': 'Submission receipt {number}',
   'print.submission.title': 'RECEIPT FOR DOCUMENTS',

@@ -132,7 +132,6 @@ export const fr = {
   'print.ticket.yourNumber': 'Votre numéro',
   'print.ticket.ahead': 'Personnes avant vous',
   'print.ticket.wait': 'Attente estimée',
-  'print.ticket.minutes': '{minutes} min',
   'print.ticket.keep': 'Gardez ce ticket : votre numéro sera appelé.',
   'print.submission.summary': 'Accusé de dépôt {number}',
   'print.submission.title': 'ACCUSÉ DE RÉCEPTION',
