@@ -1,12 +1,12 @@
 /** Each role's screen; the roles not built yet keep a placeholder with what will come there. */
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { Notice } from '../ui/Notice.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
 import { CounterScreen } from './CounterScreen.tsx';
 import { DisplayScreen } from './DisplayScreen.tsx';
 import { KioskScreen } from './KioskScreen.tsx';
 import { ReceptionScreen } from './ReceptionScreen.tsx';
+import { CashDeskScreen } from './cash/CashDeskScreen.tsx';
 
 // Only supervisors need it: kept out of every other device's first load (precached for offline use all the same).
 const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
@@ -27,23 +27,12 @@ export function RoleScreen(props: { screen: JobRole }) {
         <CounterScreen />
       </Match>
       <Match when={props.screen === 'cashier'}>
-        <CashDeskQueue />
+        <CashDeskScreen />
       </Match>
       <Match when={props.screen === 'supervisor'}>
         <SupervisorScreen />
       </Match>
     </Switch>
-  );
-}
-
-/** A cash desk is a counter of the cash queue: the cashier calls and serves from it. */
-function CashDeskQueue() {
-  const { t } = useI18n();
-  return (
-    <div data-testid="screen-cashier" class="cashier-desk">
-      <CounterScreen />
-      <Notice tone="info" testId="cashier-pending">{t('screen.cashier.pending')}</Notice>
-    </div>
   );
 }
 

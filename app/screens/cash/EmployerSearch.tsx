@@ -1,0 +1,53 @@
+/** Finding the employer on the local people replica: by account number, or by a word of its name. */
+import { For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { personName, type Person } from '../../../couch-design/types/person.ts';
+import { useData } from '../../data/DataProvider.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Field } from '../../ui/Field.tsx';
+
+const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
+  const { t } = useI18n();
+  const { layer } = useData();
+  const [s, set] = createStore({ query: '', found: null as Person[] | null });
+  const search = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const q = s.query.trim();
+    if (!q) return set('found', []);
+    const byAccount = /^\d+$/.test(q) ? await layer.get<Person>('people', `person:${q}`).catch(() => null) : null;
+    if (byAccount?.kind === 'employer') return set('found', [byAccount]);
+    const words = plain(q).split(/\s+/).filter(Boolean);
+    const all = await layer.allDocsByPrefix<Person>('people', 'person:').catch(() => [] as Person[]);
+    set('found', all.filter((p) => p.kind === 'employer' && (p.accountNumber === q || words.every((w) => plain(personName(p)).split(/[^a-z0-9]+/).some((n) => n.startsWith(w))))).slice(0, 12));
+  };
+  return (
+    <div class="cash-search">
+      <form class="cash-search-form" onSubmit={search} role="search">
+        <Field label={t('cash.receipt.employer')} hint={t('cash.receipt.employerHint')}>
+          {(ids) => <input id={ids.id} aria-describedby={ids.describedBy} autocomplete="off" data-testid="cash-employer-query" value={s.query} onInput={(e) => set('query', e.currentTarget.value)} />}
+        </Field>
+        <Button type="submit" variant="secondary" testId="cash-employer-find">{t('cash.receipt.find')}</Button>
+      </form>
+      <Show when={s.found}>
+        {(found) => (
+          <Show when={found().length > 0} fallback={<p role="status" data-testid="cash-employer-none">{t('cash.receipt.noEmployer')}</p>}>
+            <ul class="cash-found">
+              <For each={found()}>
+                {(p) => (
+                  <li>
+                    <Button variant="secondary" block testId={`cash-employer-${p.accountNumber ?? p.number}`} onClick={() => props.onPick(p)}>
+                      {p.accountNumber ?? p.number} — {personName(p)}
+                    </Button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}
