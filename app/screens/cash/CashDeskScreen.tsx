@@ -33,13 +33,13 @@ export function CashDeskScreen() {
           {(ref) => (
             <Switch>
               <Match when={ctl.mine()?.state === 'open'}>
-                <OpenDesk ctl={ctl} ref={ref()} />
+                <OpenDesk ctl={ctl} cfg={ref()} />
               </Match>
               <Match when={ctl.mine()?.state === 'counted' && ctl.mine()}>
                 {(s) => (
                   <>
-                    <CountResult session={s()} ref={ref()} />
-                    <Journal ctl={ctl} ref={ref()} counter={s().counter} canWrite={false} onReverse={() => undefined} />
+                    <CountResult session={s()} cfg={ref()} />
+                    <Journal ctl={ctl} cfg={ref()} counter={s().counter} canWrite={false} onReverse={() => undefined} />
                   </>
                 )}
               </Match>
@@ -47,12 +47,12 @@ export function CashDeskScreen() {
                 <Show when={ctl.justClosed()}>
                   {(s) => (
                     <>
-                      <CountResult session={s()} ref={ref()} />
-                      <Journal ctl={ctl} ref={ref()} counter={s().counter} canWrite={false} onReverse={() => undefined} />
+                      <CountResult session={s()} cfg={ref()} />
+                      <Journal ctl={ctl} cfg={ref()} counter={s().counter} canWrite={false} onReverse={() => undefined} />
                     </>
                   )}
                 </Show>
-                <OpenSession ctl={ctl} ref={ref()} />
+                <OpenSession ctl={ctl} cfg={ref()} />
               </Match>
             </Switch>
           )}
@@ -67,7 +67,7 @@ export function CashDeskScreen() {
 
 type Mode = { kind: 'receipt' } | { kind: 'reverse'; number: number } | { kind: 'void' } | { kind: 'close' };
 
-function OpenDesk(props: { ctl: CashDeskCtl; ref: CashRef }) {
+function OpenDesk(props: { ctl: CashDeskCtl; cfg: CashRef }) {
   const { t, locale } = useI18n();
   const { layer } = useData();
   const toasts = useToasts();
@@ -78,7 +78,7 @@ function OpenDesk(props: { ctl: CashDeskCtl; ref: CashRef }) {
   const session = () => props.ctl.mine()!;
 
   const printed = async (entry: CashEntry, payer: { number: string; name: string }) => {
-    const outcome = await printEntry(entry, payer, props.ref, locale(), props.ctl.zone()).catch(() => null);
+    const outcome = await printEntry(entry, payer, props.cfg, locale(), props.ctl.zone()).catch(() => null);
     const ok = !!outcome?.via;
     setLast({ entry, printed: ok });
     toasts.show(t(ok ? 'cash.saved' : 'cash.savedNotPrinted', { number: padDocumentNumber(entry.number) }), ok ? 'ok' : 'warn');
@@ -93,7 +93,7 @@ function OpenDesk(props: { ctl: CashDeskCtl; ref: CashRef }) {
     <div class="cash-desk">
       <div class="cash-bar" data-testid="cash-session" data-session={session()._id} data-counter={session().counter}>
         <StatusChip tone="ok" testId="cash-session-state">{t('cash.session.open')}</StatusChip>
-        <span>{t('cash.session.summary', { desk: session().counter, seq: session().seq, float: formatAmount(session().openingFloat, props.ref.decimals, locale()), first: padDocumentNumber(session().firstNumber) })}</span>
+        <span>{t('cash.session.summary', { desk: session().counter, seq: session().seq, float: formatAmount(session().openingFloat, props.cfg.decimals, locale()), first: padDocumentNumber(session().firstNumber) })}</span>
         <div class="btn-row cash-bar-actions">
           <Button variant="secondary" testId="cash-void" disabled={mode().kind !== 'receipt'} onClick={() => setMode({ kind: 'void' })}>{t('cash.void.button')}</Button>
           <Button variant="secondary" testId="cash-close" disabled={mode().kind !== 'receipt'} onClick={() => setMode({ kind: 'close' })}>{t('cash.close.button')}</Button>
@@ -112,7 +112,7 @@ function OpenDesk(props: { ctl: CashDeskCtl; ref: CashRef }) {
             {(_key) => (
               <ReceiptForm
                 ctl={props.ctl}
-                ref={props.ref}
+                cfg={props.cfg}
                 onSaved={(entry, payer) => {
                   setReceiptKey((k) => k + 1);
                   void printed(entry, payer);
@@ -143,10 +143,10 @@ function OpenDesk(props: { ctl: CashDeskCtl; ref: CashRef }) {
           />
         </Match>
         <Match when={mode().kind === 'close'}>
-          <BlindCount ctl={props.ctl} ref={props.ref} onCancel={() => setMode({ kind: 'receipt' })} />
+          <BlindCount ctl={props.ctl} cfg={props.cfg} onCancel={() => setMode({ kind: 'receipt' })} />
         </Match>
       </Switch>
-      <Journal ctl={props.ctl} ref={props.ref} counter={session().counter} canWrite={mode().kind === 'receipt'} onReverse={(number) => setMode({ kind: 'reverse', number })} />
+      <Journal ctl={props.ctl} cfg={props.cfg} counter={session().counter} canWrite={mode().kind === 'receipt'} onReverse={(number) => setMode({ kind: 'reverse', number })} />
     </div>
   );
 }

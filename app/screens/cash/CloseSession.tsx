@@ -16,14 +16,14 @@ import type { CashDeskCtl, CashRef } from './cash-desk.ts';
 import { CountInput, createCount, readCount } from './CountInput.tsx';
 import { cashErrorText } from './cash-text.ts';
 
-export function BlindCount(props: { ctl: CashDeskCtl; ref: CashRef; onCancel: () => void }) {
+export function BlindCount(props: { ctl: CashDeskCtl; cfg: CashRef; onCancel: () => void }) {
   const { t, locale } = useI18n();
   const guard = useActionGuard();
   const count = createCount();
   const [error, setError] = createSignal<string | null>(null);
   const submit = async () => {
     setError(null);
-    const counted = readCount(count, t, locale(), props.ref.settings.denominations, props.ref.decimals, props.ref.settings.maxAmount);
+    const counted = readCount(count, t, locale(), props.cfg.settings.denominations, props.cfg.decimals, props.cfg.settings.maxAmount);
     if (counted === null) return;
     try {
       await props.ctl.count(counted);
@@ -35,7 +35,7 @@ export function BlindCount(props: { ctl: CashDeskCtl; ref: CashRef; onCancel: ()
     <Panel tone="warn" title={t('cash.close.title')} testId="cash-close-panel">
       <p>{t('cash.close.body')}</p>
       <form class="cash-form" onSubmit={guardedSubmit(guard, submit)} novalidate>
-        <CountInput count={count} legend={t('cash.close.count')} denominations={props.ref.settings.denominations} decimals={props.ref.decimals} currency={props.ref.currency} testId="cash-count" />
+        <CountInput count={count} legend={t('cash.close.count')} denominations={props.cfg.settings.denominations} decimals={props.cfg.decimals} currency={props.cfg.currency} testId="cash-count" />
         <Show when={error()}>{(e) => <Notice tone="error" testId="cash-close-error">{e()}</Notice>}</Show>
         <div class="btn-row">
           <Button type="submit" variant="primary" size="large" testId="cash-count-submit" disabled={guard.busy()}>{t('cash.close.submit')}</Button>
@@ -47,9 +47,9 @@ export function BlindCount(props: { ctl: CashDeskCtl; ref: CashRef; onCancel: ()
 }
 
 /** The count's result: counted, expected, variance, and whether a supervisor must sign off. */
-export function CountResult(props: { session: CashSession; ref: CashRef }) {
+export function CountResult(props: { session: CashSession; cfg: CashRef }) {
   const { t, locale } = useI18n();
-  const money = (minor: number) => formatAmount(minor, props.ref.decimals, locale());
+  const money = (minor: number) => formatAmount(minor, props.cfg.decimals, locale());
   const s = () => props.session;
   return (
     <Panel tone={s().state === 'closed' ? 'ok' : 'warn'} title={s().state === 'closed' ? t('cash.result.closed') : t('cash.result.waiting')} testId="cash-count-result">

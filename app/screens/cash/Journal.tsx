@@ -19,12 +19,12 @@ import type { CashDeskCtl, CashRef } from './cash-desk.ts';
 
 const CATEGORIES = ['contribution', 'punctual_payment', 'daily_allowance', 'adjustment', 'reversal'] as const;
 
-export function Journal(props: { ctl: CashDeskCtl; ref: CashRef; counter: string; canWrite: boolean; onReverse: (number: number) => void }) {
+export function Journal(props: { ctl: CashDeskCtl; cfg: CashRef; counter: string; canWrite: boolean; onReverse: (number: number) => void }) {
   const { t, locale } = useI18n();
   const journal = createMemo(() => dayJournal(props.ctl.day(), props.ctl.branch, props.counter, props.ctl.entries()));
   const chain = createMemo(() => journalChain(props.ctl.entries()));
   const reversed = createMemo(() => new Set(props.ctl.entries().filter((e) => e.category === 'reversal').map((e) => e.reverses)));
-  const money = (minor: number) => formatAmount(minor, props.ref.decimals, locale(), { trailingMinus: true });
+  const money = (minor: number) => formatAmount(minor, props.cfg.decimals, locale(), { trailingMinus: true });
   const [showAll, setShowAll] = createSignal(false);
   return (
     <Panel title={t('cash.journal.title')} testId="cash-journal">

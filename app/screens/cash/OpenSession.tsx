@@ -16,16 +16,16 @@ import type { CashDeskCtl, CashRef } from './cash-desk.ts';
 import { CountInput, createCount, readCount } from './CountInput.tsx';
 import { cashErrorText } from './cash-text.ts';
 
-export function OpenSession(props: { ctl: CashDeskCtl; ref: CashRef }) {
+export function OpenSession(props: { ctl: CashDeskCtl; cfg: CashRef }) {
   const { t, locale } = useI18n();
   const guard = useActionGuard();
   const toasts = useToasts();
-  const [desk, setDesk] = createSignal(props.ref.desks[0]?.code ?? '');
+  const [desk, setDesk] = createSignal(props.cfg.desks[0]?.code ?? '');
   const [error, setError] = createSignal<string | null>(null);
   const count = createCount();
   const submit = async () => {
     setError(null);
-    const float = readCount(count, t, locale(), props.ref.settings.denominations, props.ref.decimals, props.ref.settings.maxAmount);
+    const float = readCount(count, t, locale(), props.cfg.settings.denominations, props.cfg.decimals, props.cfg.settings.maxAmount);
     if (float === null) return;
     try {
       const s = await props.ctl.open(desk(), float);
@@ -40,11 +40,11 @@ export function OpenSession(props: { ctl: CashDeskCtl; ref: CashRef }) {
         <Field label={t('cash.open.desk')}>
           {(ids) => (
             <select id={ids.id} data-testid="cash-desk" value={desk()} onChange={(e) => setDesk(e.currentTarget.value)}>
-              <For each={props.ref.desks}>{(d) => <option value={d.code}>{d.code} — {d.label}</option>}</For>
+              <For each={props.cfg.desks}>{(d) => <option value={d.code}>{d.code} — {d.label}</option>}</For>
             </select>
           )}
         </Field>
-        <CountInput count={count} legend={t('cash.open.float')} denominations={props.ref.settings.denominations} decimals={props.ref.decimals} currency={props.ref.currency} testId="cash-float" />
+        <CountInput count={count} legend={t('cash.open.float')} denominations={props.cfg.settings.denominations} decimals={props.cfg.decimals} currency={props.cfg.currency} testId="cash-float" />
         <Show when={error()}>{(e) => <Notice tone="error" testId="cash-open-error">{e()}</Notice>}</Show>
         <div class="btn-row">
           <Button type="submit" variant="primary" size="huge" testId="cash-open" disabled={!desk() || guard.busy()}>

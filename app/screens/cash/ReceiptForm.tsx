@@ -25,7 +25,7 @@ import { EmployerSearch } from './EmployerSearch.tsx';
 
 type Errors = Partial<Record<'employer' | 'periods' | 'amount' | 'bank' | 'chequeNumber' | 'reference' | 'form', string>>;
 
-export function ReceiptForm(props: { ctl: CashDeskCtl; ref: CashRef; onSaved: (entry: CashEntry, payer: { number: string; name: string }) => void }) {
+export function ReceiptForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (entry: CashEntry, payer: { number: string; name: string }) => void }) {
   const { t, locale } = useI18n();
   const { layer } = useData();
   const guard = useActionGuard();
@@ -44,7 +44,7 @@ export function ReceiptForm(props: { ctl: CashDeskCtl; ref: CashRef; onSaved: (e
     () => f.employer?.number,
     async (n) => (await layer.allDocsByPrefix<AccountLine>('people', `accline:${n}:`)).filter((l) => l.type === 'account_line' && l.amountDue > l.amountPaid),
   );
-  const money = (minor: number) => formatAmount(minor, props.ref.decimals, locale());
+  const money = (minor: number) => formatAmount(minor, props.cfg.decimals, locale());
   const togglePeriod = (period: string, on: boolean) => {
     const periods = on ? [...f.periods, period] : f.periods.filter((p) => p !== period);
     set({ periods, designation: periods.length ? contributionDesignation(periods) : '' });
@@ -54,7 +54,7 @@ export function ReceiptForm(props: { ctl: CashDeskCtl; ref: CashRef; onSaved: (e
     const errors: Errors = {};
     if (!f.employer) errors.employer = t('cash.receipt.needEmployer');
     if (f.periods.length === 0) errors.periods = t('cash.receipt.needPeriods');
-    const amount = readAmount(t, f.amount, props.ref.decimals, locale(), props.ref.settings.maxAmount);
+    const amount = readAmount(t, f.amount, props.cfg.decimals, locale(), props.cfg.settings.maxAmount);
     if (!amount.ok) errors.amount = amount.error;
     let payment: MeansDetails = { means: 'cash' };
     if (f.means === 'cheque') {
@@ -122,7 +122,7 @@ export function ReceiptForm(props: { ctl: CashDeskCtl; ref: CashRef; onSaved: (e
             {(ids) => <input id={ids.id} maxlength={120} data-testid="cash-designation" value={f.designation} onInput={(e) => set('designation', e.currentTarget.value)} />}
           </Field>
         </Show>
-        <Field label={t('cash.receipt.amount', { currency: props.ref.currency })} hint={t('cash.amount.hint')} error={f.errors.amount ?? null}>
+        <Field label={t('cash.receipt.amount', { currency: props.cfg.currency })} hint={t('cash.amount.hint')} error={f.errors.amount ?? null}>
           {(ids) => <input id={ids.id} aria-describedby={ids.describedBy} aria-invalid={ids.invalid ? 'true' : undefined} inputmode="decimal" autocomplete="off" class="cash-amount-input" data-testid="cash-amount" value={f.amount} onInput={(e) => set('amount', e.currentTarget.value)} />}
         </Field>
         <fieldset class="cash-means">

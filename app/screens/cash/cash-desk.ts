@@ -75,29 +75,28 @@ export function createCashDesk(): CashDeskCtl {
   });
   onCleanup(unsubscribe);
 
-  const [ref] = createResource(
-    () => (refReady() ? false : { v: version() }),
-    async (): Promise<CashRef> => {
+  let disposed = false;
+  onCleanup(() => void (disposed = true));
+  // Read until the reference data has reached this device (a first sign-in may still be pulling it).
+  const [ref] = createResource(async (): Promise<CashRef> => {
+    for (;;) {
       const institution = await layer.get<Institution>('ref', 'institution');
       const branchDoc = await layer.get<Branch>('ref', `branch:${branch}`);
       const counters = await layer.allDocsByPrefix<Counter>('ref', `counter:${branch}:`);
-      // Not on this device yet (first sign-in): read again shortly.
-      if (!institution || counters.length === 0) setTimeout(refresh, 1000);
-      return {
-        institution,
-        branch: branchDoc,
-        desks: counters.filter((c) => c.type === 'counter' && c.cashDesk && c.active !== false),
-        settings: cashSettings(institution ?? { currency: 'XAF', currencyDecimals: 0 }),
-        currency: institution?.currency ?? 'XAF',
-        decimals: institution?.currencyDecimals ?? 0,
-      };
-    },
-  );
-  // Read again until the reference data has reached this device.
-  function refReady(): boolean {
-    const r = ref.latest;
-    return !!r && r.institution !== null && r.desks.length > 0;
-  }
+      const desks = counters.filter((c) => c.type === 'counter' && c.cashDesk && c.active !== false);
+      if ((institution && desks.length > 0) || disposed) {
+        return {
+          institution,
+          branch: branchDoc,
+          desks,
+          settings: cashSettings(institution ?? { currency: 'XAF', currencyDecimals: 0 }),
+          currency: institution?.currency ?? 'XAF',
+          decimals: institution?.currencyDecimals ?? 0,
+        };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  });
 
   const [sessions] = createResource(version, () => layer.allDocsByPrefix<CashSession>('branch', `cashsession:${branch}:`));
   const mine = createMemo(() => {

@@ -1,0 +1,230 @@
+/**
+ * The cash desk in Chromium against the real server (issue 12): a cashier opens a session
+ * (float counted note by note), takes three contribution receipts — cash, cheque, transfer —
+ * each printed at once (PDF fallback, read with pdftotext: amount in figures and in words,
+ * document number, account, designation, cashier, counter), reverses one, voids a number and
+ * closes with a blind count that differs. The day journal shows every number once, in order,
+ * the reversal negative, the totals right and the chain intact; the server holds the same.
+ * Bad amounts are refused with their message and nothing is written. axe-core and the CSP find
+ * nothing at 1280×800.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from '../browser/support/browser-app.ts';
+import { demoUser } from '../browser/support/demo-users.ts';
+import { SignInPage } from '../browser/pages/sign-in-page.ts';
+import { Shell } from '../browser/pages/shell.ts';
+import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
+import { axeViolations, cspViolations, describeFindings, keepScreenshot, watchCsp } from '../support/page-audit.ts';
+import { en } from '../../app/i18n/en.ts';
+import type { CashEntry } from '../../couch-design/types/cash-entry.ts';
+import type { CashSession } from '../../couch-design/types/cash.ts';
+import type { AccountLine } from '../../couch-design/types/account-line.ts';
+import { verifyChain } from '../../app/cash/chain.ts';
+import { contributionDesignation } from '../../app/cash/designation.ts';
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+const app = useBrowserApp();
+const admin = basicAuth(ADMIN.name, ADMIN.password);
+const downloads = mkdtempSync(join(tmpdir(), 'fo-cash-'));
+afterAll(() => rmSync(downloads, { recursive: true, force: true }));
+
+async function serverEntries(): Promise<CashEntry[]> {
+  const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="cash:dla:"&endkey="cash:dla:\uffff"&include_docs=true`);
+  return (res.body.rows as { doc: CashEntry }[]).map((r) => r.doc);
+}
+
+async function serverSession(id: string): Promise<CashSession> {
+  return (await couch(app.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(id)}`)).body as CashSession;
+}
+
+/** An employer with at least one period due, and those periods (from the server's account lines). */
+async function employerWithDues(): Promise<{ account: string; due: string[] }> {
+  const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="accline:"&endkey="accline:\uffff"&include_docs=true&limit=2000`);
+  const lines = (res.body.rows as { doc: AccountLine }[]).map((r) => r.doc).filter((l) => l.amountDue > l.amountPaid);
+  const first = lines.find((l) => l.employer === 'person:415120') ?? lines[0]!;
+  const account = first.employer.slice('person:'.length);
+  return { account, due: lines.filter((l) => l.employer === first.employer).map((l) => l.period).sort() };
+}
+
+const lines = (text: string) => text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
+/** Runs `act`, which prints, and returns the text of the PDF it downloaded. */
+async function printed(page: Page, act: () => Promise<void>, name: string): Promise<string[]> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), act()]);
+  const file = join(downloads, name);
+  await download.saveAs(file);
+  return lines(execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' }));
+}
+
+async function audit(page: Page, name: string) {
+  expect(describeFindings(await axeViolations(page)), `axe on ${name}`).toBe('');
+  expect(await cspViolations(page), `CSP on ${name}`).toEqual([]);
+}
+
+async function findEmployer(page: Page, account: string) {
+  await page.getByTestId('cash-employer-query').fill(account);
+  await page.getByTestId('cash-employer-find').click();
+  await page.getByTestId(`cash-employer-${account}`).click();
+  await page.getByTestId('cash-payer').waitFor();
+}
+
+describe('cash desk', () => {
+  it('opens a session, takes three receipts, reverses one, voids a number, closes blind; journal and server agree', async () => {
+    expect(existsSync(PDFTOTEXT), 'poppler-utils (pdftotext) is needed').toBe(true);
+    const context = await app.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await watchCsp(context);
+    // This device prints through the PDF fallback (no USB printer here).
+    await context.addInitScript(() => {
+      if (location.protocol === 'http:') localStorage.setItem('fo.printer.settings', JSON.stringify({ fallback: 'pdf' }));
+    });
+    const page = await context.newPage();
+    const user = demoUser('cashier.dla');
+    await (await SignInPage.open(page, app.url)).signInAs(user);
+    await new Shell(page).waitForScreen('cashier');
+    const { account, due } = await employerWithDues();
+
+    // 1. Open: the float counted note by note, 5 × 10 000 + 10 × 1 000 = 60 000.
+    await page.getByTestId('cash-open-panel').waitFor();
+    await page.getByTestId('cash-desk').selectOption('C07');
+    await page.getByTestId('cash-float-mode-pieces').check();
+    await page.getByTestId('cash-float-piece-10000').fill('5');
+    await page.getByTestId('cash-float-piece-1000').fill('10');
+    await audit(page, 'the opening form');
+    await page.getByTestId('cash-open').click();
+    const bar = page.getByTestId('cash-session');
+    await bar.waitFor();
+    const sessionId = (await bar.getAttribute('data-session'))!;
+    expect(sessionId).toBe('cashsession:dla:C07:000001');
+    const opened = await serverSession(sessionId);
+    expect(opened).toMatchObject({ state: 'open', cashier: 'cashier.dla', counter: 'C07', openingFloat: 60000, openingCount: [[10000, 5], [1000, 10]], firstNumber: 1 });
+
+    // 2. Bad amounts: each refused with its message, nothing written.
+    await findEmployer(page, account);
+    await page.getByTestId(`cash-period-${due[0]}`).check();
+    expect(await page.getByTestId('cash-designation').inputValue()).toBe(contributionDesignation([due[0]!]));
+    const badAmounts: [string, string][] = [
+      ['', en['cash.amount.required']],
+      ['abc', en['cash.amount.bad_format']],
+      ['12.5', en['cash.amount.too_precise']],
+      ['0', en['cash.amount.not_positive']],
+      ['-500', en['cash.amount.not_positive']],
+      ['12,50', en['cash.amount.bad_format']],
+      ['999,999,999,999', en['cash.amount.too_large']],
+    ];
+    for (const [typed, message] of badAmounts) {
+      await page.getByTestId('cash-amount').fill(typed);
+      await page.getByTestId('cash-save').click();
+      await expect.poll(() => page.getByTestId('cash-receipt-errors').textContent()).toContain(message);
+      expect(await page.getByTestId('cash-amount').getAttribute('aria-invalid'), typed).toBe('true');
+    }
+    expect(await serverEntries()).toEqual([]);
+    expect(await page.getByTestId('cash-row').count()).toBe(0);
+    await audit(page, 'the receipt form showing its errors');
+
+    // 3. Three receipts: cash 12,500; cheque 30 000; transfer 45000. Each prints at once.
+    await page.getByTestId('cash-amount').fill('12,500');
+    const first = await printed(page, () => page.getByTestId('cash-save').click(), 'r1.pdf');
+    expect(first).toEqual(expect.arrayContaining(['CASH RECEIPT', 'Twelve thousand five hundred CFA francs.']));
+    const firstText = first.join('\n');
+    for (const part of ['00000001', account, contributionDesignation([due[0]!]), 'cashier.dla', 'C07', '12,500']) expect(firstText, part).toContain(part);
+    await page.locator('[data-testid="cash-row"][data-number="1"]').waitFor();
+    // The next receipt's form starts clean.
+    expect(await page.getByTestId('cash-employer-query').inputValue()).toBe('');
+    expect(await page.getByTestId('cash-amount').inputValue()).toBe('');
+
+    await findEmployer(page, account);
+    await page.getByTestId(`cash-period-${due[0]}`).check();
+    await page.getByTestId('cash-means-cheque').check();
+    await page.getByTestId('cash-amount').fill('30 000');
+    await page.getByTestId('cash-bank').fill('Afriland First Bank');
+    await page.getByTestId('cash-cheque').fill('chq-0042');
+    const second = (await printed(page, () => page.getByTestId('cash-save').click(), 'r2.pdf')).join('\n');
+    expect(second).toContain('00000002');
+    expect(second).toContain('Thirty thousand CFA francs.');
+    await page.locator('[data-testid="cash-row"][data-number="2"]').waitFor();
+
+    await findEmployer(page, account);
+    for (const p of due.slice(0, 2)) await page.getByTestId(`cash-period-${p}`).check();
+    await page.getByTestId('cash-means-transfer').check();
+    await page.getByTestId('cash-amount').fill('45000');
+    await page.getByTestId('cash-save').click();
+    await expect.poll(() => page.getByTestId('cash-receipt-errors').textContent()).toContain(en['cash.receipt.needReference']);
+    await page.getByTestId('cash-reference').fill('TRF-2024-0042');
+    const third = (await printed(page, () => page.getByTestId('cash-save').click(), 'r3.pdf')).join('\n');
+    expect(third).toContain('00000003');
+    expect(third).toContain('Forty-five thousand CFA francs.');
+    await page.locator('[data-testid="cash-row"][data-number="3"]').waitFor();
+
+    // 4. Reverse the cheque (below the approval threshold) with its reason; it prints as a reversal.
+    await page.getByTestId('cash-reverse-2').click();
+    await page.getByTestId('cash-reverse-confirm').click();
+    await expect.poll(() => page.getByTestId('cash-reverse-panel').textContent()).toContain(en['cash.reverse.needReason']);
+    await page.getByTestId('cash-reverse-reason').fill('Cheque returned unpaid');
+    const reversed = (await printed(page, () => page.getByTestId('cash-reverse-confirm').click(), 'r4.pdf')).join('\n');
+    expect(reversed).toContain('00000004');
+    expect(reversed).toContain('00000002');
+    await page.locator('[data-testid="cash-row"][data-number="4"]').waitFor();
+    expect(await page.getByTestId('cash-reverse-2').count(), 'an entry is reversed once').toBe(0);
+    expect(await page.getByTestId('cash-reverse-4').count(), 'a reversal is not reversed').toBe(0);
+
+    // 5. Void the next number, with its reason.
+    await page.getByTestId('cash-void').click();
+    await page.getByTestId('cash-void-reason').fill('Spoiled printout');
+    await page.getByTestId('cash-void-confirm').click();
+    await page.locator('[data-testid="cash-row"][data-number="5"]').waitFor();
+
+    // 6. The journal: every number once, in order; the reversal negative; totals; chain intact.
+    const rows = page.getByTestId('cash-row');
+    expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-number')))).toEqual(['1', '2', '3', '4', '5']);
+    expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-amount')))).toEqual(['12500', '30000', '45000', '-30000', '0']);
+    expect(await rows.nth(3).textContent()).toContain('30,000-');
+    expect(await rows.nth(4).textContent()).toContain('Spoiled printout');
+    expect(await page.getByTestId('cash-total').textContent()).toBe('57,500');
+    expect(await page.getByTestId('cash-total-cash').textContent()).toBe('12,500');
+    expect(await page.getByTestId('cash-total-cheque').textContent()).toBe('0');
+    expect(await page.getByTestId('cash-total-transfer').textContent()).toBe('45,000');
+    expect(await page.getByTestId('cash-total-reversal').textContent()).toBe('30,000-');
+    expect(await page.getByTestId('cash-chain').textContent()).toBe(en['cash.journal.chainIntact']);
+    expect(await page.getByTestId('cash-journal-head').textContent()).toContain('cashier.dla');
+    await keepScreenshot(page, 'cash-desk-journal');
+    await audit(page, 'the open session with its journal');
+
+    // 7. Blind count: nothing expected is shown before the count; 72,000 counted against 72,500 expected.
+    await page.getByTestId('cash-close').click();
+    await page.getByTestId('cash-close-panel').waitFor();
+    expect(await page.getByTestId('cash-result-expected').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('72,500');
+    await audit(page, 'the blind count');
+    await page.getByTestId('cash-count-amount').fill('72,000');
+    await page.getByTestId('cash-count-submit').click();
+    const result = page.getByTestId('cash-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-state')).toBe('closed');
+    expect(await page.getByTestId('cash-result-counted').textContent()).toBe('72,000');
+    expect(await page.getByTestId('cash-result-expected').textContent()).toBe('72,500');
+    expect(await page.getByTestId('cash-result-variance').textContent()).toBe('-500');
+    await page.getByTestId('cash-open-panel').waitFor();
+
+    // The server holds the same: five numbers once, chain intact, the session closed with its variance.
+    const entries = (await serverEntries()).sort((a, b) => a.number - b.number);
+    expect(entries.map((e) => [e.number, e.kind, e.category, e.means ?? null, e.amount ?? null])).toEqual([
+      [1, 'receipt', 'contribution', 'cash', 12500],
+      [2, 'receipt', 'contribution', 'cheque', 30000],
+      [3, 'receipt', 'contribution', 'transfer', 45000],
+      [4, 'receipt', 'reversal', 'cheque', 30000],
+      [5, 'void', 'void', null, null],
+    ]);
+    expect(entries[1]).toMatchObject({ bank: 'Afriland First Bank', chequeNumber: 'CHQ-0042', account });
+    expect(entries[2]).toMatchObject({ reference: 'TRF-2024-0042', periods: due.slice(0, 2), designation: contributionDesignation(due.slice(0, 2)) });
+    expect(entries[3]).toMatchObject({ reverses: 'cash:dla:C07:00000002', reason: 'Cheque returned unpaid' });
+    expect(entries[4]).toMatchObject({ reason: 'Spoiled printout' });
+    expect(verifyChain(entries).intact).toBe(true);
+    expect(await serverSession(sessionId)).toMatchObject({ state: 'closed', countedAmount: 72000, expectedAmount: 72500, variance: -500, lastNumber: 5, closedBy: 'cashier.dla' });
+    await audit(page, 'the closed session');
+  }, 240_000);
+});
