@@ -610,4 +610,8 @@ export const en: Messages = {
   'cash.problem.already_reversed': 'This document has already been reversed.',
   'cash.problem.reversal_of_reversal': 'A reversal cannot be reversed: enter a new document instead.',
   'cash.problem.conflict': 'Another device just used this number: the journal was read again, try again.',
+  'cash.signOff.title': 'Cash closings to sign off',
+  'cash.signOff.row': 'Desk {desk} · {cashier} · counted {counted} · expected {expected} · variance {variance}',
+  'cash.signOff.confirm': 'Sign off the closing',
+  'cash.signOff.done': 'Closing of desk {desk} ({cashier}) signed off.',
 };

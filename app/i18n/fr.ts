@@ -612,6 +612,10 @@ export const fr = {
   'cash.problem.already_reversed': 'Cette pièce a déjà été extournée.',
   'cash.problem.reversal_of_reversal': 'Une extourne ne s’extourne pas : saisissez une nouvelle pièce.',
   'cash.problem.conflict': 'Un autre poste vient d’utiliser ce numéro : le journal est relu, recommencez.',
+  'cash.signOff.title': 'Clôtures de caisse à viser',
+  'cash.signOff.row': 'Caisse {desk} · {cashier} · compté {counted} · attendu {expected} · écart {variance}',
+  'cash.signOff.confirm': 'Viser la clôture',
+  'cash.signOff.done': 'Clôture de la caisse {desk} ({cashier}) visée.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -68,7 +68,14 @@ async function audit(page: Page, name: string) {
 
 async function findEmployer(page: Page, account: string) {
   await page.getByTestId('cash-employer-query').fill(account);
-  await page.getByTestId('cash-employer-find').click();
+  // Right after sign-in the people replica may still be arriving: search again as the cashier would.
+  await expect
+    .poll(async () => {
+      await page.getByTestId('cash-employer-find').click();
+      await page.locator('[data-testid^="cash-employer-"]:not([data-testid="cash-employer-query"]):not([data-testid="cash-employer-find"])').first().waitFor();
+      return page.getByTestId(`cash-employer-${account}`).count();
+    }, { timeout: 60_000 })
+    .toBe(1);
   await page.getByTestId(`cash-employer-${account}`).click();
   await page.getByTestId('cash-payer').waitFor();
 }
@@ -226,5 +233,67 @@ describe('cash desk', () => {
     expect(verifyChain(entries).intact).toBe(true);
     expect(await serverSession(sessionId)).toMatchObject({ state: 'closed', countedAmount: 72000, expectedAmount: 72500, variance: -500, lastNumber: 5, closedBy: 'cashier.dla' });
     await audit(page, 'the closed session');
+  }, 240_000);
+});
+
+describe('cash desk: a variance above the threshold', () => {
+  it('waits for a supervisor, who signs off from the supervisor screen; the next session starts at the next number', async () => {
+    const cashierContext = await app.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await watchCsp(cashierContext);
+    await cashierContext.addInitScript(() => {
+      if (location.protocol === 'http:') localStorage.setItem('fo.printer.settings', JSON.stringify({ fallback: 'pdf' }));
+    });
+    const page = await cashierContext.newPage();
+    await (await SignInPage.open(page, app.url)).signInAs(demoUser('cashier.dla'));
+    await new Shell(page).waitForScreen('cashier');
+    const { account, due } = await employerWithDues();
+    // Whatever this desk did before (the test above, when run with it): the next session and number follow it.
+    const before = (await serverEntries()).filter((e) => e.counter === 'C07').length;
+    const sessionsBefore = (await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="cashsession:dla:C07:"&endkey="cashsession:dla:C07:\uffff"`)).body.rows.length as number;
+
+    // The next session of C07 (one amount as the float), one cash receipt of 5,000.
+    await page.getByTestId('cash-open-panel').waitFor();
+    await page.getByTestId('cash-desk').selectOption('C07');
+    await page.getByTestId('cash-float-amount').fill('10,000');
+    await page.getByTestId('cash-open').click();
+    await page.getByTestId('cash-session').waitFor();
+    const sessionId = (await page.getByTestId('cash-session').getAttribute('data-session'))!;
+    expect(sessionId).toBe(`cashsession:dla:C07:${String(sessionsBefore + 1).padStart(6, '0')}`);
+    expect((await serverSession(sessionId)).firstNumber, 'gapless across sessions').toBe(before + 1);
+    await findEmployer(page, account);
+    await page.getByTestId(`cash-period-${due[0]}`).check();
+    await page.getByTestId('cash-amount').fill('5,000');
+    await printed(page, () => page.getByTestId('cash-save').click(), 's2-r1.pdf');
+    await page.locator(`[data-testid="cash-row"][data-number="${before + 1}"]`).waitFor();
+
+    // Counted 20,000 against 15,000 expected: +5,000 is above the 1,000 threshold.
+    await page.getByTestId('cash-close').click();
+    await page.getByTestId('cash-count-amount').fill('20,000');
+    await page.getByTestId('cash-count-submit').click();
+    await page.getByTestId('cash-signoff-needed').waitFor();
+    expect(await page.getByTestId('cash-result').getAttribute('data-state')).toBe('counted');
+    expect(await page.getByTestId('cash-result-variance').textContent()).toBe('5,000');
+    expect(await page.getByTestId('cash-receipt-panel').count(), 'no entry while waiting').toBe(0);
+    expect(await page.getByTestId('cash-open-panel').count(), 'no new session while waiting').toBe(0);
+    expect(await serverSession(sessionId)).toMatchObject({ state: 'counted', variance: 5000 });
+    await audit(page, 'a closing waiting for its sign-off');
+
+    // The supervisor signs off on their own screen, in their own name.
+    const supervisorContext = await app.context({ viewport: { width: 1280, height: 800 } });
+    await watchCsp(supervisorContext);
+    const sup = await supervisorContext.newPage();
+    await (await SignInPage.open(sup, app.url)).signInAs(demoUser('supervisor.dla'));
+    await new Shell(sup).waitForScreen('supervisor');
+    await sup.getByTestId('cash-signoff-C07').waitFor({ timeout: 30_000 });
+    expect(await sup.getByTestId('cash-signoff-C07').textContent()).toContain('5,000');
+    await audit(sup, 'the supervisor board with a closing to sign off');
+    await sup.getByTestId('cash-signoff-C07-confirm').click();
+    await expect.poll(async () => (await serverSession(sessionId)).state, { timeout: 15_000 }).toBe('closed');
+    expect(await serverSession(sessionId)).toMatchObject({ signedOffBy: 'supervisor.dla', closedBy: 'cashier.dla' });
+    await sup.getByTestId('cash-signoff').waitFor({ state: 'detached' });
+
+    // The cashier's screen follows by replication: closed, and a new session may be opened.
+    await page.locator('[data-testid="cash-result"][data-state="closed"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('cash-open-panel').waitFor();
   }, 240_000);
 });

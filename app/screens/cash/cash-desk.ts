@@ -103,7 +103,10 @@ export function createCashDesk(): CashDeskCtl {
     const list = (sessions.latest ?? []).filter((s) => s.type === 'cash_session' && s.cashier === user.name && s.state !== 'closed');
     return list.sort((a, b) => b.openedAt.localeCompare(a.openedAt))[0] ?? null;
   });
-  const [justClosed, setJustClosed] = createSignal<CashSession | null>(null);
+  // The session this screen just counted, as the replica has it now (a sign-off arrives by replication).
+  const [justClosedId, setJustClosedId] = createSignal<string | null>(null);
+  const justClosed = createMemo(() => (sessions.latest ?? []).find((s) => s._id === justClosedId()) ?? null);
+  const setJustClosed = (s: CashSession | null) => setJustClosedId(s?._id ?? null);
   const deskCode = () => mine()?.counter ?? justClosed()?.counter ?? null;
   const [entries] = createResource(
     () => {

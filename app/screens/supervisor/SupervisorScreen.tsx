@@ -9,6 +9,7 @@ import { useAuth } from '../../auth/AuthProvider.tsx';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { LiveBoard } from './LiveBoard.tsx';
+import { CashSignOff } from '../cash/CashSignOff.tsx';
 import './supervisor.css';
 
 // Charts, report queries and exports load on first use: the board stays a small first load.
@@ -59,6 +60,7 @@ export function SupervisorScreen() {
       </Show>
       <div id="sup-panel" role={hasBoard() ? 'tabpanel' : undefined} aria-labelledby={hasBoard() ? `sup-tab-${view()}` : undefined}>
         <Show when={view() === 'board'} fallback={<ReportsView />}>
+          <CashSignOff />
           <LiveBoard />
         </Show>
       </div>
