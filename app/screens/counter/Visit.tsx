@@ -15,6 +15,7 @@ import { Panel } from '../../ui/Panel.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import type { CounterController } from './counter-controller.ts';
 import { PersonFile } from './PersonFile.tsx';
+import { FilingPanel } from './FilingPanel.tsx';
 
 const OUTCOMES = ['done', 'info', 'incomplete'] as const;
 
@@ -87,6 +88,9 @@ export function Visit(props: { ctl: CounterController }) {
         </Show>
       </Panel>
       <PersonFile personId={ticket().personId} />
+      <Show when={state() === 'serving' && ticket().personId}>
+        {(personId) => <FilingPanel ctl={ctl} personId={personId()} ticket={ticket()} />}
+      </Show>
       <div class="counter-more" role="group" aria-label={t('counter.more')}>
         <Show when={ctl.allowed('transfer')}>
           <details class="counter-group" data-testid="counter-group-transfer">
