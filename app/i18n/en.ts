@@ -539,5 +539,9 @@ export const en: Messages = {
   'desk.decision.validated': 'Validated',
   'desk.decision.refused': 'Refused',
   'desk.decision.pending': 'Pending',
-  'desk.needsPerson': 'Documents are filed from a person’s file: this ticket has none.',
+  'desk.needsPerson': 'This ticket names nobody: find the person to open their file and file documents.',
+  'desk.find.label': 'Number, employer account or name',
+  'desk.find.submit': 'Search',
+  'desk.find.none': 'Nobody found on this device.',
+  'desk.find.pick': 'Open the file',
 };

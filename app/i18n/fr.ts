@@ -541,7 +541,11 @@ export const fr = {
   'desk.decision.validated': 'Validée',
   'desk.decision.refused': 'Refusée',
   'desk.decision.pending': 'En attente',
-  'desk.needsPerson': 'Le dépôt de pièces se fait depuis le dossier d’une personne : ce ticket n’en a pas.',
+  'desk.needsPerson': 'Ce ticket n’est lié à aucune personne : trouvez-la pour ouvrir son dossier et déposer des pièces.',
+  'desk.find.label': 'Numéro, compte employeur ou nom',
+  'desk.find.submit': 'Chercher',
+  'desk.find.none': 'Aucune personne trouvée sur ce poste.',
+  'desk.find.pick': 'Ouvrir le dossier',
 } as const;
 
 export type MessageKey = keyof typeof fr;

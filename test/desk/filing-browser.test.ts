@@ -78,10 +78,10 @@ async function persons(count: number): Promise<Person[]> {
   return (res.body.rows as { doc: Person }[]).map((r) => r.doc);
 }
 
-async function issue(service: string, series: string, personId: string): Promise<Ticket> {
+async function issue(service: string, series: string, personId?: string): Promise<Ticket> {
   const session = await signIn(app.url, 'reception.dla', 'demo-reception');
   const store = httpQueueStore(app.url, session, 'fo_branch_dla', { writes: 0, conflicts: 0, queries: 0 });
-  const r = await issueTicket(store, { day: day(), service: { code: service, series }, personId }, { used: [], slot: null }, actorFor('dla', 'reception.dla', 'dtest')());
+  const r = await issueTicket(store, { day: day(), service: { code: service, series }, ...(personId ? { personId } : {}) }, { used: [], slot: null }, actorFor('dla', 'reception.dla', 'dtest')());
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
@@ -114,7 +114,7 @@ async function serveNext(page: Page, counter: string, label: string) {
   await page.getByTestId('counter-start').click();
   await page.locator('[data-testid="counter-current"][data-state="serving"]').waitFor();
   await settled(page);
-  await page.getByTestId('desk-filing').waitFor();
+  await page.locator('[data-testid="desk-filing"], [data-testid="desk-finder"]').waitFor();
 }
 
 async function chooseEvent(page: Page, code: string) {
@@ -208,6 +208,27 @@ describe('document filing at the counter', () => {
     await context.setOffline(false);
     const sub = await waitFor('the submission after reconnection', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null, 60_000);
     expect(sub).toMatchObject({ person: person!._id, ticket: ticket._id, event: 'family_benefits_female' });
+  }, 150_000);
+
+  it('step 1 walk-in: a ticket without a person; the agent finds them by name, accents and case aside, and files from their file', async () => {
+    const person = (await persons(50)).find((p) => p.kind === 'insurant' && p.familyName && p.givenName)!;
+    const ticket = await issue('family', 'F');
+    const { page } = await counterTablet();
+    await serveNext(page, 'C06', ticket.label);
+    await page.getByTestId('desk-finder').waitFor();
+    expect(await page.getByTestId('desk-filing').count()).toBe(0);
+    const query = `${person.givenName!.toUpperCase()} ${person.familyName!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().slice(0, 4)}`;
+    await page.getByTestId('desk-find-query').fill(query);
+    await page.getByTestId('desk-find-submit').click();
+    await page.getByTestId(`desk-pick-${person.number}`).click();
+    await page.locator(`[data-testid="counter-person"][data-person="${person._id}"]`).waitFor();
+    expect(describeFindings(await axeViolations(page)), 'axe on the found file').toBe('');
+    await chooseEvent(page, 'family_benefits_male');
+    await tick(page, '0104', shiftDay(day(), -50));
+    await saveAndPrint(page, 'walk-in.pdf');
+    const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
+    const sub = await waitFor('the walk-in submission on the server', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null);
+    expect(sub).toMatchObject({ person: person._id, ticket: ticket._id });
   }, 150_000);
 
   it('step 4: each bad input is refused with its message and nothing is written; the server refuses the same', async () => {

@@ -24,6 +24,7 @@ import { deviceId } from '../../queue/device.ts';
 import { printReceipt } from '../../printing/print-receipt.ts';
 import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, validatedCodes, type FilingError, type FilingLine } from '../../desk/filing.ts';
 import { nextReceiptSeq, receiptNumber } from '../../desk/receipt-number.ts';
+import { matchPeople } from '../../desk/person-search.ts';
 import type { CounterController } from './counter-controller.ts';
 
 interface Catalogue {
@@ -267,5 +268,54 @@ function FilingForm(props: {
         </div>
       )}
     </Show>
+  );
+}
+
+/**
+ * For a ticket that carries no person: find them by number, employer account or name among
+ * the persons this device holds, and pick one. The choice belongs to the visit (Visit.tsx).
+ */
+export function PersonFinder(props: { onPick: (personId: string) => void }) {
+  const { t } = useI18n();
+  const { layer } = useData();
+  const [query, setQuery] = createSignal('');
+  const [found, setFound] = createSignal<Person[] | null>(null);
+  async function search(event: Event) {
+    event.preventDefault();
+    const q = query().trim();
+    if (!q) return;
+    const direct = await layer.get<Person>('people', `person:${q.toUpperCase()}`).catch(() => null);
+    if (direct) return setFound([direct]);
+    const all = await layer.allDocsByPrefix<Person>('people', 'person:').catch(() => [] as Person[]);
+    setFound(matchPeople(all.filter((p) => p.type === 'person'), q));
+  }
+  return (
+    <Panel title={t('desk.title')} class="desk-filing" testId="desk-finder">
+      <p class="counter-muted">{t('desk.needsPerson')}</p>
+      <form class="desk-find" role="search" onSubmit={search}>
+        <Field label={t('desk.find.label')}>
+          {(ids) => <input id={ids.id} type="search" data-testid="desk-find-query" value={query()} maxLength={100} onInput={(e) => setQuery(e.currentTarget.value)} />}
+        </Field>
+        <Button type="submit" testId="desk-find-submit">{t('desk.find.submit')}</Button>
+      </form>
+      <Show when={found()}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p data-testid="desk-find-none">{t('desk.find.none')}</p>}>
+            <ul class="desk-found" data-testid="desk-found">
+              <For each={list()}>
+                {(p) => (
+                  <li class="desk-found-item">
+                    <span>
+                      <strong>{personName(p)}</strong> <span class="counter-muted">{t('counter.file.number', { number: p.number })}</span>
+                    </span>
+                    <Button testId={`desk-pick-${p.number}`} onClick={() => props.onPick(p._id)}>{t('desk.find.pick')}</Button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </Panel>
   );
 }
