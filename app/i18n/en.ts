@@ -544,4 +544,7 @@ export const en: Messages = {
   'desk.find.submit': 'Search',
   'desk.find.none': 'Nobody found on this device.',
   'desk.find.pick': 'Open the file',
+  'desk.pending.title': 'To settle today',
+  'desk.pending.missing': '{doc}: missing from case {case}',
+  'desk.pending.refused': '{doc}: refused (receipt {receipt}), to bring again',
 };

@@ -546,6 +546,9 @@ export const fr = {
   'desk.find.submit': 'Chercher',
   'desk.find.none': 'Aucune personne trouvée sur ce poste.',
   'desk.find.pick': 'Ouvrir le dossier',
+  'desk.pending.title': 'À régler aujourd’hui',
+  'desk.pending.missing': '{doc} : manque au dossier {case}',
+  'desk.pending.refused': '{doc} : refusée (reçu {receipt}), à rapporter',
 } as const;
 
 export type MessageKey = keyof typeof fr;

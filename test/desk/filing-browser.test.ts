@@ -26,6 +26,7 @@ import { uid } from '../../couch-design/ids/uid.ts';
 import type { Ticket } from '../../couch-design/types/ticket.ts';
 import type { Person } from '../../couch-design/types/person.ts';
 import type { Submission } from '../../couch-design/types/submission.ts';
+import type { Case } from '../../couch-design/types/case.ts';
 import { actorFor } from '../queue/support/drain.ts';
 import { httpQueueStore } from '../queue/support/http-store.ts';
 
@@ -229,6 +230,47 @@ describe('document filing at the counter', () => {
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
     const sub = await waitFor('the walk-in submission on the server', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null);
     expect(sub).toMatchObject({ person: person._id, ticket: ticket._id });
+  }, 150_000);
+
+  it('step 5: the file opens with pending matters first: documents an open case misses, and a refused document to bring again', async () => {
+    // A person with an open case missing documents, who has none of our submissions yet.
+    const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="case:"&endkey="case:\uffff"&include_docs=true`);
+    const OPEN = ['open', 'pending_documents', 'in_review', 'approved'];
+    const taken = new Set((await serverSubmissions()).map((x) => x.person));
+    const kase = (res.body.rows as { doc: Case }[]).map((r) => r.doc).find((c) => OPEN.includes(c.status) && c.missingDocuments.length > 0 && !taken.has(c.person))!;
+    const today = day();
+    // An earlier filing of this person, one document of which the back office refused.
+    const counterSession = await signIn(app.url, 'counter.dla', 'demo-counter');
+    const subId = `submission:${today}:${uid(Date.now() - 60_000, 'pmtest', 1)}`;
+    const put1 = await couch(app.url, counterSession, 'PUT', `/fo_branch_dla/${encodeURIComponent(subId)}`, {
+      type: 'submission', branch: 'dla', day: today, person: kase.person, event: 'daily_allowance',
+      documents: [{ code: '0309', designation: 'Certificat de prolongation d’incapacité', edition: shiftDay(today, -5), copies: 1 }],
+      receiptNumber: 'DLA-000000-PMTEST-001', agent: 'counter.dla', counter: 'C01', at: new Date(Date.now() - 60_000).toISOString(),
+    });
+    expect(put1.status).toBe(201);
+    const bo = await signIn(app.url, 'backoffice.dla', 'demo-backoffice');
+    const reviewId = `review:${today}:${uid(Date.now(), 'pmtest', 2)}`;
+    const put2 = await couch(app.url, bo, 'PUT', `/fo_branch_dla/${encodeURIComponent(reviewId)}`, {
+      type: 'submission_review', branch: 'dla', day: today, submission: subId, documentCode: '0309', decision: 'refused', reason: 'illisible', agent: 'backoffice.dla', at: new Date().toISOString(),
+    });
+    expect(put2.status).toBe(201);
+    // Issued last: when the tablet sees the ticket, its replica holds the filing and the review.
+    const ticket = await issue('family', 'F', kase.person);
+    const { page } = await counterTablet();
+    await serveNext(page, 'C01', ticket.label);
+    await page.getByTestId('desk-pending').waitFor();
+    const items = await page.getByTestId('desk-pending-item').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-code')]));
+    const expected = [...new Set(kase.missingDocuments.filter((c) => c !== '0309'))].map((c) => ['missing', c]);
+    expect(items.filter(([k]) => k === 'missing').map(([, c]) => c).sort()).toEqual(expected.map(([, c]) => c).sort());
+    expect(items).toContainEqual(['refused', '0309']);
+    const refusedText = await page.locator('[data-testid="desk-pending-item"][data-kind="refused"]').innerText();
+    expect(refusedText).toContain('DLA-000000-PMTEST-001');
+    expect(refusedText).toContain('illisible');
+    // The earlier filing is listed with its decision.
+    await page.locator('[data-testid="desk-history-item"][data-receipt="DLA-000000-PMTEST-001"]').waitFor();
+    expect(await page.locator('[data-testid="desk-history-item"][data-receipt="DLA-000000-PMTEST-001"]').innerText()).toContain('Refusée');
+    expect(describeFindings(await axeViolations(page)), 'axe with pending matters').toBe('');
+    await keepScreenshot(page, 'desk-pending-matters');
   }, 150_000);
 
   it('step 4: each bad input is refused with its message and nothing is written; the server refuses the same', async () => {

@@ -10,17 +10,27 @@ import { useData } from '../../data/DataProvider.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import { caseTone, openCases } from './cases.ts';
+import type { DocumentType } from '../../../couch-design/types/catalogue.ts';
+import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
+import { pendingMatters } from '../../desk/pending.ts';
 
 export function PersonFile(props: { personId: string | undefined }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { layer } = useData();
   const [file] = createResource(
     () => props.personId,
     async (id) => {
       const person = await layer.get<Person>('people', id).catch(() => null);
       const number = id.slice('person:'.length);
-      const cases = await layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[]);
-      return { person, cases: openCases(cases.filter((c) => c.type === 'case')) };
+      const cases = (await layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[])).filter((c) => c.type === 'case');
+      // Pending matters (issue 10): what open cases miss, refused documents to bring again.
+      const [submissions, reviews, types] = await Promise.all([
+        layer.allDocsByPrefix<Submission>('branch', 'submission:').catch(() => [] as Submission[]),
+        layer.allDocsByPrefix<SubmissionReview>('branch', 'review:').catch(() => [] as SubmissionReview[]),
+        layer.allDocsByPrefix<DocumentType>('ref', 'doctype:').catch(() => [] as DocumentType[]),
+      ]);
+      const pending = pendingMatters(id, cases, submissions.filter((x) => x.type === 'submission'), reviews.filter((r) => r.type === 'submission_review'));
+      return { person, cases: openCases(cases), pending, docNames: new Map(types.map((d) => [d.code, d.name])) };
     },
   );
   return (
@@ -32,6 +42,25 @@ export function PersonFile(props: { personId: string | undefined }) {
               <div data-testid="counter-person" data-person={p()._id}>
                 <p class="counter-person-name">{personName(p())}</p>
                 <p class="counter-muted">{t('counter.file.number', { number: p().number })}</p>
+                <Show when={file()!.pending.length > 0}>
+                  <div class="desk-pending" data-testid="desk-pending">
+                    <h3 class="counter-subtitle">{t('desk.pending.title')}</h3>
+                    <ul>
+                      <For each={file()!.pending}>
+                        {(m) => {
+                          const name = `${m.code} ${file()!.docNames.get(m.code)?.[locale()] ?? ''}`.trim();
+                          return (
+                            <li data-testid="desk-pending-item" data-kind={m.kind} data-code={m.code}>
+                              {m.kind === 'missing'
+                                ? t('desk.pending.missing', { doc: name, case: m.caseNo })
+                                : t('desk.pending.refused', { doc: name, receipt: m.receiptNumber }) + (m.reason ? ` (${m.reason})` : '')}
+                            </li>
+                          );
+                        }}
+                      </For>
+                    </ul>
+                  </div>
+                </Show>
                 <h3 class="counter-subtitle">{t('counter.cases')}</h3>
                 <Show when={file()!.cases.length > 0} fallback={<p data-testid="counter-cases-none">{t('counter.cases.none')}</p>}>
                   <ul class="counter-cases" data-testid="counter-cases">
