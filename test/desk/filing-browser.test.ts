@@ -96,14 +96,14 @@ async function settled(page: Page) {
   await waitFor('no action in flight', async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : null));
 }
 
-/** Opens `counter` on the family queue alone, calls the next ticket and starts serving it. */
-async function serveNext(page: Page, counter: string, label: string) {
+/** Opens `counter` on one queue alone (family unless said), calls the next ticket and starts serving it. */
+async function serveNext(page: Page, counter: string, label: string, queue = 'family') {
   await page.getByTestId('counter-code').waitFor();
   {
     await page.getByTestId('counter-code').selectOption(counter);
     for (const box of await page.locator('[data-testid^="counter-service-"]').all()) {
       const service = (await box.getAttribute('data-testid'))!.slice('counter-service-'.length);
-      await box.setChecked(service === 'family');
+      await box.setChecked(service === queue);
     }
     await page.getByTestId('counter-open').click();
   }
@@ -255,9 +255,10 @@ describe('document filing at the counter', () => {
     });
     expect(put2.status).toBe(201);
     // Issued last: when the tablet sees the ticket, its replica holds the filing and the review.
-    const ticket = await issue('family', 'F', kase.person);
+    // Each test has a counter of its own (an open session holds it): C03, on the pension queue.
+    const ticket = await issue('pension', 'P', kase.person);
     const { page } = await counterTablet();
-    await serveNext(page, 'C01', ticket.label);
+    await serveNext(page, 'C03', ticket.label, 'pension');
     await page.getByTestId('desk-pending').waitFor();
     const items = await page.getByTestId('desk-pending-item').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-code')]));
     const expected = [...new Set(kase.missingDocuments.filter((c) => c !== '0309'))].map((c) => ['missing', c]);
