@@ -533,6 +533,7 @@ export const en: Messages = {
   'desk.saved': 'Filing saved. Receipt no. {number}.',
   'desk.missing': 'Still to bring: {list}',
   'desk.missingNone': 'Nothing is missing for this event.',
+  'desk.unprinted': 'Filing saved, but the receipt could not be printed: reprint it from the Printer screen.',
   'desk.another': 'New filing',
   'desk.history': 'Earlier filings',
   'desk.history.none': 'No earlier filing on this device.',

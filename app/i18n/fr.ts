@@ -535,6 +535,7 @@ export const fr = {
   'desk.saved': 'Dépôt enregistré. Reçu n° {number}.',
   'desk.missing': 'Encore à fournir : {list}',
   'desk.missingNone': 'Rien ne manque pour cet événement.',
+  'desk.unprinted': 'Dépôt enregistré, mais le reçu n’a pas pu être imprimé : réimprimez-le depuis l’écran Imprimante.',
   'desk.another': 'Nouveau dépôt',
   'desk.history': 'Dépôts précédents',
   'desk.history.none': 'Aucun dépôt précédent sur ce poste.',

@@ -161,6 +161,7 @@ describe('document filing at the counter', () => {
     const number = await page.getByTestId('desk-receipt-number').getAttribute('data-number');
     expect(number).toMatch(/^DLA-\d{6}-[A-Z0-9]+-001$/);
     expect(await page.getByTestId('desk-missing').getAttribute('data-missing')).toBe('0228');
+    expect(await page.getByTestId('desk-unprinted').count(), 'the receipt went out through the PDF fallback').toBe(0);
     const joined = text.join('\n');
     expect(joined).toContain('ACCUSÉ DE RÉCEPTION');
     expect(joined).toContain(number!);

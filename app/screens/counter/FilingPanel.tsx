@@ -144,6 +144,7 @@ function FilingForm(props: {
   const [errors, setErrors] = createSignal<FilingError[]>([]);
   const [failure, setFailure] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<{ number: string; missing: string[] } | null>(null);
+  const [unprinted, setUnprinted] = createSignal(false);
   const errorFor = (field: string) => {
     const e = errors().find((x) => x.field === field);
     return e ? t(`desk.error.${e.code}`, { doc: e.doc ?? '' }) : null;
@@ -181,7 +182,8 @@ function FilingForm(props: {
       setDone({ number, missing });
       props.onSaved();
       const person = await layer.get<Person>('people', props.personId).catch(() => null);
-      await printReceipt(
+      // Saved whatever happens to the paper: a receipt nothing could print is said, not hidden.
+      const outcome = await printReceipt(
         {
           template: 'submission',
           data: {
@@ -201,7 +203,8 @@ function FilingForm(props: {
           },
         },
         locale(),
-      ).catch(() => undefined);
+      ).catch(() => null);
+      if (!outcome?.via) setUnprinted(true);
     } catch (error) {
       setFailure(t('desk.error.save', { reason: String((error as Error).message ?? error) }));
     }
@@ -261,6 +264,9 @@ function FilingForm(props: {
           <Notice tone="ok" testId="desk-saved">
             <span data-testid="desk-receipt-number" data-number={d().number}>{t('desk.saved', { number: d().number })}</span>
           </Notice>
+          <Show when={unprinted()}>
+            <Notice tone="warn" testId="desk-unprinted">{t('desk.unprinted')}</Notice>
+          </Show>
           <p data-testid="desk-missing" data-missing={d().missing.join(' ')}>
             {d().missing.length > 0 ? t('desk.missing', { list: d().missing.map((c) => `${c} ${designation(c)}`).join(', ') }) : t('desk.missingNone')}
           </p>

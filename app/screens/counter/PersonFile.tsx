@@ -2,7 +2,7 @@
  * The visitor's file beside the visit: who they are and their open cases, with translated
  * status words. A component of its own: the next issue adds documents and history to it.
  */
-import { For, Show, createResource } from 'solid-js';
+import { For, Show, createResource, onCleanup } from 'solid-js';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
 import type { Case } from '../../../couch-design/types/case.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -17,7 +17,7 @@ import { pendingMatters } from '../../desk/pending.ts';
 export function PersonFile(props: { personId: string | undefined }) {
   const { t, locale } = useI18n();
   const { layer } = useData();
-  const [file] = createResource(
+  const [file, { refetch }] = createResource(
     () => props.personId,
     async (id) => {
       const person = await layer.get<Person>('people', id).catch(() => null);
@@ -33,10 +33,16 @@ export function PersonFile(props: { personId: string | undefined }) {
       return { person, cases: openCases(cases), pending, docNames: new Map(types.map((d) => [d.code, d.name])) };
     },
   );
+  // A person not (yet) on the device: a new tablet's first sync may still be bringing them.
+  // Look again every few seconds while the file is shown, until they arrive.
+  const retry = setInterval(() => {
+    if (props.personId && !file.loading && !file()?.person) void refetch();
+  }, 3000);
+  onCleanup(() => clearInterval(retry));
   return (
     <Panel title={t('counter.person')} class="counter-file" testId="counter-file">
       <Show when={props.personId} fallback={<p class="counter-muted">{t('counter.file.none')}</p>}>
-        <Show when={!file.loading} fallback={<p class="counter-muted">{t('counter.file.loading')}</p>}>
+        <Show when={!file.loading || file.latest} fallback={<p class="counter-muted">{t('counter.file.loading')}</p>}>
           <Show when={file()?.person} fallback={<p class="counter-muted">{t('counter.file.notFound')}</p>}>
             {(p) => (
               <div data-testid="counter-person" data-person={p()._id}>
