@@ -7,6 +7,7 @@ import { parseTicketId } from './ticket.ts';
 
 export const SUBMISSION = 'submission';
 
+
 export interface SubmittedDocument {
   /** Document-type code (0104). */
   code: string;
@@ -39,7 +40,12 @@ export function parseSubmissionId(id: string): { day: string; uid: string } | nu
   return parseDayUidId(id, 'submission');
 }
 
-function checkDocuments(c: Checker): void {
+/**
+ * What the counter's form refuses, refused here too (issue 10): an edition date after the
+ * submission's day (too_large), a validity date before the edition date (too_small), 0 copies.
+ * Whether a code is in the catalogue needs the catalogue: the form checks it (app/desk/filing.ts).
+ */
+function checkDocuments(c: Checker, day: string | undefined): void {
   const list = c.doc.documents;
   if (!Array.isArray(list)) return c.add('documents', list == null ? 'required' : 'not_array');
   if (list.length === 0) return c.add('documents', 'required');
@@ -56,6 +62,9 @@ function checkDocuments(c: Checker): void {
     else if (d.designation.length > 200) c.add(f + '.designation', 'too_long');
     if (d.edition != null && (typeof d.edition !== 'string' || !DAY.test(d.edition))) c.add(f + '.edition', 'bad_format');
     if (d.validity != null && (typeof d.validity !== 'string' || !DAY.test(d.validity))) c.add(f + '.validity', 'bad_format');
+    const edition = typeof d.edition === 'string' && DAY.test(d.edition) ? d.edition : undefined;
+    if (edition !== undefined && day !== undefined && edition > day) c.add(f + '.edition', 'too_large');
+    else if (edition !== undefined && typeof d.validity === 'string' && DAY.test(d.validity) && d.validity < edition) c.add(f + '.validity', 'too_small');
     if (!isInt(d.copies)) c.add(f + '.copies', 'not_integer');
     else if (d.copies < 1) c.add(f + '.copies', 'not_positive');
   }
@@ -67,7 +76,7 @@ export function validateSubmission(doc: AnyDoc): Problem[] {
   checkRef(c, 'person', parsePersonId);
   checkRef(c, 'ticket', parseTicketId, true);
   c.str('event', { pattern: CATALOGUE_CODE });
-  checkDocuments(c);
+  checkDocuments(c, day);
   c.str('receiptNumber', { max: 40 });
   c.author('agent');
   c.str('counter', { pattern: COUNTER_CODE });

@@ -12,6 +12,8 @@ export interface SubmissionReceiptData extends ReceiptHeader {
   /** The event's name in the receipt's language. */
   event: string;
   documents: { code: string; designation: string; copies: number }[];
+  /** Required documents of the event still to bring (issue 10), when the counter knows them. */
+  missing?: { code: string; designation: string }[];
   agent: string;
   counter: string;
   /** What the QR code holds: the submission id, to find it again. */
@@ -40,6 +42,7 @@ export function submissionReceipt(data: SubmissionReceiptData, locale: Locale): 
       },
       { kind: 'rule' },
       { kind: 'pair', label: t('print.submission.count'), value: String(data.documents.length) },
+      ...missingBlocks(data, t),
       { kind: 'pair', label: t('print.agent'), value: data.agent },
       { kind: 'pair', label: t('print.counter'), value: data.counter },
       { kind: 'qr', data: data.qr },
@@ -47,4 +50,11 @@ export function submissionReceipt(data: SubmissionReceiptData, locale: Locale): 
       { kind: 'cut' },
     ],
   };
+}
+
+/** "Still to bring": each missing document with its code, or that nothing is missing. */
+function missingBlocks(data: SubmissionReceiptData, t: ReturnType<typeof formatters>['t']): Receipt['blocks'] {
+  if (!data.missing) return [];
+  if (data.missing.length === 0) return [{ kind: 'text', text: t('print.submission.missingNone') }];
+  return [{ kind: 'text', text: t('print.submission.missing'), bold: true }, ...data.missing.map((d) => ({ kind: 'text', text: `${d.code} ${d.designation}` }) as const)];
 }

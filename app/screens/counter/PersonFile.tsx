@@ -2,7 +2,7 @@
  * The visitor's file beside the visit: who they are and their open cases, with translated
  * status words. A component of its own: the next issue adds documents and history to it.
  */
-import { For, Show, createResource } from 'solid-js';
+import { For, Show, createResource, onCleanup } from 'solid-js';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
 import type { Case } from '../../../couch-design/types/case.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -10,28 +10,63 @@ import { useData } from '../../data/DataProvider.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import { caseTone, openCases } from './cases.ts';
+import type { DocumentType } from '../../../couch-design/types/catalogue.ts';
+import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
+import { pendingMatters } from '../../desk/pending.ts';
 
 export function PersonFile(props: { personId: string | undefined }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { layer } = useData();
-  const [file] = createResource(
+  const [file, { refetch }] = createResource(
     () => props.personId,
     async (id) => {
       const person = await layer.get<Person>('people', id).catch(() => null);
       const number = id.slice('person:'.length);
-      const cases = await layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[]);
-      return { person, cases: openCases(cases.filter((c) => c.type === 'case')) };
+      const cases = (await layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[])).filter((c) => c.type === 'case');
+      // Pending matters (issue 10): what open cases miss, refused documents to bring again.
+      const [submissions, reviews, types] = await Promise.all([
+        layer.allDocsByPrefix<Submission>('branch', 'submission:').catch(() => [] as Submission[]),
+        layer.allDocsByPrefix<SubmissionReview>('branch', 'review:').catch(() => [] as SubmissionReview[]),
+        layer.allDocsByPrefix<DocumentType>('ref', 'doctype:').catch(() => [] as DocumentType[]),
+      ]);
+      const pending = pendingMatters(id, cases, submissions.filter((x) => x.type === 'submission'), reviews.filter((r) => r.type === 'submission_review'));
+      return { person, cases: openCases(cases), pending, docNames: new Map(types.map((d) => [d.code, d.name])) };
     },
   );
+  // A person not (yet) on the device: a new tablet's first sync may still be bringing them.
+  // Look again every few seconds while the file is shown, until they arrive.
+  const retry = setInterval(() => {
+    if (props.personId && !file.loading && !file()?.person) void refetch();
+  }, 3000);
+  onCleanup(() => clearInterval(retry));
   return (
     <Panel title={t('counter.person')} class="counter-file" testId="counter-file">
       <Show when={props.personId} fallback={<p class="counter-muted">{t('counter.file.none')}</p>}>
-        <Show when={!file.loading} fallback={<p class="counter-muted">{t('counter.file.loading')}</p>}>
+        <Show when={!file.loading || file.latest} fallback={<p class="counter-muted">{t('counter.file.loading')}</p>}>
           <Show when={file()?.person} fallback={<p class="counter-muted">{t('counter.file.notFound')}</p>}>
             {(p) => (
               <div data-testid="counter-person" data-person={p()._id}>
                 <p class="counter-person-name">{personName(p())}</p>
                 <p class="counter-muted">{t('counter.file.number', { number: p().number })}</p>
+                <Show when={file()!.pending.length > 0}>
+                  <div class="desk-pending" data-testid="desk-pending">
+                    <h3 class="counter-subtitle">{t('desk.pending.title')}</h3>
+                    <ul>
+                      <For each={file()!.pending}>
+                        {(m) => {
+                          const name = `${m.code} ${file()!.docNames.get(m.code)?.[locale()] ?? ''}`.trim();
+                          return (
+                            <li data-testid="desk-pending-item" data-kind={m.kind} data-code={m.code}>
+                              {m.kind === 'missing'
+                                ? t('desk.pending.missing', { doc: name, case: m.caseNo })
+                                : t('desk.pending.refused', { doc: name, receipt: m.receiptNumber }) + (m.reason ? ` (${m.reason})` : '')}
+                            </li>
+                          );
+                        }}
+                      </For>
+                    </ul>
+                  </div>
+                </Show>
                 <h3 class="counter-subtitle">{t('counter.cases')}</h3>
                 <Show when={file()!.cases.length > 0} fallback={<p data-testid="counter-cases-none">{t('counter.cases.none')}</p>}>
                   <ul class="counter-cases" data-testid="counter-cases">

@@ -4,7 +4,7 @@
  * the visit's form (outcome, transfer, back office) is created with it and goes with it, so the
  * next visitor starts clean by construction.
  */
-import { For, Show, createMemo } from 'solid-js';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Ticket } from '../../../couch-design/types/ticket.ts';
 import type { Stored } from '../../data/docs.ts';
@@ -15,6 +15,7 @@ import { Panel } from '../../ui/Panel.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import type { CounterController } from './counter-controller.ts';
 import { PersonFile } from './PersonFile.tsx';
+import { FilingPanel, PersonFinder } from './FilingPanel.tsx';
 
 const OUTCOMES = ['done', 'info', 'incomplete'] as const;
 
@@ -36,6 +37,9 @@ export function Visit(props: { ctl: CounterController }) {
   const [form, setForm] = createStore<VisitForm>({ outcome: 'done', toService: '', toCounter: '', position: 'back', transferNote: '', boSubject: '', boMessage: '' });
   const serviceName = (code: string) => ctl.queue.services().find((s) => s.code === code)?.name[locale()] ?? code;
   const state = () => ticket().state;
+  // A ticket without a person: the one the agent finds for this visit (goes with the visit).
+  const [found, setFound] = createSignal<string | undefined>();
+  const personId = () => ticket().personId ?? found();
 
   return (
     <>
@@ -86,7 +90,12 @@ export function Visit(props: { ctl: CounterController }) {
           <p id="counter-no-show-hint" class="counter-muted" data-testid="counter-no-show-hint">{t('counter.noShowHint')}</p>
         </Show>
       </Panel>
-      <PersonFile personId={ticket().personId} />
+      <PersonFile personId={personId()} />
+      <Show when={state() === 'serving'}>
+        <Show when={personId()} keyed fallback={<PersonFinder onPick={setFound} />}>
+          {(id) => <FilingPanel ctl={ctl} personId={id} ticket={ticket()} />}
+        </Show>
+      </Show>
       <div class="counter-more" role="group" aria-label={t('counter.more')}>
         <Show when={ctl.allowed('transfer')}>
           <details class="counter-group" data-testid="counter-group-transfer">

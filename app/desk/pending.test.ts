@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { pendingMatters } from './pending.ts';
+import type { Case } from '../../couch-design/types/case.ts';
+
+const P = 'person:1000123';
+const kase = (over: Partial<Case>): Case => ({
+  _id: 'case:1000123:PF1', type: 'case', person: P, caseNo: 'PF1', kind: 'family_benefits', status: 'pending_documents',
+  openedAt: '2026-01-01T00:00:00Z', updatedAt: '2026-06-01T00:00:00Z', summary: '', missingDocuments: ['0104', '0228'], ...over,
+});
+const sub = (id: string, at: string, codes: string[]) => ({ _id: id, person: P, at, receiptNumber: 'R-' + id, documents: codes.map((code) => ({ code, designation: code, copies: 1 })) });
+
+describe('pending matters', () => {
+  it('lists what open cases miss, once per code, not what closed cases miss nor what was handed in since', () => {
+    const cases = [kase({}), kase({ caseNo: 'PF2', missingDocuments: ['0104', '0215'] }), kase({ caseNo: 'OLD', status: 'closed', missingDocuments: ['0501'] })];
+    expect(pendingMatters(P, cases, [], []).map((m) => m.code)).toEqual(['0104', '0228', '0215']);
+    const handed = [sub('s1', '2026-07-01T00:00:00Z', ['0228']), sub('s0', '2026-05-01T00:00:00Z', ['0104'])];
+    expect(pendingMatters(P, cases, handed, []).map((m) => m.code)).toEqual(['0104', '0215']);
+  });
+
+  it('lists a refused document to bring again until it is handed in again; a later validation settles it', () => {
+    const subs = [sub('s1', '2026-07-01T00:00:00Z', ['0309', '0310'])];
+    const reviews = [
+      { submission: 's1', documentCode: '0309', decision: 'refused' as const, reason: 'illisible', at: '2026-07-02T00:00:00Z' },
+      { submission: 's1', documentCode: '0310', decision: 'refused' as const, at: '2026-07-02T00:00:00Z' },
+      { submission: 's1', documentCode: '0310', decision: 'validated' as const, at: '2026-07-03T00:00:00Z' },
+    ];
+    expect(pendingMatters(P, [], subs, reviews)).toEqual([{ kind: 'refused', code: '0309', receiptNumber: 'R-s1', reason: 'illisible', at: '2026-07-02T00:00:00Z' }]);
+    expect(pendingMatters(P, [], [...subs, sub('s2', '2026-07-05T00:00:00Z', ['0309'])], reviews)).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The person's pending matters that filing settles (issue 10, first part): documents an open
+ * case still needs, and documents the back office refused, to bring again. Pure.
+ *
+ * A code stops being pending once handed in: a submission of it after the case's last update
+ * (for a missing document) or after the refusal (for a refused one) is awaiting the back office.
+ */
+import type { Case } from '../../couch-design/types/case.ts';
+import type { Submission, SubmissionReview } from '../../couch-design/types/submission.ts';
+import { OPEN_CASE_STATUSES } from '../screens/counter/cases.ts';
+
+export type PendingMatter =
+  | { kind: 'missing'; code: string; caseNo: string; caseKind: Case['kind'] }
+  | { kind: 'refused'; code: string; receiptNumber: string; reason?: string; at: string };
+
+type SubmissionFacts = Pick<Submission, '_id' | 'person' | 'documents' | 'receiptNumber' | 'at'>;
+type ReviewFacts = Pick<SubmissionReview, 'submission' | 'documentCode' | 'decision' | 'at' | 'reason'>;
+
+export function pendingMatters(person: string, cases: readonly Case[], submissions: readonly SubmissionFacts[], reviews: readonly ReviewFacts[]): PendingMatter[] {
+  const mine = submissions.filter((s) => s.person === person);
+  const handedSince = (code: string, since: string) => mine.some((s) => s.at > since && s.documents.some((d) => d.code === code));
+  const out: PendingMatter[] = [];
+  const listed = new Set<string>();
+  for (const c of cases) {
+    if (c.person !== person || !OPEN_CASE_STATUSES.includes(c.status)) continue;
+    for (const code of c.missingDocuments) {
+      if (listed.has(code) || handedSince(code, c.updatedAt)) continue;
+      listed.add(code);
+      out.push({ kind: 'missing', code, caseNo: c.caseNo, caseKind: c.kind });
+    }
+  }
+  // The latest decision per document of each submission; a refusal stands until handed in again.
+  const byId = new Map(mine.map((s) => [s._id, s]));
+  const latest = new Map<string, ReviewFacts>();
+  for (const r of reviews) {
+    if (!byId.has(r.submission)) continue;
+    const key = r.submission + '|' + r.documentCode;
+    const seen = latest.get(key);
+    if (!seen || seen.at < r.at) latest.set(key, r);
+  }
+  for (const r of latest.values()) {
+    if (r.decision !== 'refused' || listed.has(r.documentCode) || handedSince(r.documentCode, r.at)) continue;
+    listed.add(r.documentCode);
+    out.push({ kind: 'refused', code: r.documentCode, receiptNumber: byId.get(r.submission)!.receiptNumber, ...(r.reason ? { reason: r.reason } : {}), at: r.at });
+  }
+  return out;
+}
