@@ -81,6 +81,12 @@ describe('every main screen: CSP, WCAG 2.1 AA, screenshot', () => {
     await audit(await screenOf('display.dla', FULL_HD), 'display');
   });
 
+  it('cash desk at 1280×800, before its session opens', async () => {
+    const page = await screenOf('cashier.dla', DESKTOP);
+    await page.getByTestId('cash-open-panel').waitFor();
+    await audit(page, 'cash-desk');
+  });
+
   it('counter at 1280×800 (10-inch tablet) and 1920×1080 (desktop)', async () => {
     await audit(await screenOf('counter.dla', DESKTOP), 'counter-1280');
     await audit(await screenOf('counter.dla', FULL_HD), 'counter-1920');

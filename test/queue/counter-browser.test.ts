@@ -235,10 +235,17 @@ describe('counter screen in the browser', () => {
     await sup.getByTestId('force-close-yes-C01').click();
     await sup.getByTestId('force-close-C01').waitFor({ state: 'detached', timeout: 30_000 });
 
-    const state = await serverDoc<CounterState>('counterstate:dla:C01');
+    // The supervisor's device writes locally first: wait until the close reached the server.
+    const state = await waitFor('the forced close on the server', async () => {
+      const s = await serverDoc<CounterState>('counterstate:dla:C01');
+      return s.status === 'closed' ? s : null;
+    });
     expect(state.status).toBe('closed');
     expect(state.currentTicket).toBeUndefined();
-    const back = await serverDoc<Ticket>(ticket!._id);
+    const back = await waitFor('the ticket back in the queue on the server', async () => {
+      const x = await serverDoc<Ticket>(ticket!._id);
+      return x.state === 'waiting' ? x : null;
+    });
     expect(back.state).toBe('waiting');
     expect(back.front).toBe(true);
     expect(back.counter).toBeUndefined();
