@@ -214,7 +214,12 @@ describe('counter screen in the browser', () => {
     // The first device leaves it and says why.
     await page.getByTestId('counter-code').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('counter-message').innerText()).toContain('C02');
-    const state = await serverDoc<CounterState>('counterstate:dla:C02');
+    // The take-over and the first device's leaving both reach the server by replication: wait
+    // for the state they settle on (CI once read it in between, without its ticket).
+    const state = await waitFor('the taken-over counter on the server', async () => {
+      const s = await serverDoc<CounterState>('counterstate:dla:C02');
+      return s.currentTicket !== undefined ? s : null;
+    });
     expect(state.status).toBe('open');
     expect(state.currentTicket).toContain(':P:');
     await other.getByTestId('counter-finish').click();
