@@ -22,6 +22,7 @@ import { counterActions, mainAction, type CounterAction } from '../../queue/coun
 import { queueErrorText } from '../../queue/queue-text.ts';
 import { isConflict } from '../../queue/store.ts';
 import type { NoticeTone } from '../../ui/Notice.tsx';
+import { useActionGuard } from '../../ui/action-guard.ts';
 
 export interface CounterMessage {
   readonly text: string;
@@ -128,6 +129,18 @@ export function createCounterController(): CounterController {
     const s = session();
     if (s) setWroteState(await setCounter(queue, s, { currentTicket: ticket }));
   }
+
+  // A reload (or a take-over) between a call and the state's update leaves the counter's state
+  // without its ticket, found only through the ticket itself. Write it back, so the display, a
+  // supervisor's forced close and the agent's other devices see who is at this counter. Through
+  // the screen's guard, and again once an action in flight ends: never beside another write.
+  const guard = useActionGuard();
+  createEffect(() => {
+    const s = session();
+    const x = current();
+    if (guard.busy() || !s || !x || s.currentTicket === x._id) return;
+    void guard.run(() => setCurrent(x._id));
+  });
 
   /** Applies a step to the current ticket; `after` runs once it is saved. */
   async function run(result: StepResult, after?: (ticket: Stored<Ticket>) => Promise<void>): Promise<boolean> {
