@@ -100,33 +100,10 @@ export function validatedCodes(reviews: readonly { submission: string; documentC
   return out;
 }
 
-export interface SubmissionInput {
-  id: string;
-  branch: string;
-  day: string;
-  person: string;
-  ticket?: string;
-  event: string;
-  documents: SubmittedDocument[];
-  receiptNumber: string;
-  agent: string;
-  counter: string;
-  at: string;
-}
+/** A submission's fields as the form gathers them: the document's own, with its id. */
+export type SubmissionInput = Omit<Submission, '_id' | 'type' | 'ticket'> & { id: string; ticket?: string };
 
 export function buildSubmission(input: SubmissionInput): Submission {
-  return {
-    _id: input.id,
-    type: 'submission',
-    branch: input.branch,
-    day: input.day,
-    person: input.person,
-    ...(input.ticket ? { ticket: input.ticket } : {}),
-    event: input.event,
-    documents: input.documents,
-    receiptNumber: input.receiptNumber,
-    agent: input.agent,
-    counter: input.counter,
-    at: input.at,
-  };
+  const { id, ticket, ...fields } = input;
+  return { _id: id, type: 'submission', ...fields, ...(ticket ? { ticket } : {}) };
 }

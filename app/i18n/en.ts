@@ -509,6 +509,7 @@ export const en: Messages = {
   'printing.back': 'Back to the {screen} screen',
   // — Cash desk screen (issue 12, cash UI area: app/screens/cash) —
   'cash.loading': 'Loading the cash desk…',
+  'cash.open.noDesk': "No cash desk is set up for this branch: ask the administrator to mark a counter as a cash desk.",
   'cash.queue': 'Cash queue',
   'cash.cancel': 'Cancel',
   'cash.opened': 'Session opened at cash desk {desk}.',

@@ -511,6 +511,7 @@ export const fr = {
   'printing.back': 'Retour à l’écran {screen}',
   // — Cash desk screen (issue 12, cash UI area: app/screens/cash) —
   'cash.loading': 'Chargement de la caisse…',
+  'cash.open.noDesk': "Aucune caisse n’est définie pour cette agence : demandez à l’administrateur de désigner un guichet comme caisse.",
   'cash.queue': 'File de la caisse',
   'cash.cancel': 'Annuler',
   'cash.opened': 'Session ouverte à la caisse {desk}.',

@@ -1,5 +1,5 @@
 /**
- * Finding a person at the counter when the ticket carries none (pure): by person number, by
+ * Matching persons (pure; `findPeople` runs it over the device's replica): by person number, by
  * employer account number, or by name — every typed word the start of a word of the name,
  * accents and case ignored. Over the persons the device holds (see docs/DESK.md: the indexed,
  * national-scale search is a later increment).

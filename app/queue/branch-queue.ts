@@ -8,13 +8,12 @@ import { createStore, reconcile } from 'solid-js/store';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useData } from '../data/DataProvider.tsx';
 import { validateWrite } from '../data/validate.ts';
-import { isUnreachable } from '../data/remote-write.ts';
+import { deviceActor, writerStore } from './writer-store.ts';
 import { openBranchReplica } from '../data/branch-replica.ts';
 import { inBackground } from '../data/background.ts';
 import { resolveConflicts } from '../data/conflicts.ts';
 import { branchDb } from '../../couch-design/databases.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
-import { uid } from '../../couch-design/ids/uid.ts';
 import type { Ticket } from '../../couch-design/types/ticket.ts';
 import type { Service } from '../../couch-design/types/service.ts';
 import type { Counter } from '../../couch-design/types/counter.ts';
@@ -26,9 +25,9 @@ import type { Stored } from '../data/docs.ts';
 import { branchDay } from './numbering.ts';
 import { pickCallWinner } from './conflicts.ts';
 import { NO_RULES, rulesFromSettings, type QueueRules } from './ranking.ts';
-import { OfflineError, type QueueStore } from './store.ts';
+import type { QueueStore } from './store.ts';
 import type { Actor } from './transitions.ts';
-import { deviceId, ensureSlot, storedSlot } from './device.ts';
+import { ensureSlot, storedSlot } from './device.ts';
 import { averageServiceMinutes, serviceMinutesOf, serviceTimeQuery } from './service-times.ts';
 import { httpViewQuery } from '../stats/report-source.ts';
 
@@ -48,7 +47,6 @@ export interface BranchQueue {
   actor(counter?: string): Actor;
 }
 
-let uidSeq = 0;
 
 export function createBranchQueue(): BranchQueue {
   const auth = useAuth();
@@ -66,23 +64,9 @@ export function createBranchQueue(): BranchQueue {
   const zone = () => branchDoc()?.timeZone ?? 'Africa/Douala';
   const [day, setDay] = createSignal(branchDay(new Date(), zone()));
 
-  const store: QueueStore = {
-    async writeArbitrated(doc) {
-      try {
-        return await writer.writeArbitrated(doc);
-      } catch (error) {
-        if (isUnreachable(error)) throw new OfflineError(error);
-        throw error;
-      }
-    },
-    writeLocal: (doc) => writer.writeLocal(doc),
-    async waiting(d, codes) {
-      return state.tickets.filter((t) => t.day === d && t.state === 'waiting' && codes.includes(t.service));
-    },
-    async log(event) {
-      await writer.writeLocal(event);
-    },
-  };
+  const store: QueueStore = writerStore(writer, async (d, codes) =>
+    state.tickets.filter((t) => t.day === d && t.state === 'waiting' && codes.includes(t.service)),
+  );
 
   async function reload() {
     const prefix = `ticket:${branch}:${day()}:`;
@@ -179,10 +163,6 @@ export function createBranchQueue(): BranchQueue {
     slot,
     serviceMinutes: (service) => serviceMinutesOf(measured(), service),
     store,
-    actor(counter) {
-      const now = new Date();
-      const device = deviceId();
-      return { branch, agent: user.name, device, ...(counter ? { counter } : {}), now, uid: () => uid(now.getTime(), device, ++uidSeq), timeZone: zone() };
-    },
+    actor: (counter) => deviceActor({ branch, agent: user.name, ...(counter ? { counter } : {}), timeZone: zone() }),
   };
 }

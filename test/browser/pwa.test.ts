@@ -1,10 +1,9 @@
 /** Installable PWA, offline reload through the service worker, offline sign-in and reconnection. */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { en } from '../../app/i18n/en.ts';
 import { useBrowserApp } from './support/browser-app.ts';
 import { demoUser } from './support/demo-users.ts';
-import { Pwa, pngSize } from './pages/pwa.ts';
+import { Pwa, controlledPage, pngSize } from './pages/pwa.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { Shell } from './pages/shell.ts';
 import { UnlockPage } from './pages/unlock-page.ts';
@@ -13,20 +12,7 @@ import { hasSessionCookie, waitUntilSessionCookieGone } from './support/session.
 const app = useBrowserApp();
 const counter = demoUser('counter.dla');
 
-/**
- * A page whose service worker is active and controls it. The worker never claims a page
- * already open (app/pwa/update.ts), so control starts at the next load.
- */
-async function controlledPage(): Promise<{ page: Page; pwa: Pwa; signIn: SignInPage }> {
-  const page = await app.page({ serviceWorkers: 'allow' });
-  const signIn = await SignInPage.open(page, app.url);
-  const pwa = new Pwa(page);
-  await pwa.activeWorker();
-  await page.reload();
-  await signIn.waitUntilShown();
-  expect(await pwa.controller()).toBe(`${app.url}/sw.js`);
-  return { page, pwa, signIn };
-}
+const controlled = async () => controlledPage(await app.context({ serviceWorkers: 'allow' }), app.url);
 
 describe('installable PWA', () => {
   it('links a manifest with name, 192 and 512 px icons and standalone display', async () => {
@@ -62,7 +48,7 @@ describe('installable PWA', () => {
 
 describe('offline', () => {
   it('reloads offline from the service worker, then signs in a user known on this device', async () => {
-    const { page, signIn } = await controlledPage();
+    const { page, signIn } = await controlled();
     await signIn.signInAs(counter);
     const shell = new Shell(page);
     await shell.waitForScreen('counter');

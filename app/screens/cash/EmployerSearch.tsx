@@ -3,11 +3,10 @@ import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
 import { useData } from '../../data/DataProvider.tsx';
+import { findPeople } from '../../people/find-people.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
-
-const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
   const { t } = useI18n();
@@ -15,13 +14,7 @@ export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
   const [s, set] = createStore({ query: '', found: null as Person[] | null });
   const search = async (event: SubmitEvent) => {
     event.preventDefault();
-    const q = s.query.trim();
-    if (!q) return set('found', []);
-    const byAccount = /^\d+$/.test(q) ? await layer.get<Person>('people', `person:${q}`).catch(() => null) : null;
-    if (byAccount?.kind === 'employer') return set('found', [byAccount]);
-    const words = plain(q).split(/\s+/).filter(Boolean);
-    const all = await layer.allDocsByPrefix<Person>('people', 'person:').catch(() => [] as Person[]);
-    set('found', all.filter((p) => p.kind === 'employer' && (p.accountNumber === q || words.every((w) => plain(personName(p)).split(/[^a-z0-9]+/).some((n) => n.startsWith(w))))).slice(0, 12));
+    set('found', await findPeople(layer, s.query, { kind: 'employer', limit: 12 }));
   };
   return (
     <div class="cash-search">

@@ -11,7 +11,6 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { guardedSubmit, useActionGuard } from '../../ui/action-guard.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import type { CashDeskCtl } from './cash-desk.ts';
 import { cashErrorText } from './cash-text.ts';

@@ -37,6 +37,7 @@ export function OpenSession(props: { ctl: CashDeskCtl; cfg: CashRef }) {
   return (
     <Panel title={t('cash.open.title')} testId="cash-open-panel">
       <form class="cash-form" onSubmit={guardedSubmit(guard, submit)} novalidate>
+        <Show when={props.cfg.desks.length === 0}><Notice tone="warn" testId="cash-no-desk">{t('cash.open.noDesk')}</Notice></Show>
         <Field label={t('cash.open.desk')}>
           {(ids) => (
             <select id={ids.id} data-testid="cash-desk" value={desk()} onChange={(e) => setDesk(e.currentTarget.value)}>

@@ -75,27 +75,22 @@ export function createCashDesk(): CashDeskCtl {
   });
   onCleanup(unsubscribe);
 
-  let disposed = false;
-  onCleanup(() => void (disposed = true));
-  // Read until the reference data has reached this device (a first sign-in may still be pulling it).
+  // The screen's layout opens it only once the reference database has been pulled
+  // (PrepareDevice), so one read finds the institution and the branch's cash desks.
   const [ref] = createResource(async (): Promise<CashRef> => {
-    for (;;) {
-      const institution = await layer.get<Institution>('ref', 'institution');
-      const branchDoc = await layer.get<Branch>('ref', `branch:${branch}`);
-      const counters = await layer.allDocsByPrefix<Counter>('ref', `counter:${branch}:`);
-      const desks = counters.filter((c) => c.type === 'counter' && c.cashDesk && c.active !== false);
-      if ((institution && desks.length > 0) || disposed) {
-        return {
-          institution,
-          branch: branchDoc,
-          desks,
-          settings: cashSettings(institution ?? { currency: 'XAF', currencyDecimals: 0 }),
-          currency: institution?.currency ?? 'XAF',
-          decimals: institution?.currencyDecimals ?? 0,
-        };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    const [institution, branchDoc, counters] = await Promise.all([
+      layer.get<Institution>('ref', 'institution'),
+      layer.get<Branch>('ref', `branch:${branch}`),
+      layer.allDocsByPrefix<Counter>('ref', `counter:${branch}:`),
+    ]);
+    return {
+      institution,
+      branch: branchDoc,
+      desks: counters.filter((c) => c.type === 'counter' && c.cashDesk && c.active !== false),
+      settings: cashSettings(institution ?? { currency: 'XAF', currencyDecimals: 0 }),
+      currency: institution?.currency ?? 'XAF',
+      decimals: institution?.currencyDecimals ?? 0,
+    };
   });
 
   const [sessions] = createResource(version, () => layer.allDocsByPrefix<CashSession>('branch', `cashsession:${branch}:`));

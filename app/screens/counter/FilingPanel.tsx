@@ -24,7 +24,7 @@ import { deviceId } from '../../queue/device.ts';
 import { printReceipt } from '../../printing/print-receipt.ts';
 import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, validatedCodes, type FilingError, type FilingLine } from '../../desk/filing.ts';
 import { nextReceiptSeq, receiptNumber } from '../../desk/receipt-number.ts';
-import { matchPeople } from '../../desk/person-search.ts';
+import { findPeople } from '../../people/find-people.ts';
 import type { CounterController } from './counter-controller.ts';
 
 interface Catalogue {
@@ -290,10 +290,7 @@ export function PersonFinder(props: { onPick: (personId: string) => void }) {
     event.preventDefault();
     const q = query().trim();
     if (!q) return;
-    const direct = await layer.get<Person>('people', `person:${q.toUpperCase()}`).catch(() => null);
-    if (direct) return setFound([direct]);
-    const all = await layer.allDocsByPrefix<Person>('people', 'person:').catch(() => [] as Person[]);
-    setFound(matchPeople(all.filter((p) => p.type === 'person'), q));
+    setFound(await findPeople(layer, q));
   }
   return (
     <Panel title={t('desk.title')} class="desk-filing" testId="desk-finder">

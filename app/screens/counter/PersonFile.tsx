@@ -2,7 +2,7 @@
  * The visitor's file beside the visit: who they are and their open cases, with translated
  * status words. A component of its own: the next issue adds documents and history to it.
  */
-import { For, Show, createResource, onCleanup } from 'solid-js';
+import { For, Show, createEffect, createResource, on } from 'solid-js';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
 import type { Case } from '../../../couch-design/types/case.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -16,7 +16,7 @@ import { pendingMatters } from '../../desk/pending.ts';
 
 export function PersonFile(props: { personId: string | undefined }) {
   const { t, locale } = useI18n();
-  const { layer } = useData();
+  const { layer, sync } = useData();
   const [file, { refetch }] = createResource(
     () => props.personId,
     async (id) => {
@@ -34,11 +34,11 @@ export function PersonFile(props: { personId: string | undefined }) {
     },
   );
   // A person not (yet) on the device: a new tablet's first sync may still be bringing them.
-  // Look again every few seconds while the file is shown, until they arrive.
-  const retry = setInterval(() => {
+  // Look again each time that sync reports progress (and when it ends), not on a timer: a
+  // person this device will never hold must not cost a re-read of the file every few seconds.
+  createEffect(on(() => sync.summary().firstSync?.done ?? null, () => {
     if (props.personId && !file.loading && !file()?.person) void refetch();
-  }, 3000);
-  onCleanup(() => clearInterval(retry));
+  }, { defer: true }));
   return (
     <Panel title={t('counter.person')} class="counter-file" testId="counter-file">
       <Show when={props.personId} fallback={<p class="counter-muted">{t('counter.file.none')}</p>}>

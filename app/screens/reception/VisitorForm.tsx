@@ -7,7 +7,7 @@ import { For, Show, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { PRIORITIES, type Priority, type Ticket } from '../../../couch-design/types/ticket.ts';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
-import { nameTokens } from '../../../couch-design/search/normalize.ts';
+import { findPeople } from '../../people/find-people.ts';
 import type { Service } from '../../../couch-design/types/service.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -50,11 +50,7 @@ export function VisitorForm(props: { queue: BranchQueue; onIssued: (issued: Issu
     event.preventDefault();
     const q = form.query.trim();
     if (!q) return;
-    const byId = await layer.get<Person>('people', `person:${q.toUpperCase()}`);
-    if (byId) return setForm('found', [byId]);
-    const tokens = nameTokens(q);
-    const all = await layer.allDocsByPrefix<Person>('people', 'person:');
-    setForm('found', all.filter((p) => p.accountNumber === q || tokens.every((tk) => nameTokens(personName(p)).some((n) => n.startsWith(tk)))).slice(0, 20));
+    setForm('found', await findPeople(layer, q));
   }
 
   async function issue() {

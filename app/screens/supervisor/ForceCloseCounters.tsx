@@ -7,23 +7,19 @@
 import { For, Show, createSignal, onCleanup } from 'solid-js';
 import type { CounterState } from '../../../couch-design/types/counter-state.ts';
 import type { Ticket } from '../../../couch-design/types/ticket.ts';
-import { uid } from '../../../couch-design/ids/uid.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../data/branch-replica.ts';
 import { getDoc } from '../../data/docs.ts';
-import { isUnreachable } from '../../data/remote-write.ts';
-import { deviceId } from '../../queue/device.ts';
 import { forceCloseCounter } from '../../queue/counter-session.ts';
-import { OfflineError, isConflict, type QueueStore } from '../../queue/store.ts';
-import type { Actor } from '../../queue/transitions.ts';
+import { isConflict } from '../../queue/store.ts';
+import { deviceActor, writerStore } from '../../queue/writer-store.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { useToasts } from '../../ui/Toasts.tsx';
 
-let uidSeq = 0;
 
 export function ForceCloseCounters(props: { branch: string; day: string; timeZone: string; states: readonly CounterState[]; tickets: readonly Ticket[] }) {
   const { t } = useI18n();
@@ -33,19 +29,8 @@ export function ForceCloseCounters(props: { branch: string; day: string; timeZon
   const user = auth.user()!;
   const writer = openBranchReplica(user, props.branch, layer.fetch);
   onCleanup(() => void writer.close());
-  const store: QueueStore = {
-    async writeArbitrated(doc) {
-      try {
-        return await writer.writeArbitrated(doc);
-      } catch (error) {
-        if (isUnreachable(error)) throw new OfflineError(error);
-        throw error;
-      }
-    },
-    writeLocal: (doc) => writer.writeLocal(doc),
-    waiting: async () => [],
-    log: async (event) => void (await writer.writeLocal(event)),
-  };
+  // A forced close reads no queue: it only writes the counter and requeues its ticket.
+  const store = writerStore(writer, async () => []);
   const [asking, setAsking] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const open = () => props.states.filter((s) => s.status !== 'closed');
@@ -56,9 +41,7 @@ export function ForceCloseCounters(props: { branch: string; day: string; timeZon
     const state = await getDoc<CounterState>(writer.db, counterStateId);
     if (!state || state.status === 'closed') return setAsking(null);
     const ticket = state.currentTicket ? await getDoc<Ticket>(writer.db, state.currentTicket) : null;
-    const now = new Date();
-    const device = deviceId();
-    const actor: Actor = { branch: props.branch, agent: user.name, device, now, uid: () => uid(now.getTime(), device, ++uidSeq), timeZone: props.timeZone };
+    const actor = deviceActor({ branch: props.branch, agent: user.name, timeZone: props.timeZone });
     try {
       await forceCloseCounter(store, actor, props.day, state, ticket);
       setAsking(null);

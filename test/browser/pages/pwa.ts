@@ -1,5 +1,7 @@
 /** What the browser knows of the app as an installable PWA: manifest and service worker. */
-import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SignInPage } from './sign-in-page.ts';
 
 export interface WebManifest {
   name?: string;
@@ -53,4 +55,20 @@ export function pngSize(bytes: Buffer): { width: number; height: number } | null
   const signature = '89504e470d0a1a0a';
   if (bytes.length < 24 || bytes.subarray(0, 8).toString('hex') !== signature || bytes.subarray(12, 16).toString('ascii') !== 'IHDR') return null;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * A new page of `context` (which must allow service workers) that its service worker controls,
+ * on the sign-in form: the installed app. The worker never claims a page already open
+ * (app/pwa/update.ts), so control starts at the next load.
+ */
+export async function controlledPage(context: BrowserContext, url: string): Promise<{ page: Page; pwa: Pwa; signIn: SignInPage }> {
+  const page = await context.newPage();
+  const signIn = await SignInPage.open(page, url);
+  const pwa = new Pwa(page);
+  await pwa.activeWorker();
+  await page.reload();
+  await signIn.waitUntilShown();
+  expect(await pwa.controller()).toBe(`${url}/sw.js`);
+  return { page, pwa, signIn };
 }
