@@ -3,6 +3,7 @@
  * replicas, runs live two-way replication with the server, and exposes typed reads and
  * validated writes by replica key ('ref' | 'people' | 'branch').
  */
+import { takeOnServer } from './on-server.ts';
 import { NoReplicaError } from './errors.ts';
 import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
 import { nextBackoff } from './backoff.ts';
@@ -91,7 +92,7 @@ function watchLocalWrites(db: string, local: Db, report: (event: SyncEvent) => v
   const waiting = new Map<string, string>();
   const pulled = new Map<string, string>();
   const judge = (id: string, rev: string) => {
-    if (pulled.get(id) === rev) return;
+    if (pulled.get(id) === rev || takeOnServer(db, id, rev)) return;
     report({ type: 'local-write', db, id, rev });
   };
   const feed = local.changes({ since: 'now', live: true });

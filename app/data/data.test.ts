@@ -1,3 +1,4 @@
+import { markOnServer } from './on-server.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb-core';
 import MemoryAdapter from 'pouchdb-adapter-memory';
@@ -102,6 +103,18 @@ describe('data layer on a local replica', () => {
     await new PouchDB(localName(`t${n - 1}`, 'fo_ref'), { adapter: 'memory' }).put({ _id: 'service:A' });
     await data.put('branch', { _id: 'ticket:dla:2025-01-02:F:1002' });
     expect(events.filter((e) => e.type === 'local-write' && e.db === 'fo_ref')).toEqual([]);
+  });
+
+  it('does not count the copy of a revision this device already wrote to the server (remote-write.ts)', async () => {
+    open();
+    const other = new PouchDB(localName(`t${n - 1}`, 'fo_branch_dla'), { adapter: 'memory' });
+    const rev = '1-5e1f0c2a7b3d4e6f8a9b0c1d2e3f4a5b';
+    markOnServer('fo_branch_dla', 'counterstate:dla:C01', rev);
+    await other.bulkDocs([{ _id: 'counterstate:dla:C01', _rev: rev, type: 'counter_state' } as never], { new_edits: false });
+    const local = await other.put({ _id: 'ticket:dla:2025-01-02:F:1003', type: 'ticket' });
+    // The ordinary write after it is reported, so the copy's event had its turn before it.
+    await expect.poll(() => events).toContainEqual({ type: 'local-write', db: 'fo_branch_dla', id: local.id, rev: local.rev });
+    expect(events.filter((e) => e.type === 'local-write' && e.id === 'counterstate:dla:C01')).toEqual([]);
   });
 
   it('refuses a replica this user does not keep', async () => {

@@ -4,6 +4,7 @@
  * own handles on the same local IndexedDB database and on the server database.
  */
 import { ConflictError, ValidationError, statusOf } from './errors.ts';
+import { markOnServer } from './on-server.ts';
 import { getDoc, putDoc, type Db, type DocBase, type Stored, type ValidateHook } from './docs.ts';
 
 /** The server did not answer: nothing was written there. */
@@ -67,7 +68,9 @@ export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
       if (!res.ok || !body.rev) throw Object.assign(new Error(body.reason ?? String(res.status)), { status: res.status });
       const [gen, hash] = body.rev.split('-') as [string, string];
       const ids = doc._rev ? [hash, doc._rev.split('-')[1]!] : [hash];
-      // The server's revision, with its parent, so the replica holds the same history.
+      // The server's revision, with its parent, so the replica holds the same history; marked
+      // first, so the replica's feed does not count it as waiting to be pushed.
+      markOnServer(options.remote, doc._id, body.rev);
       await db.bulkDocs([{ ...doc, _rev: body.rev, _revisions: { start: Number(gen), ids } } as never], { new_edits: false });
       return { ...doc, _rev: body.rev };
     },

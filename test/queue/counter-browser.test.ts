@@ -128,9 +128,8 @@ describe('counter screen in the browser', () => {
     expect((await serverDoc<Ticket>(called._id)).state).toBe('done');
     // Visit events reach the server by replication: once this device has nothing left to push.
     await waitFor('the done event on the server', async () => ((await eventsOf(called._id)).some((e) => e.action === 'done') ? true : null));
-    // Once the link is idle nothing more is on its way: the finish was recorded once. (The
-    // pending count is not waited for here: it stayed at 1 once in CI, see the session note.)
     await new Shell(page).sync.waitFor('online');
+    await page.locator('[data-testid="sync-pending"][data-count="0"]').waitFor();
     expect((await eventsOf(called._id)).filter((e) => e.action === 'done')).toHaveLength(1);
     // The counter is free, and says so: nothing else was called behind the agent's back.
     expect((await serverDoc<CounterState>('counterstate:dla:C05')).currentTicket).toBeUndefined();
