@@ -20,6 +20,17 @@ export function branchDb(branchCode: string): string {
   return BRANCH_DB_PREFIX + branchCode;
 }
 
+const SCANS_DB_PREFIX = 'fo_scans_';
+
+/**
+ * Scans handed in with a branch's submissions (issue 10). Apart from the branch database so
+ * that the devices that file them only push there and nothing else downloads the images.
+ */
+export function scansDb(branchCode: string): string {
+  if (!BRANCH_CODE_PATTERN.test(branchCode)) throw new Error(`invalid branch code: ${branchCode}`);
+  return SCANS_DB_PREFIX + branchCode;
+}
+
 /** The branch code of a branch database name, or null for any other database. */
 export function branchOfDb(dbName: string): string | null {
   if (!dbName.startsWith(BRANCH_DB_PREFIX)) return null;

@@ -17,6 +17,21 @@ export interface SubmittedDocument {
   /** Date it expires, YYYY-MM-DD. */
   validity?: string;
   copies: number;
+  /** The scan handed in with this paper, stored in the branch's scans database (scan.ts). */
+  scan?: ScanRef;
+}
+
+/** What a submission records of its scan, so the EDM export and audits can check the bytes. */
+export interface ScanRef {
+  /** The scan document's id: scanId(submission day, submission uid, document code). */
+  id: string;
+  /** The attachment's name in that document: `<code>.jpg` or `<code>.pdf`. */
+  name: string;
+  contentType: 'image/jpeg' | 'application/pdf';
+  /** Size in bytes of the attachment. */
+  length: number;
+  /** Lower-case hex SHA-256 of the attachment's bytes. */
+  sha256: string;
 }
 
 /** Papers a person handed in at a counter for an event; immutable, it backs a printed receipt. */
