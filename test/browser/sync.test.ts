@@ -131,8 +131,20 @@ describe('sync indicator', () => {
     await page.getByTestId('counter-walkin-service').selectOption('family');
     await page.getByTestId('counter-walkin').click();
     await page.getByTestId('counter-current').waitFor();
-    await expect.poll(async () => Number(await shell.sync.pending.getAttribute('data-count')), { timeout: 10_000 }).toBeGreaterThan(0);
-    const shown = Number(await shell.sync.pending.getAttribute('data-count'));
+    // The walk-in's writes (ticket, counter state, visit) land one after another: read the
+    // count once it has stopped moving, not at its first step.
+    let shown = 0;
+    await expect
+      .poll(
+        async () => {
+          const seen = Number(await shell.sync.pending.getAttribute('data-count'));
+          const settled = seen > 0 && seen === shown;
+          shown = seen;
+          return settled;
+        },
+        { timeout: 10_000, interval: 1000 },
+      )
+      .toBe(true);
     expect(await shell.sync.pending.textContent()).toBe(en['sync.pending'].replace('{count}', String(shown)));
 
     // The truth: what reaches the server once the link returns, new documents and new revisions.
