@@ -53,6 +53,7 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       code: 'affiliation',
       name: { fr: "Attestation d'immatriculation", en: 'Registration certificate' },
       for: ['insurant', 'employer'],
+      rule: 'registered',
     },
     settings: { _id: 'settings:global', type: 'settings', scope: 'global', values: { ticketResetHour: 0 } },
     person: { _id: 'person:1000123', type: 'person', kind: 'insurant', number: '1000123', familyName: 'Ékotto', givenName: 'Jean', sex: 'M', birthDate: '1980-01-31' },

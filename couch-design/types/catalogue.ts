@@ -67,12 +67,23 @@ export function validateDocumentType(doc: AnyDoc): Problem[] {
 
 export const CERTIFICATE_TYPE = 'certificate_type';
 
+/**
+ * What a certificate type checks before it may be issued (app/certificates/eligibility.ts):
+ * registered: the person is on file; good_standing: an employer has paid every period due;
+ * not_registered: nobody with that identity is on file; benefits_received: payments were made
+ * to the person over the period asked; benefit_in_payment: a pension or allowance is being paid.
+ */
+export const CERTIFICATE_RULES = ['registered', 'good_standing', 'not_registered', 'benefits_received', 'benefit_in_payment'] as const;
+export type CertificateRule = (typeof CERTIFICATE_RULES)[number];
+
 /** A certificate counters print (affiliation, non-debt); `for` says which persons may get it. */
 export interface CertificateType extends BaseDoc {
   type: typeof CERTIFICATE_TYPE;
   code: string;
   name: I18n;
   for: PersonKind[];
+  rule: CertificateRule;
+  /** The longest validity a counter may give; none: the certificate does not expire. */
   validityMonths?: number;
 }
 
@@ -90,6 +101,7 @@ export function validateCertificateType(doc: AnyDoc): Problem[] {
   const code = c.str('code', { pattern: CATALOGUE_CODE });
   c.i18n('name');
   c.strList('for', /^(insurant|employer|beneficiary)$/, true);
+  c.oneOf('rule', CERTIFICATE_RULES);
   c.int('validityMonths', { optional: true, min: 0, max: 1200 });
   c.id(code && certificateTypeId(code));
   return c.problems;

@@ -79,6 +79,8 @@ describe('reference types', () => {
     expectProblem({ ...goodDocs().event!, requiredDocuments: ['104'] }, 'requiredDocuments.0', 'bad_format');
     expectProblem({ ...goodDocs().document_type!, validityMonths: -1 }, 'validityMonths', 'too_small');
     expectProblem({ ...goodDocs().certificate_type!, for: [] }, 'for', 'required');
+    expectProblem({ ...goodDocs().certificate_type!, rule: 'anything_goes' }, 'rule', 'bad_value');
+    expectProblem({ ...goodDocs().certificate_type!, rule: undefined }, 'rule', 'required');
     expectProblem({ ...goodDocs().settings!, values: 3 }, 'values', 'not_object');
   });
 });

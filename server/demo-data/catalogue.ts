@@ -4,6 +4,7 @@ import { type Branch, branchDocId } from '../../couch-design/types/branch.ts';
 import { type Service, serviceId } from '../../couch-design/types/service.ts';
 import { type Counter, counterId } from '../../couch-design/types/counter.ts';
 import {
+  type CertificateRule,
   type CertificateType,
   type DocumentType,
   type EventType,
@@ -123,19 +124,22 @@ export const events: EventType[] = EVENTS.map(([code, fr, en, docs, service]) =>
   service,
 }));
 
-const CERTS: [code: string, fr: string, en: string, forKinds: PersonKind[], months?: number][] = [
-  ['affiliation', "Attestation d'immatriculation", 'Registration certificate', ['insurant', 'employer']],
-  ['non_debt', 'Attestation de non-redevance', 'Certificate of no arrears', ['employer'], 3],
-  ['contribution_statement', 'Relevé des cotisations', 'Contribution statement', ['employer', 'insurant']],
-  ['pension_payment', 'Attestation de paiement de pension', 'Pension payment certificate', ['insurant', 'beneficiary']],
+const CERTS: [code: string, fr: string, en: string, forKinds: PersonKind[], rule: CertificateRule, months?: number][] = [
+  ['affiliation', "Attestation d'immatriculation", 'Registration certificate', ['insurant', 'employer'], 'registered'],
+  ['non_debt', 'Attestation de non-redevance', 'Certificate of no arrears', ['employer'], 'good_standing', 3],
+  ['non_affiliation', 'Attestation de non-immatriculation', 'Certificate of non-registration', ['insurant'], 'not_registered', 3],
+  ['contribution_statement', 'Relevé des cotisations', 'Contribution statement', ['employer', 'insurant'], 'registered'],
+  ['benefits_received', 'Attestation de prestations perçues', 'Certificate of benefits received', ['insurant', 'beneficiary'], 'benefits_received'],
+  ['pension_payment', 'Attestation de paiement de pension', 'Pension payment certificate', ['insurant', 'beneficiary'], 'benefit_in_payment', 12],
 ];
 
-export const certificateTypes: CertificateType[] = CERTS.map(([code, fr, en, forKinds, months]) => ({
+export const certificateTypes: CertificateType[] = CERTS.map(([code, fr, en, forKinds, rule, months]) => ({
   _id: certificateTypeId(code),
   type: 'certificate_type',
   code,
   name: { fr, en },
   for: forKinds,
+  rule,
   ...(months !== undefined ? { validityMonths: months } : {}),
 }));
 
