@@ -25,6 +25,8 @@ export interface ServerConfig {
   resetDemo: boolean;
   /** Built app to serve. */
   distDir: string;
+  /** The institution's certificate-signing key (JWK, created at the first start). */
+  institutionKeyFile: string;
 }
 
 /**
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: env.DEMO_DATA !== '0',
     resetDemo: argv.includes('--reset-demo') || env.RESET_DEMO === '1',
     distDir: resolve(env.DIST_DIR || './dist'),
+    institutionKeyFile: resolve(env.INSTITUTION_KEY_FILE || resolve(dataDir, 'institution-key.json')),
   };
 }
 

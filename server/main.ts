@@ -12,6 +12,7 @@ import { provision } from './provision/provision.ts';
 import { printBanner } from './banner.ts';
 import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
+import { loadInstitutionKey } from './certificates/institution-key.ts';
 
 loadDotEnv();
 const config = (() => {
@@ -55,6 +56,7 @@ const server = createAppServer({
   distDir: config.distDir,
   gateway: createGateway(couchUrl),
   accounts: { setPassword: (name, password) => setPassword(couch, name, password) },
+  institutionKey: await loadInstitutionKey(config.institutionKeyFile),
   health: async () => {
     const [up, central] = await Promise.all([couch.info().then(() => true, () => false), centralLink()]);
     const embedded = engine?.status();
