@@ -14,9 +14,12 @@ import { SignIn } from './screens/SignIn.tsx';
 import { Unlock } from './auth/Unlock.tsx';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
+import { VERIFY_PATH } from './certificates/verify-path.ts';
 
 // Loaded on first visit: the printing code stays out of the first load.
 const PrinterSettings = lazy(() => import('./printing/PrinterSettings.tsx'));
+// Public, for third parties checking a paper: never in a staff device's first load.
+const VerifyPage = lazy(() => import('./screens/verify/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 
 function Root(props: RouteSectionProps) {
   const { t } = useI18n();
@@ -111,6 +114,7 @@ export function App() {
         <Router root={Root}>
           <Route path="/" component={Home} />
           <Route path="/signin" component={SignInRoute} />
+          <Route path={VERIFY_PATH} component={VerifyPage} />
           <Route path={NO_ROLE_PATH} component={NoRole} />
           {JOB_ROLES.map((screen) => (
             <Route path={SCREEN_PATHS[screen]} component={() => <GuardedScreen screen={screen} />} />

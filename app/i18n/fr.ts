@@ -657,6 +657,26 @@ export const fr = {
   'desk.pending.title': 'À régler aujourd’hui',
   'desk.pending.missing': '{doc} : manque au dossier {case}',
   'desk.pending.refused': '{doc} : refusée (reçu {receipt}), à rapporter',
+  // Certificate verification, public page /verify (issue 13)
+  'verify.title': "Vérifier une attestation",
+  'verify.intro': "Scannez le code QR de l'attestation ou collez son contenu : la vérification se fait ici, avec la clé publique de l'institution, sans rien envoyer.",
+  'verify.code': 'Code de l’attestation',
+  'verify.codeHint': 'Le texte lu dans le code QR, ou le lien qu’il ouvre.',
+  'verify.codeMissing': 'Collez ou saisissez le code lu dans le QR de l’attestation.',
+  'verify.submit': 'Vérifier',
+  'verify.valid': 'Attestation authentique : son contenu est celui que l’institution a signé.',
+  'verify.expired': 'Attestation authentique mais expirée : sa date de validité est passée.',
+  'verify.altered': 'Attestation modifiée : son contenu ne correspond pas à sa signature. Ne l’acceptez pas.',
+  'verify.unknown_signer': 'Signataire inconnu : ce code n’a pas été signé par un poste certifié par l’institution. Ne l’acceptez pas.',
+  'verify.unreadable': 'Ce texte n’est pas un code d’attestation. Scannez à nouveau le QR.',
+  'verify.noKeys': 'La clé publique de l’institution n’est pas encore sur cet appareil : connectez-vous une fois au réseau, puis vérifiez à nouveau.',
+  'verify.offlineKeys': 'Vérifié hors ligne avec la clé gardée sur cet appareil ; une révocation récente ne peut pas être vue sans réseau.',
+  'verify.number': 'Numéro',
+  'verify.type': 'Type',
+  'verify.person': 'Titulaire',
+  'verify.issued': 'Délivrée le',
+  'verify.validUntil': 'Valable jusqu’au',
+  'verify.noExpiry': 'sans limite',
 } as const;
 
 export type MessageKey = keyof typeof fr;
