@@ -153,7 +153,7 @@ export const en: Messages = {
   'print.certificate.summary': 'Certificate stub {number}',
   'print.certificate.title': 'CERTIFICATE STUB',
   'print.certificate.validUntil': 'Valid until',
-  'print.certificate.code': 'Verification code',
+  'print.certificate.verifyAt': 'Check it at {url}',
   'print.test.summary': 'Test page',
   'print.test.title': 'TEST PAGE',
   'print.test.paper': 'Paper',

@@ -155,7 +155,7 @@ export const fr = {
   'print.certificate.summary': 'Talon d’attestation {number}',
   'print.certificate.title': 'TALON D’ATTESTATION',
   'print.certificate.validUntil': 'Valable jusqu’au',
-  'print.certificate.code': 'Code de vérification',
+  'print.certificate.verifyAt': 'Vérifiez-la sur {url}',
   'print.test.summary': 'Page de test',
   'print.test.title': 'PAGE DE TEST',
   'print.test.paper': 'Papier',

@@ -32,15 +32,15 @@ const EXPECTED: Record<SampleKind, Record<Locale, string[]>> = {
     en: ['CASH PAYMENT SLIP', 'Beneficiary 7788990011', 'Ngo Bassa Noëlle', 'Amount FCFA 87,580', 'Eighty-seven thousand five hundred and eighty CFA francs.'],
   },
   certificate: {
-    fr: ['Attestation de non-redevance', 'ANR-DLA-2024-0093', 'Valable jusqu', '14 juin 2024', 'Code de vérification K7QF2M9X'],
-    en: ['CERTIFICATE STUB', 'Certificate of no arrears', 'Valid until 14 Jun 2024', 'Verification code K7QF2M9X'],
+    fr: ['Attestation de non-redevance', 'ANR-DLA-2024-0093', 'Valable jusqu', '14 juin 2024', 'Vérifiez-la sur verify.example/verify'],
+    en: ['CERTIFICATE STUB', 'Certificate of no arrears', 'Valid until 14 Jun 2024', 'Check it at verify.example/verify'],
   },
 };
 
 const QR: Partial<Record<SampleKind, string>> = {
   ticket: 'ticket:dla:2024-03-14:F:0012',
   submission: 'submission:2024-03-14:lts6k2x9a-dev1-0001',
-  certificate: 'https://verify.example/c/K7QF2M9X',
+  certificate: 'https://verify.example/verify#FOC1%7CANR-DLA-2024-0093',
 };
 
 const BARCODE: Partial<Record<SampleKind, string>> = {

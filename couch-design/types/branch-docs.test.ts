@@ -63,8 +63,12 @@ describe('submission and review', () => {
 });
 
 describe('certificate and back-office request', () => {
-  it('certificate: verification code format', () => {
-    expectProblem({ ...goodDocs().certificate!, verificationCode: 'abc' }, 'verificationCode', 'bad_format');
+  it('certificate: its seal, signing key, what it certifies and its language', () => {
+    expectProblem({ ...goodDocs().certificate!, seal: 'K7Q2M9XZ' }, 'seal', 'bad_format');
+    expectProblem({ ...goodDocs().certificate!, seal: undefined }, 'seal', 'required');
+    expectProblem({ ...goodDocs().certificate!, keyId: 'a b' }, 'keyId', 'bad_format');
+    expectProblem({ ...goodDocs().certificate!, certified: 'yes' }, 'certified', 'not_object');
+    expectProblem({ ...goodDocs().certificate!, locale: 'de' }, 'locale', 'bad_value');
   });
   it('request: an answer needs its author and time', () => {
     const r = { ...goodDocs().backoffice_request!, status: 'answered' };

@@ -6,14 +6,20 @@ import { parsePersonId } from './person.ts';
 
 export const CERTIFICATE = 'certificate';
 
-/** A certificate as printed; immutable so the verification code can be checked later. */
+/** A certificate as printed; immutable so that what its QR seal states can be checked later. */
 export interface Certificate extends BaseDoc, BranchFields {
   type: typeof CERTIFICATE;
   certType: string;
   person: string;
   number: string;
-  /** Printed on the paper (and in its QR code) so a third party can check it. */
-  verificationCode: string;
+  /** The QR's content (app/certificates/seal.ts): the essential fields, signed by the issuing device. */
+  seal: string;
+  /** The device key that signed it (the seal's key id). */
+  keyId: string;
+  /** What it certifies, as the eligibility rule found it when issued (app/certificates/eligibility.ts). */
+  certified: Record<string, unknown>;
+  /** The paper's language, the person's choice. */
+  locale: 'fr' | 'en';
   issuedAt: string;
   validUntil?: string;
   agent: string;
@@ -34,7 +40,10 @@ export function validateCertificate(doc: AnyDoc): Problem[] {
   c.str('certType', { pattern: CATALOGUE_CODE });
   checkRef(c, 'person', parsePersonId);
   c.str('number', { max: 40 });
-  c.str('verificationCode', { pattern: /^[A-Z0-9]{6,16}$/ });
+  c.str('seal', { pattern: /^FOC1\|/, max: 2000 });
+  c.str('keyId', { pattern: /^[A-Za-z0-9_-]{1,40}$/ });
+  c.obj('certified');
+  c.oneOf('locale', ['fr', 'en']);
   c.instant('issuedAt');
   c.day('validUntil', true);
   c.author('agent');

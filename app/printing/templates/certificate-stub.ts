@@ -11,8 +11,9 @@ export interface CertificateStubData extends ReceiptHeader {
   /** YYYY-MM-DD */
   validUntil?: string;
   person: { number: string; name: string };
-  verificationCode: string;
-  /** What the QR code holds: where a third party checks the code. */
+  /** Where a third party checks it (the verification page), printed under the QR. */
+  verifyAt: string;
+  /** What the QR code holds: the verification URL with the certificate's seal. */
   qr: string;
   agent: string;
   counter?: string;
@@ -33,10 +34,10 @@ export function certificateStub(data: CertificateStubData, locale: Locale): Rece
         : []),
       { kind: 'pair', label: t('print.person'), value: data.person.number },
       { kind: 'text', text: data.person.name, bold: true },
-      { kind: 'pair', label: t('print.certificate.code'), value: data.verificationCode, bold: true },
       { kind: 'pair', label: t('print.agent'), value: data.agent },
       ...(data.counter ? [{ kind: 'pair', label: t('print.counter'), value: data.counter } as const] : []),
       { kind: 'qr', data: data.qr },
+      { kind: 'text', text: t('print.certificate.verifyAt', { url: data.verifyAt }), align: 'center' },
       { kind: 'barcode', data: data.number },
       { kind: 'cut' },
     ],
