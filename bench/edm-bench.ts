@@ -47,7 +47,8 @@ async function writeBatch(url: string, engine: Couch, device: string, n: number,
     subs.push({ _id: id, type: 'submission', branch: 'dla', day, person: person._id, event: 'family_benefits_male', documents: [{ code: '0104', designation: 'Acte de naissance', copies: 1, ...(scan && { scan }) }, { code: '0228', designation: 'Certificat de vie', copies: 1 }], receiptNumber: receiptNumber('dla', day, device, i), agent: 'counter.dla', counter: 'C01', at: new Date().toISOString() });
     if (scan) scans.push({ _id: scan.id, type: 'scan', branch: 'dla', day, submission: id, code: '0104', agent: 'counter.dla', at: new Date().toISOString(), _attachments: { '0104.jpg': { content_type: 'image/jpeg', data: Buffer.from(bytes).toString('base64') } } });
   }
-  for (let i = 0; i < scans.length; i += 20) await engine.use(scansDb('dla')).bulk({ docs: scans.slice(i, i + 20) });
+  // One by one, as devices push them: the embedded engine drops a bulk request of several megabytes (EPIPE).
+  for (const scan of scans) await engine.use(scansDb('dla')).insert(scan as never);
   for (let i = 0; i < subs.length; i += 200) {
     const res = await couch(url, admin, 'POST', '/fo_branch_dla/_bulk_docs', { docs: subs.slice(i, i + 200) });
     if (res.status !== 201) throw new Error(`submissions refused: ${res.status} ${JSON.stringify(res.body)}`);

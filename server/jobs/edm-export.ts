@@ -24,11 +24,13 @@ import type { ScanRef, Submission } from '../../couch-design/types/submission.ts
 import { getOrNull, statusOf, type Couch } from '../provision/couch-client.ts';
 import { log } from '../log.ts';
 import { INCOMING_DIR, METADATA_JSON, METADATA_XML, WORK_DIR, folderName, retryDelayMs, scanFileName } from './edm-layout.ts';
-import { edmMetadata, metadataXml } from './edm-metadata.ts';
+import { type EdmMetadata, edmMetadata, metadataXml } from './edm-metadata.ts';
 import { type EdmState, type Waiting, readState, writeState } from './edm-state.ts';
 import { scheduleRounds } from './job-rounds.ts';
 
 const PAGE = 200;
+/** Submissions read and checked at once; their scans are held in memory until written (8 × a few hundred kB). */
+const PARALLEL = 8;
 const EVERY_MS = 2_000;
 /** /health lists at most this many waiting submissions of each kind (it is public: ids and reasons only). */
 const HEALTH_LIST = 50;
@@ -112,15 +114,15 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
     }
   }
 
-  async function facts(sub: Submission, memo: Map<string, unknown>) {
+  async function facts(sub: Submission, memo: Map<string, Promise<unknown>>) {
     const number = parsePersonId(sub.person)?.number;
     const person = number ? ((await getOrNull(couch.use<Person>(PEOPLE_DB), sub.person)) as Person | null) : null;
     if (!number || !person) throw new NotYet('pending', `person ${sub.person} not found`);
     const caseRows = await couch.use<Case>(PEOPLE_DB).list({ startkey: `case:${number}:`, endkey: `case:${number}:\ufff0`, include_docs: true });
     const cases = caseRows.rows.flatMap((r) => (r.doc ? [r.doc as Case] : []));
-    const ref = async <T>(id: string): Promise<T | null> => {
-      if (!memo.has(id)) memo.set(id, await getOrNull(couch.use<T>(REF_DB), id));
-      return memo.get(id) as T | null;
+    const ref = <T>(id: string): Promise<T | null> => {
+      if (!memo.has(id)) memo.set(id, getOrNull(couch.use<T>(REF_DB), id));
+      return memo.get(id) as Promise<T | null>;
     };
     const event = await ref<EventType>(eventId(sub.event));
     if (!event) throw new NotYet('failing', `event ${sub.event} not in the catalogue`);
@@ -128,14 +130,16 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
     return { person, cases, event, branchName: branch?.name ?? null };
   }
 
-  /** Exports one submission; `present` when its folder is already there (the checkpoint was lost). */
-  async function exportOne(s: EdmState, sub: Submission, memo: Map<string, unknown>): Promise<'exported' | 'present'> {
+  type Prepared = { kind: 'present' } | { kind: 'ready'; folder: string; meta: EdmMetadata; files: [string, Uint8Array][] };
+
+  /** Everything one submission's folder needs, read and checked; `present` when the folder is already there (the checkpoint was lost). */
+  async function prepare(sub: Submission, memo: Map<string, Promise<unknown>>): Promise<Prepared> {
     const folder = folderName(sub.receiptNumber);
     if (!folder) throw new NotYet('failing', `receipt number ${JSON.stringify(sub.receiptNumber)} cannot name a folder`);
     const target = join(dir, folder);
     if (await exists(target)) {
       const there = await readFile(join(target, METADATA_JSON), 'utf8').then((t) => (JSON.parse(t) as { submission?: string }).submission, () => undefined);
-      if (there === sub._id) return 'present';
+      if (there === sub._id) return { kind: 'present' };
       throw new NotYet('failing', `folder ${folder} already holds ${there ?? 'something else'}`);
     }
     const f = await facts(sub, memo);
@@ -146,14 +150,18 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
       if (!name || files.some(([n]) => n === name)) throw new NotYet('failing', `scan ${d.code}: unusable file name ${JSON.stringify(d.scan.name)}`);
       files.push([name, await scanBytes(sub.branch, d.code, d.scan)]);
     }
-    const meta = edmMetadata(sub, f, new Date());
+    return { kind: 'ready', folder, meta: edmMetadata(sub, f, new Date()), files };
+  }
+
+  /** Writes the prepared folder, then hands it over by the rename the checkpoint brackets. */
+  async function commit(s: EdmState, sub: Submission, { folder, meta, files }: Extract<Prepared, { kind: 'ready' }>): Promise<void> {
     const tmp = join(incoming, folder);
     try {
       await rm(tmp, { recursive: true, force: true });
       await mkdir(tmp);
       for (const [name, bytes] of files) await writeFile(join(tmp, name), bytes);
       await writeFile(join(tmp, METADATA_XML), metadataXml(meta));
-      // Written last: a folder with metadata.json is complete (the check above relies on it).
+      // Written last: a folder with metadata.json is complete (prepare's check relies on it).
       await writeFile(join(tmp, METADATA_JSON), JSON.stringify(meta, null, 2) + '\n');
     } catch (error) {
       throw new NotYet('failing', `write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -161,7 +169,7 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
     s.committing = { id: sub._id, folder };
     await writeState(work, s);
     try {
-      await rename(tmp, target);
+      await rename(tmp, join(dir, folder));
     } catch (error) {
       s.committing = null;
       throw new NotYet('failing', `rename: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -172,22 +180,32 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
     delete s.waiting[sub._id];
     nextTry.delete(sub._id);
     await writeState(work, s);
-    return 'exported';
   }
 
-  /** Tries one; on a NotYet, records it as waiting (the caller saves the state). */
-  async function attempt(s: EdmState, sub: Submission, memo: Map<string, unknown>): Promise<boolean> {
-    try {
-      await exportOne(s, sub, memo);
-      return true;
-    } catch (error) {
-      if (!(error instanceof NotYet)) throw error;
-      const was = s.waiting[sub._id];
-      const attempts = (was?.attempts ?? 0) + 1;
-      if (!was || was.reason !== error.message) log(`EDM export: ${sub.receiptNumber} (${sub._id}) ${error.kind}: ${error.message}`);
-      s.waiting[sub._id] = { receiptNumber: sub.receiptNumber, kind: error.kind, reason: error.message, attempts, since: was?.since ?? new Date().toISOString() };
-      nextTry.set(sub._id, Date.now() + retryDelayMs(attempts));
-      return false;
+  /**
+   * Exports `subs`: reads and checks several at once (the database round trips are what take
+   * time), commits one at a time in order (the checkpoint names one rename at a time). One that
+   * cannot go is recorded as waiting; the caller saves the state.
+   */
+  async function exportAll(s: EdmState, subs: readonly Submission[], memo: Map<string, Promise<unknown>>): Promise<void> {
+    for (let i = 0; i < subs.length; i += PARALLEL) {
+      const chunk = subs.slice(i, i + PARALLEL);
+      const prepared = chunk.map((sub) => prepare(sub, memo).then((p) => ({ p }), (error: unknown) => ({ error })));
+      for (let j = 0; j < chunk.length; j++) {
+        const sub = chunk[j]!;
+        try {
+          const r = await prepared[j]!;
+          if ('error' in r) throw r.error;
+          if (r.p.kind === 'ready') await commit(s, sub, r.p);
+        } catch (error) {
+          if (!(error instanceof NotYet)) throw error;
+          const was = s.waiting[sub._id];
+          const attempts = (was?.attempts ?? 0) + 1;
+          if (!was || was.reason !== error.message) log(`EDM export: ${sub.receiptNumber} (${sub._id}) ${error.kind}: ${error.message}`);
+          s.waiting[sub._id] = { receiptNumber: sub.receiptNumber, kind: error.kind, reason: error.message, attempts, since: was?.since ?? new Date().toISOString() };
+          nextTry.set(sub._id, Date.now() + retryDelayMs(attempts));
+        }
+      }
     }
   }
 
@@ -201,12 +219,12 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
     state ??= await recover();
     const s = state;
     const before = s.exported;
-    const memo = new Map<string, unknown>();
+    const memo = new Map<string, Promise<unknown>>();
     for (;;) {
       const page = await central.changes({ since: String(s.since), limit: PAGE });
       const done = new Set(s.done);
       const ids = page.results.filter((r) => !r.deleted && r.id.startsWith('submission:') && !done.has(r.id) && !s.waiting[r.id]).map((r) => r.id);
-      for (const sub of await submissions(ids)) await attempt(s, sub, memo);
+      await exportAll(s, await submissions(ids), memo);
       s.since = page.last_seq;
       s.done = [];
       await writeState(work, s);
@@ -215,7 +233,7 @@ export function createEdmExport(couch: Couch, dir: string): EdmExport {
     const due = Object.keys(s.waiting).filter((id) => (nextTry.get(id) ?? 0) <= Date.now());
     if (due.length > 0) {
       const found = await submissions(due);
-      for (const sub of found) await attempt(s, sub, memo);
+      await exportAll(s, found, memo);
       // Gone from fo_central (deleted, or purged by an admin): nothing left to export.
       for (const id of due) if (!found.some((d) => d._id === id)) delete s.waiting[id];
       await writeState(work, s);
