@@ -27,6 +27,8 @@ export interface ServerConfig {
   distDir: string;
   /** The institution's certificate-signing key (JWK, created at the first start). */
   institutionKeyFile: string;
+  /** EDM drop folder the submissions are exported to (docs/EDM.md); null = no export. */
+  edmDir: string | null;
 }
 
 /**
@@ -41,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const branches = (env.BRANCHES || '').split(',').map((s) => s.trim()).filter(Boolean);
   // A branch server starts before it has pulled any reference data, so it must be told its branch.
   if (env.CENTRAL_URL && branches.length === 0) throw new Error('CENTRAL_URL (branch deployment) needs BRANCHES=<code>');
+  // The export follows fo_central, which only head office holds (a branch server replicates into head office's).
+  if (env.EDM_DIR && env.CENTRAL_URL) throw new Error('EDM_DIR is for the head-office server (without CENTRAL_URL): the export follows fo_central');
   if (couchUrl && !env.COUCH_ADMIN_PASSWORD) {
     throw new Error('COUCH_URL needs COUCH_ADMIN_PASSWORD (and COUCH_ADMIN_USER unless it is "admin"): the server admin of that CouchDB');
   }
@@ -59,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     resetDemo: argv.includes('--reset-demo') || env.RESET_DEMO === '1',
     distDir: resolve(env.DIST_DIR || './dist'),
     institutionKeyFile: resolve(env.INSTITUTION_KEY_FILE || resolve(dataDir, 'institution-key.json')),
+    edmDir: env.EDM_DIR ? resolve(env.EDM_DIR) : null,
   };
 }
 

@@ -13,6 +13,7 @@ import { printBanner } from './banner.ts';
 import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
 import { loadInstitutionKey } from './certificates/institution-key.ts';
+import { scheduleEdmExport } from './jobs/edm-export.ts';
 
 loadDotEnv();
 const config = (() => {
@@ -45,6 +46,7 @@ const result = await provision({
 
 const stopEndOfDay = scheduleEndOfDay(couch, result.branches);
 const stopStatsRollup = scheduleStatsRollup(couch, result.branches);
+const edmExport = config.edmDir ? scheduleEdmExport(couch, config.edmDir) : null;
 
 // Head office: its own fo_central database. A branch: head office, reached as its replication reaches it.
 const centralLink: () => Promise<LinkReport> =
@@ -73,6 +75,7 @@ const server = createAppServer({
       ...(central.detail && { centralDetail: central.detail }),
       branches: result.branches,
       designDocs: result.designDocs.snapshot(),
+      ...(edmExport && { edm: edmExport.health() }),
     };
   },
 });
@@ -92,6 +95,7 @@ async function shutdown(signal: string) {
   log(`${signal}: shutting down`);
   stopEndOfDay();
   stopStatsRollup();
+  edmExport?.stop();
   server.close();
   // Long-poll replication requests would hold close() open; they reconnect elsewhere.
   server.closeAllConnections();
