@@ -677,6 +677,23 @@ export const fr = {
   'verify.issued': 'Délivrée le',
   'verify.validUntil': 'Valable jusqu’au',
   'verify.noExpiry': 'sans limite',
+  // Certificates, the A4 paper (issue 13)
+  'cert.kind.insurant': 'assuré(e)',
+  'cert.kind.employer': 'employeur',
+  'cert.kind.beneficiary': 'ayant droit',
+  'cert.number': 'N° {number}',
+  'cert.text.registered': "L'institution certifie que {name}, {kind}, est immatriculé(e) sous le numéro {number}.",
+  'cert.text.goodStanding': "L'institution certifie que l'employeur {name}, compte n° {number}, est à jour de ses cotisations jusqu'à la période {period} incluse.",
+  'cert.text.goodStandingNoneDue': "L'institution certifie que l'employeur {name}, compte n° {number}, n'a aucune cotisation échue impayée.",
+  'cert.text.notRegistered': "L'institution certifie que {name} n'est pas immatriculé(e) auprès d'elle à la date de la présente attestation.",
+  'cert.text.benefitsReceived': "L'institution certifie que {name}, n° {number}, a perçu du {from} au {to} les prestations suivantes, pour un total de {total} :",
+  'cert.text.benefitInPayment': "L'institution certifie que {name}, n° {number}, bénéficie des prestations suivantes, en cours de paiement :",
+  'cert.placeAndDate': 'Fait à {city}, le {date}',
+  'cert.validUntil': "Valable jusqu'au {date}.",
+  'cert.noExpiry': 'Sans limite de validité.',
+  'cert.agent': "L'agent : {agent}, {branch}",
+  'cert.verifyAt': "Scannez le code pour vérifier cette attestation, ou ouvrez {url} et collez le contenu du code. La vérification n'exige ni compte ni réseau une fois la page ouverte.",
+  'cert.duplicate': 'DUPLICATA',
 } as const;
 
 export type MessageKey = keyof typeof fr;
