@@ -30,7 +30,7 @@ function pdfText(paper: CertificatePaper, locale: Locale): string {
   const dir = mkdtempSync(join(tmpdir(), 'fo-cert-'));
   try {
     const file = join(dir, 'c.pdf');
-    writeFileSync(file, Buffer.from(certificatePdf(paper, locale).output('arraybuffer')));
+    writeFileSync(file, new Uint8Array(certificatePdf(paper, locale).output('arraybuffer')));
     return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@ import type { Case } from '../../couch-design/types/case.ts';
 import type { CertificateRule, CertificateType, PersonKind } from '../../couch-design/types/catalogue.ts';
 import type { Person } from '../../couch-design/types/person.ts';
 import type { PaymentOrder } from '../../couch-design/types/payment-order.ts';
-import { addMonths, eligibility, isDue, periodEnd, validUntil, type CertificateFile } from './eligibility.ts';
+import type { CashEntry } from '../../couch-design/types/cash-entry.ts';
+import { addMonths, eligibility, isDue, paidAtDesk, periodEnd, validUntil, type CertificateFile } from './eligibility.ts';
 
 const type = (rule: CertificateRule, kinds: PersonKind[], validityMonths?: number): CertificateType => ({
   _id: `certtype:${rule}`, type: 'certificate_type', code: rule, name: { fr: rule, en: rule }, for: kinds, rule, ...(validityMonths ? { validityMonths } : {}),
@@ -91,5 +92,24 @@ describe('eligibility per rule (issue 13)', () => {
     expect(validUntil(t, '2026-12-02', 4)).toEqual({ problem: 'too_long' });
     expect(validUntil(t, '2026-12-02', 0)).toEqual({ problem: 'not_positive' });
     expect(validUntil(type('registered', ['insurant']), '2026-12-02')).toEqual({});
+  });
+});
+
+describe('receipts taken at the cash desk today', () => {
+  const entry = (number: number, amount: number, periods: string[], extra: Partial<CashEntry> = {}): CashEntry =>
+    ({ _id: `cash:dla:C07:${String(number).padStart(8, '0')}`, type: 'cash_entry', kind: 'receipt', category: 'contribution', amount, periods, account: '415120', ...extra }) as CashEntry;
+
+  it('pay the periods they name, oldest first, up to what each owes; a reversed receipt pays nothing', () => {
+    const lines = [line('2013-Q1', 40000, 10000), line('2013-Q2', 50980, 0), line('2013-Q3', 5000, 0)];
+    const paid = paidAtDesk(lines, [entry(1, 60000, ['2013-Q2', '2013-Q1']), entry(2, 5000, ['2013-Q3']), entry(3, 5000, ['2013-Q3'], { category: 'reversal', reverses: 'cash:dla:C07:00000002' })]);
+    expect(paid.map((l) => [l.period, l.amountPaid])).toEqual([['2013-Q1', 40000], ['2013-Q2', 30000], ['2013-Q3', 0]]);
+    expect(lines[0]!.amountPaid).toBe(10000);
+  });
+
+  it('turn a refused good standing into an issued one in the same visit', () => {
+    const lines = [line('2013-Q2', 50980, 0)];
+    const t = type('good_standing', ['employer'], 3);
+    expect(eligibility(t, file(employer, { accountLines: lines }), { today: '2026-12-02' }).eligible).toBe(false);
+    expect(eligibility(t, file(employer, { accountLines: paidAtDesk(lines, [entry(1, 50980, ['2013-Q2'])]) }), { today: '2026-12-02' })).toMatchObject({ eligible: true, certified: { through: '2013-Q2' } });
   });
 });

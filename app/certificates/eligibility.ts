@@ -9,6 +9,7 @@ import type { Case } from '../../couch-design/types/case.ts';
 import type { CertificateType, PersonKind } from '../../couch-design/types/catalogue.ts';
 import type { Person } from '../../couch-design/types/person.ts';
 import type { PaymentOrder } from '../../couch-design/types/payment-order.ts';
+import type { CashEntry } from '../../couch-design/types/cash-entry.ts';
 
 /**
  * Contributions for a period are payable until the 15th day after it ends (the legal delay
@@ -49,6 +50,28 @@ export interface Asked {
   today: string;
   from?: string;
   to?: string;
+}
+
+/**
+ * The account lines as the cash desk left them: head office posts payments to account lines
+ * later, so a receipt taken today (and not reversed) pays the periods it names, oldest first,
+ * up to what each owes. This is what lets the same visit go from the cash desk to the certificate.
+ */
+export function paidAtDesk(lines: readonly AccountLine[], entries: readonly CashEntry[]): AccountLine[] {
+  const reversed = new Set(entries.filter((e) => e.category === 'reversal' && e.reverses).map((e) => e.reverses!));
+  const out = new Map(lines.map((l) => [l.period, { ...l }]));
+  for (const e of entries) {
+    if (e.kind !== 'receipt' || e.category !== 'contribution' || reversed.has(e._id) || !e.periods) continue;
+    let left = e.amount ?? 0;
+    for (const period of [...e.periods].sort()) {
+      const line = out.get(period);
+      if (!line || left <= 0) continue;
+      const paid = Math.min(left, Math.max(0, line.amountDue - line.amountPaid));
+      line.amountPaid += paid;
+      left -= paid;
+    }
+  }
+  return [...out.values()];
 }
 
 /** YYYY-MM-DD of the last day of a period `2013-Q2` or `2013-05`. */

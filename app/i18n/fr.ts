@@ -694,6 +694,22 @@ export const fr = {
   'cert.agent': "L'agent : {agent}, {branch}",
   'cert.verifyAt': "Scannez le code pour vérifier cette attestation, ou ouvrez {url} et collez le contenu du code. La vérification n'exige ni compte ni réseau une fois la page ouverte.",
   'cert.duplicate': 'DUPLICATA',
+  // Certificates at the counter (issue 13)
+  'certs.title': 'Attestations',
+  'certs.paperLocale': "Langue de l'attestation",
+  'certs.refresh': 'Vérifier à nouveau',
+  'certs.eligible': 'peut être délivrée',
+  'certs.refused': 'pas encore',
+  'certs.issue': 'Délivrer',
+  'certs.issued': 'Attestation {number} délivrée : le PDF est téléchargé, le talon imprimé.',
+  'certs.reason.unpaid_period': '{period} impayé : {owed}',
+  'certs.reason.no_benefit_paid': 'aucune prestation payée du {from} au {to}',
+  'certs.reason.no_benefit_in_payment': 'aucune prestation en cours de paiement',
+  'certs.reason.registered': 'immatriculé(e) sous le numéro {number}',
+  'certs.reason.not_for_kind': "ce type d'attestation n'est pas délivré à ce titulaire",
+  'certs.reason.person_required': 'personne introuvable',
+  'certs.error.notCertified': "Cette tablette n'a pas encore de clé de signature : connectez-la une fois au réseau, puis délivrez à nouveau.",
+  'certs.error.validity': 'La durée de validité demandée dépasse le maximum de ce type.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

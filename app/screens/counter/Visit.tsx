@@ -16,6 +16,7 @@ import { StatusChip } from '../../ui/StatusChip.tsx';
 import type { CounterController } from './counter-controller.ts';
 import { PersonFile } from './PersonFile.tsx';
 import { FilingPanel, PersonFinder } from './FilingPanel.tsx';
+import { CertificatesPanel } from './CertificatesPanel.tsx';
 
 const OUTCOMES = ['done', 'info', 'incomplete'] as const;
 
@@ -93,7 +94,12 @@ export function Visit(props: { ctl: CounterController }) {
       <PersonFile personId={personId()} />
       <Show when={state() === 'serving'}>
         <Show when={personId()} keyed fallback={<PersonFinder onPick={setFound} />}>
-          {(id) => <FilingPanel ctl={ctl} personId={id} ticket={ticket()} />}
+          {(id) => (
+            <>
+              <FilingPanel ctl={ctl} personId={id} ticket={ticket()} />
+              <CertificatesPanel ctl={ctl} personId={id} />
+            </>
+          )}
         </Show>
       </Show>
       <div class="counter-more" role="group" aria-label={t('counter.more')}>

@@ -1,0 +1,70 @@
+/**
+ * A certificate document and its paper from what the counter decided (issue 13). Pure: the
+ * signing (device-signer.ts) and the write happen around it.
+ */
+import type { CertificateType } from '../../couch-design/types/catalogue.ts';
+import { CERTIFICATE, type Certificate } from '../../couch-design/types/certificate.ts';
+import { personName, type Person } from '../../couch-design/types/person.ts';
+import { receiptNumber } from '../desk/receipt-number.ts';
+import type { Locale } from '../i18n/translate.ts';
+import type { Certified } from './eligibility.ts';
+import type { SealedFields } from './seal.ts';
+
+/** `ATT-<BRANCH>-<YYMMDD>-<DEVICE>-<SEQ>`: the receipt numbering (docs/DESK.md), its own sequence. */
+export function certificateNumber(branch: string, day: string, device: string, seq: number): string {
+  return `ATT-${receiptNumber(branch, day, device, seq)}`;
+}
+
+/** The next sequence after this device's certificate numbers of the day. */
+export function nextCertificateSeq(used: readonly string[], branch: string, day: string, device: string): number {
+  const prefix = certificateNumber(branch, day, device, 1).slice(0, -3);
+  let max = 0;
+  for (const n of used) if (n.startsWith(prefix)) max = Math.max(max, Number(n.slice(prefix.length)) || 0);
+  return max + 1;
+}
+
+export function sealedFields(type: CertificateType, person: Person, number: string, day: string, branch: string, validUntil: string | undefined): SealedFields {
+  return { number, certType: type.code, personNumber: person.number, personName: personName(person), issued: day, ...(validUntil ? { validUntil } : {}), branch };
+}
+
+export interface IssueInput {
+  id: string;
+  branch: string;
+  day: string;
+  type: CertificateType;
+  person: Person;
+  number: string;
+  seal: string;
+  keyId: string;
+  certified: Certified;
+  locale: Locale;
+  issuedAt: string;
+  validUntil?: string;
+  agent: string;
+  counter: string;
+}
+
+export function buildCertificate(i: IssueInput): Certificate {
+  return {
+    _id: i.id,
+    type: CERTIFICATE,
+    branch: i.branch,
+    day: i.day,
+    certType: i.type.code,
+    person: i.person._id,
+    number: i.number,
+    seal: i.seal,
+    keyId: i.keyId,
+    certified: { ...i.certified },
+    locale: i.locale,
+    issuedAt: i.issuedAt,
+    ...(i.validUntil ? { validUntil: i.validUntil } : {}),
+    agent: i.agent,
+    counter: i.counter,
+  };
+}
+
+/** What the QR holds: the verification page of this server, with the seal after `#`. */
+export function verificationUrl(origin: string, seal: string): string {
+  return `${origin}/verify#${encodeURIComponent(seal)}`;
+}

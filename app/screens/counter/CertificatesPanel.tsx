@@ -1,0 +1,208 @@
+/**
+ * Certificates at the counter (issue 13): from the person's file, which certificates this person
+ * may receive now, and in plain words why not ("2TR 2013 unpaid: 50 980 FCFA") so the counter
+ * can send them to the cash desk and issue it afterwards, in the same visit ("Check again" reads
+ * the file anew, the desk's receipts included). Issuing signs with this tablet's key (offline
+ * too, once certified), writes the immutable certificate, downloads the A4 PDF and prints the stub.
+ */
+import { For, Show, createResource, createSignal, onMount } from 'solid-js';
+import type { AccountLine } from '../../../couch-design/types/account-line.ts';
+import type { Case } from '../../../couch-design/types/case.ts';
+import type { CashEntry } from '../../../couch-design/types/cash-entry.ts';
+import type { CertificateType } from '../../../couch-design/types/catalogue.ts';
+import { type Certificate, certificateId } from '../../../couch-design/types/certificate.ts';
+import type { PaymentOrder } from '../../../couch-design/types/payment-order.ts';
+import { personName, type Person } from '../../../couch-design/types/person.ts';
+import { INSTITUTION_ID, type Institution } from '../../../couch-design/types/institution.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useData } from '../../data/DataProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { StatusChip } from '../../ui/StatusChip.tsx';
+import type { Locale } from '../../i18n/translate.ts';
+import { deviceId } from '../../queue/device.ts';
+import { printReceipt } from '../../printing/print-receipt.ts';
+import { periodLabel } from '../../cash/designation.ts';
+import { type Eligibility, type Refusal, eligibility, paidAtDesk, validUntil } from '../../certificates/eligibility.ts';
+import { buildCertificate, certificateNumber, nextCertificateSeq, sealedFields, verificationUrl } from '../../certificates/issue.ts';
+import { deviceSigner, ensureCertified } from '../../certificates/device-signer.ts';
+import { certificatePdf } from '../../certificates/certificate-pdf.ts';
+import { VERIFY_PATH } from '../../certificates/verify-path.ts';
+import type { CounterController } from './counter-controller.ts';
+
+interface Row {
+  type: CertificateType;
+  verdict: Eligibility;
+}
+
+export function CertificatesPanel(props: { ctl: CounterController; personId: string }) {
+  const { t, locale, money } = useI18n();
+  const { layer } = useData();
+  const queue = props.ctl.queue;
+  const [paperLocale, setPaperLocale] = createSignal<Locale>(locale());
+  const [issued, setIssued] = createSignal<{ number: string } | null>(null);
+  const [failure, setFailure] = createSignal<string | null>(null);
+  onMount(() => void ensureCertified(queue.branch, queue.day()));
+
+  const [file, { refetch }] = createResource(
+    () => props.personId,
+    async (id) => {
+      const person = await layer.get<Person>('people', id).catch(() => null);
+      if (!person) return null;
+      const number = person.number;
+      const branchCash = `cash:${queue.branch}:`;
+      const [institution, types, cases, lines, orders, entries] = await Promise.all([
+        layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
+        layer.allDocsByPrefix<CertificateType>('ref', 'certtype:'),
+        layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[]),
+        layer.allDocsByPrefix<AccountLine>('people', `accline:${number}:`).catch(() => [] as AccountLine[]),
+        layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${queue.branch}:`).catch(() => [] as PaymentOrder[]),
+        layer.allDocsByPrefix<CashEntry>('branch', branchCash).catch(() => [] as CashEntry[]),
+      ]);
+      const account = person.accountNumber ?? number;
+      const paid = paidAtDesk(lines.filter((l) => l.type === 'account_line'), entries.filter((e) => e.type === 'cash_entry' && e.account === account));
+      const mine = { person, cases: cases.filter((c) => c.type === 'case'), accountLines: paid, orders: orders.filter((o) => o.type === 'payment_order' && o.beneficiary === id) };
+      const rows: Row[] = types
+        .filter((x) => x.type === 'certificate_type' && x.rule !== 'not_registered' && x.for.includes(person.kind))
+        .map((type) => ({ type, verdict: eligibility(type, mine, { today: queue.day() }) }));
+      return { person, rows, institution };
+    },
+  );
+
+  const reason = (r: Refusal): string => {
+    switch (r.code) {
+      case 'unpaid_period':
+        return t('certs.reason.unpaid_period', { period: periodLabel(r.period), owed: money(r.owed, r.currency, file()?.institution?.currencyDecimals ?? 0) });
+      case 'no_benefit_paid':
+        return t('certs.reason.no_benefit_paid', { from: r.from, to: r.to });
+      case 'registered':
+        return t('certs.reason.registered', { number: r.number });
+      case 'not_for_kind':
+        return t('certs.reason.not_for_kind');
+      default:
+        return t(`certs.reason.${r.code}`);
+    }
+  };
+
+  async function issue(row: Row, person: Person, institution: Institution | null) {
+    setFailure(null);
+    setIssued(null);
+    if (!row.verdict.eligible) return;
+    const day = queue.day();
+    const signer = await deviceSigner(day);
+    if (!signer) return void setFailure(t('certs.error.notCertified'));
+    const validity = validUntil(row.type, day);
+    if ('problem' in validity) return void setFailure(t('certs.error.validity'));
+    const device = deviceId();
+    const earlier = await layer.allDocsByPrefix<Certificate>('branch', `cert:${day}:`);
+    const number = certificateNumber(queue.branch, day, device, nextCertificateSeq(earlier.map((c) => c.number), queue.branch, day, device));
+    const seal = await signer.seal(sealedFields(row.type, person, number, day, queue.branch, validity.validUntil));
+    const actor = queue.actor(props.ctl.code());
+    const doc = buildCertificate({
+      id: certificateId(day, actor.uid()),
+      branch: queue.branch,
+      day,
+      type: row.type,
+      person,
+      number,
+      seal,
+      keyId: signer.keyId,
+      certified: row.verdict.certified,
+      locale: paperLocale(),
+      issuedAt: actor.now.toISOString(),
+      ...(validity.validUntil ? { validUntil: validity.validUntil } : {}),
+      agent: props.ctl.agent,
+      counter: props.ctl.code(),
+    });
+    await queue.store.writeLocal(doc);
+    setIssued({ number });
+    const branch = queue.branchDoc();
+    const qr = verificationUrl(location.origin, seal);
+    const verifyAt = `${location.host}${VERIFY_PATH}`;
+    const name = personName(person);
+    certificatePdf(
+      {
+        institution: institution?.name ?? '',
+        branchName: branch?.name ?? queue.branch,
+        city: branch?.city ?? '',
+        timeZone: branch?.timeZone ?? 'UTC',
+        typeName: row.type.name[paperLocale()],
+        number,
+        person: { number: person.number, name, kind: person.kind },
+        certified: row.verdict.certified,
+        issuedAt: doc.issuedAt,
+        ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
+        agent: props.ctl.agent,
+        qr,
+        verifyAt,
+        duplicate: false,
+        currencyDecimals: institution?.currencyDecimals ?? 0,
+      },
+      paperLocale(),
+    ).save(`${number}.pdf`);
+    await printReceipt(
+      {
+        template: 'certificate_stub',
+        data: {
+          institution: institution?.name ?? '',
+          branchName: branch?.name ?? queue.branch,
+          ...(branch?.timeZone ? { timeZone: branch.timeZone } : {}),
+          certificateName: row.type.name[paperLocale()],
+          number,
+          issuedAt: doc.issuedAt,
+          ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
+          person: { number: person.number, name },
+          verifyAt,
+          qr,
+          agent: props.ctl.agent,
+          counter: props.ctl.code(),
+        },
+      },
+      paperLocale(),
+    );
+  }
+
+  return (
+    <Panel title={t('certs.title')} class="certs" testId="certs">
+      <Show when={file()} fallback={<p class="counter-muted">{t('counter.file.loading')}</p>}>
+        {(f) => (
+          <>
+            <div class="certs-tools">
+              <label class="certs-locale">
+                {t('certs.paperLocale')}
+                <select data-testid="certs-locale" value={paperLocale()} onChange={(e) => setPaperLocale(e.currentTarget.value as Locale)}>
+                  <option value="fr">Français</option>
+                  <option value="en">English</option>
+                </select>
+              </label>
+              <Button size="small" variant="quiet" testId="certs-refresh" action={() => refetch()}>{t('certs.refresh')}</Button>
+            </div>
+            <Show when={issued()}>{(i) => <Notice tone="ok" testId="certs-issued">{t('certs.issued', { number: i().number })}</Notice>}</Show>
+            <Show when={failure()}>{(m) => <Notice tone="error" testId="certs-error">{m()}</Notice>}</Show>
+            <ul class="certs-list">
+              <For each={f().rows}>
+                {(row) => (
+                  <li class="certs-row" data-testid={`certs-type-${row.type.code}`} data-eligible={String(row.verdict.eligible)}>
+                    <span class="certs-name">{row.type.name[locale()]}</span>
+                    <StatusChip tone={row.verdict.eligible ? 'ok' : 'warn'}>{t(row.verdict.eligible ? 'certs.eligible' : 'certs.refused')}</StatusChip>
+                    <Button size="normal" variant="primary" testId={`certs-issue-${row.type.code}`} disabled={!row.verdict.eligible} action={() => issue(row, f().person, f().institution)}>
+                      {t('certs.issue')}
+                    </Button>
+                    <Show when={!row.verdict.eligible && row.verdict}>
+                      {(v) => (
+                        <ul class="certs-reasons" data-testid={`certs-reasons-${row.type.code}`}>
+                          <For each={(v() as Extract<Eligibility, { eligible: false }>).reasons}>{(r) => <li>{reason(r)}</li>}</For>
+                        </ul>
+                      )}
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </Show>
+    </Panel>
+  );
+}
