@@ -47,9 +47,10 @@ export function scanContentType(plan: ScanPlan): ScanContentType {
   return plan.kind === 'pdf' ? 'application/pdf' : 'image/jpeg';
 }
 
-/** "1.2 MB", "350 kB": sizes as the agent reads them. */
+/** "1.2 MB" / "1,2 Mo", "350 kB" / "350 ko": sizes as the agent reads them (1 MB = 1,024 kB, as file managers count). */
 export function formatBytes(bytes: number, locale: string): string {
-  const fmt = (n: number, digits: number) => n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits });
-  if (bytes >= 1_000_000) return `${fmt(bytes / 1_000_000, 1)} MB`;
-  return `${fmt(Math.max(1, Math.round(bytes / 1000)), 0)} kB`;
+  const fr = locale === 'fr';
+  const fmt = (n: number, digits: number) => n.toLocaleString(fr ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits });
+  if (bytes >= 1024 * 1024) return `${fmt(bytes / (1024 * 1024), 1)} ${fr ? 'Mo' : 'MB'}`;
+  return `${fmt(Math.max(1, Math.round(bytes / 1024)), 0)} ${fr ? 'ko' : 'kB'}`;
 }

@@ -5,7 +5,7 @@ import { validateForWrite } from '../../couch-design/validate/entry.ts';
 import { submissionId } from '../../couch-design/types/submission.ts';
 import { goodDocs } from '../../couch-design/testing/fixtures.ts';
 import { sha256HexOfBytes } from '../cash/sha256.ts';
-import { checkScanSize, downscaleSize, planScan } from './scan-checks.ts';
+import { checkScanSize, downscaleSize, formatBytes, planScan } from './scan-checks.ts';
 import { withScans, type ScanContext } from './scan-docs.ts';
 
 const MB = 1024 * 1024;
@@ -23,6 +23,13 @@ describe('planScan', () => {
     expect(planScan({ type: 'image/jpeg', size: 0 })).toEqual({ kind: 'refused', error: 'scan_unreadable' });
     expect(checkScanSize(2 * MB)).toBeNull();
     expect(checkScanSize(2 * MB + 1)).toBe('scan_too_big');
+  });
+
+  it('writes sizes as file managers do, in the agent\'s language', () => {
+    expect(formatBytes(2 * MB, 'fr')).toBe('2 Mo');
+    expect(formatBytes(1.25 * MB, 'en')).toBe('1.3 MB');
+    expect(formatBytes(350 * 1024, 'fr')).toBe('350 ko');
+    expect(formatBytes(10, 'en')).toBe('1 kB');
   });
 });
 

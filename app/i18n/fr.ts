@@ -657,6 +657,17 @@ export const fr = {
   'desk.pending.title': 'À régler aujourd’hui',
   'desk.pending.missing': '{doc} : manque au dossier {case}',
   'desk.pending.refused': '{doc} : refusée (reçu {receipt}), à rapporter',
+  // — Scans of submitted papers (issue 10, scans area: app/screens/counter/ScanPicker.tsx, app/desk/scan-*.ts) —
+  'desk.scan.choose': 'Scanner ou joindre un fichier',
+  'desk.scan.label': 'Scan de la pièce {doc}',
+  'desk.scan.preparing': 'Préparation du scan…',
+  'desk.scan.chosen': '{name} · {size}',
+  'desk.scan.thumb': 'Aperçu du scan de la pièce {doc}',
+  'desk.scan.remove': 'Retirer le scan',
+  'desk.scan.error.scan_type': 'Pièce {doc} : ce fichier n’est ni une photo ni un PDF. Prenez une photo ou choisissez un PDF.',
+  'desk.scan.error.scan_too_big': 'Pièce {doc} : ce fichier dépasse {limit}. Prenez une photo ou choisissez un PDF plus léger.',
+  'desk.scan.error.scan_unreadable': 'Pièce {doc} : ce fichier ne peut pas être lu. Reprenez la photo ou choisissez un autre fichier.',
+  'desk.scan.errorsPending': 'Corrigez ou retirez le scan refusé avant d’enregistrer.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
