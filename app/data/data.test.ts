@@ -146,6 +146,15 @@ describe('sync state', () => {
     expect(summarize(s).lastSynced).not.toBeNull();
   });
 
+  it('has no first pull to wait for on a push-only replica (scans), and counts its writes until pushed', () => {
+    const scans = 'fo_scans_dla';
+    let s = run([{ type: 'started', db: scans, directions: ['push'] }, { type: 'local-write', db: scans, id: 'scan:a', rev: '1-x' }]);
+    expect(summarize(s)).toMatchObject({ firstSync: null, pending: 1, indicator: 'syncing' });
+    s = run([{ type: 'active', db: scans, direction: 'push' }, { type: 'paused', db: scans, direction: 'push', error: null }], s);
+    expect(summarize(s)).toMatchObject({ indicator: 'online', pending: 0 });
+    expect(summarize(s).lastSynced).not.toBeNull();
+  });
+
   it('counts local writes as pending until pushed, and keeps them across a reload', () => {
     let s = run([{ type: 'started', db, directions: ['push', 'pull'] }, { type: 'local-write', db, id: 'a', rev: '1-x' }, { type: 'local-write', db, id: 'b', rev: '1-y' }]);
     expect(summarize(s).pending).toBe(2);
