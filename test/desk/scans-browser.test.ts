@@ -79,7 +79,7 @@ async function chosen(page: Page, code: string): Promise<{ sha256: string; lengt
   return { sha256: (await el.getAttribute('data-sha256'))!, length: Number(await el.getAttribute('data-length')), type: (await el.getAttribute('data-type'))! };
 }
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const sha256 = (b: Buffer) => createHash('sha256').update(new Uint8Array(b)).digest('hex');
 
 describe('scans of submitted papers', () => {
   it('three papers, one scanned from a file: the JPEG reaches the scans database, its digest is the page\'s and the ScanRef\'s', async () => {

@@ -7,14 +7,25 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes: Buffer): number {
+/** Buffer.concat's typing refuses a Buffer for a Uint8Array under this TypeScript: copied by hand. */
+function concat(parts: readonly ArrayLike<number>[]): Buffer {
+  const out = Buffer.alloc(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function crc32(bytes: ArrayLike<number>): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
 function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const body = concat([Buffer.from(type, 'ascii'), data]);
   const out = Buffer.alloc(body.length + 8);
   out.writeUInt32BE(data.length, 0);
   body.copy(out, 4);
@@ -43,7 +54,7 @@ export function pagePng(width: number, height: number): Buffer {
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return concat([[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], chunk('IHDR', header), chunk('IDAT', deflateSync(new Uint8Array(raw))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** A one-page PDF saying `text`, padded with a comment to at least `minBytes`. */
@@ -66,5 +77,5 @@ export function simplePdf(text: string, minBytes = 0): Buffer {
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => String(o).padStart(10, '0') + ' 00000 n \n').join('')}`;
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   const pad = Math.max(0, minBytes - pdf.length);
-  return Buffer.concat([Buffer.from(pdf, 'latin1'), pad > 0 ? Buffer.from('%' + 'x'.repeat(pad - 2) + '\n', 'latin1') : Buffer.alloc(0)]);
+  return concat([Buffer.from(pdf, 'latin1'), pad > 0 ? Buffer.from('%' + 'x'.repeat(pad - 2) + '\n', 'latin1') : Buffer.alloc(0)]);
 }
