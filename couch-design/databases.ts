@@ -31,6 +31,13 @@ export function scansDb(branchCode: string): string {
   return SCANS_DB_PREFIX + branchCode;
 }
 
+/** The branch code of a scans database name, or null for any other database. */
+export function branchOfScansDb(dbName: string): string | null {
+  if (!dbName.startsWith(SCANS_DB_PREFIX)) return null;
+  const code = dbName.slice(SCANS_DB_PREFIX.length);
+  return BRANCH_CODE_PATTERN.test(code) ? code : null;
+}
+
 /** The branch code of a branch database name, or null for any other database. */
 export function branchOfDb(dbName: string): string | null {
   if (!dbName.startsWith(BRANCH_DB_PREFIX)) return null;

@@ -81,4 +81,17 @@ describe.each<EngineKind>(['embedded', 'COUCH_URL'])('branch deployment (CENTRAL
       return r.status === 200 ? r.body : null;
     });
   });
+
+  it('pushes the branch\'s scans one way to head office, where the back office reads them (issue 10)', async () => {
+    const scan = goodDocs().scan!;
+    const counter = await signIn(branch.url, 'counter.dla', 'demo-counter');
+    const pushed = await couch(branch.url, counter, 'POST', '/fo_scans_dla/_bulk_docs', { docs: [scan] });
+    expect([pushed.status, pushed.body[0]?.error]).toEqual([201, undefined]);
+    const backoffice = await signIn(ho.url, 'backoffice.dla', 'demo-backoffice');
+    const bytes = await waitFor('the scan at head office', async () => {
+      const r = await fetch(`${ho.url}/db${idPath('fo_scans_dla', String(scan._id))}/0104.jpg`, { headers: backoffice.headers });
+      return r.status === 200 ? Buffer.from(await r.arrayBuffer()).toString('utf8') : null;
+    });
+    expect(bytes).toBe('JPEG!');
+  });
 });

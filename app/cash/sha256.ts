@@ -15,7 +15,11 @@ const K = new Uint32Array([
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 export function sha256Hex(text: string): string {
-  const data = new TextEncoder().encode(text);
+  return sha256HexOfBytes(new TextEncoder().encode(text));
+}
+
+/** The same of raw bytes: a scan's attachment (app/desk/scan-file.ts), checked again at head office. */
+export function sha256HexOfBytes(data: Uint8Array): string {
   const length = data.length;
   // Message + 0x80 + zeros + 64-bit big-endian bit length, to a multiple of 64 bytes.
   const blocks = Math.ceil((length + 9) / 64);

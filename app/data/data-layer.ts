@@ -124,7 +124,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   for (const spec of replicas) locals.set(spec.key, { spec, db: new options.Pouch(spec.local, { adapter: options.adapter }) });
   const syncs = new Map<ReplicaKey, { cancel(): void }>();
   const watches = new Map<ReplicaKey, LocalWatch>();
-  for (const { spec, db } of locals.values()) if (spec.mode === 'sync') watches.set(spec.key, watchLocalWrites(spec.remote, db, options.report));
+  for (const { spec, db } of locals.values()) if (spec.mode !== 'pull') watches.set(spec.key, watchLocalWrites(spec.remote, db, options.report));
 
   function replica(key: ReplicaKey) {
     const found = locals.get(key);
@@ -146,13 +146,14 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   let generation = 0;
   function startOne(spec: ReplicaSpec, local: Db, remoteBase: string, onFirstPause?: () => void) {
     const db = spec.remote;
-    options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : ['pull'] });
+    options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : [spec.mode] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
     const info = remote.info.bind(remote);
-    info().then(
-      (found) => options.report({ type: 'expected', db, total: found.doc_count }),
-      () => undefined,
-    );
+    if (spec.mode !== 'push')
+      info().then(
+        (found) => options.report({ type: 'expected', db, total: found.doc_count }),
+        () => undefined,
+      );
     // PouchDB 9's replicator calls the source's info() after every batch, only for its
     // activeTasks progress, and never catches it: a link lost at that moment would surface as
     // an unhandled rejection. Replication errors reach us through its events; this call's don't matter.
@@ -160,12 +161,15 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     const live = { live: true, retry: true, back_off_function: nextBackoff };
     // Big batches make the first pull much faster; pushes stay small (validated one by one).
     const pull = { ...live, batch_size: 1000, batches_limit: 4 };
+    // Scans go 5 at a time: 5 × 2 MiB in base64 stays under the gateway's 16 MB _bulk_docs body.
     const sync =
       spec.mode === 'sync'
         ? local.sync(remote, { ...live, pull, push: { batch_size: 100 } } as PouchDB.Replication.SyncOptions)
-        : local.replicate.from(remote, pull);
+        : spec.mode === 'push'
+          ? local.replicate.to(remote, { ...live, batch_size: 5 })
+          : local.replicate.from(remote, pull);
     const emitters: [Direction, DirectionEmitter][] =
-      spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [['pull', sync]];
+      spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [[spec.mode, sync]];
     const watch = watches.get(spec.key);
     for (const [direction, emitter] of emitters) {
       emitter.on('active', () => {

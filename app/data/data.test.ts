@@ -13,7 +13,7 @@ PouchDB.plugin(MemoryAdapter);
 
 describe('replicaPlan', () => {
   it('keeps ref for all, people for staff, the branch for branch users, under user-prefixed names', () => {
-    expect(replicaPlan({ name: 'ana', roles: ['counter', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people', 'fo_branch_dla']);
+    expect(replicaPlan({ name: 'ana', roles: ['counter', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people', 'fo_branch_dla', 'fo_scans_dla']);
     expect(replicaPlan({ name: 'tv1', roles: ['display', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_branch_dla']);
     expect(replicaPlan({ name: 'boss', roles: ['supervisor', 'hq'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people']);
     expect(localName('ana', 'fo_ref')).not.toBe(localName('bob', 'fo_ref'));
@@ -22,10 +22,16 @@ describe('replicaPlan', () => {
 
   it('replicates pull-only where the user may write nothing', () => {
     const modes = (roles: string[]) => Object.fromEntries(replicaPlan({ name: 'x', roles }).map((r) => [r.key, r.mode]));
-    expect(modes(['counter', 'branch:dla'])).toEqual({ ref: 'pull', people: 'pull', branch: 'sync' });
+    expect(modes(['counter', 'branch:dla'])).toEqual({ ref: 'pull', people: 'pull', branch: 'sync', scans: 'push' });
     expect(modes(['display', 'branch:dla'])).toEqual({ ref: 'pull', branch: 'pull' });
     expect(modes(['backoffice', 'branch:dla'])).toEqual({ ref: 'pull', people: 'sync', branch: 'sync' });
     expect(modes(['admin', 'hq'])).toEqual({ ref: 'sync', people: 'sync' });
+  });
+
+  it('gives only counter tablets the branch scans, push-only (issue 10)', () => {
+    const keys = (roles: string[]) => replicaPlan({ name: 'x', roles }).map((r) => r.key);
+    for (const role of ['kiosk', 'display', 'supervisor', 'reception', 'cashier', 'backoffice']) expect(keys([role, 'branch:dla']), role).not.toContain('scans');
+    expect(replicaPlan({ name: 'x', roles: ['counter', 'branch:yde'] }).find((r) => r.key === 'scans')).toMatchObject({ remote: 'fo_scans_yde', mode: 'push' });
   });
 });
 
@@ -137,6 +143,15 @@ describe('sync state', () => {
     expect(summarize(s).firstSync).toEqual({ done: 2, total: 5 });
     s = run([{ type: 'paused', db, direction: 'push', error: null }, { type: 'paused', db, direction: 'pull', error: null }], s);
     expect(summarize(s)).toMatchObject({ indicator: 'online', firstSync: null, pending: 0 });
+    expect(summarize(s).lastSynced).not.toBeNull();
+  });
+
+  it('has no first pull to wait for on a push-only replica (scans), and counts its writes until pushed', () => {
+    const scans = 'fo_scans_dla';
+    let s = run([{ type: 'started', db: scans, directions: ['push'] }, { type: 'local-write', db: scans, id: 'scan:a', rev: '1-x' }]);
+    expect(summarize(s)).toMatchObject({ firstSync: null, pending: 1, indicator: 'syncing' });
+    s = run([{ type: 'active', db: scans, direction: 'push' }, { type: 'paused', db: scans, direction: 'push', error: null }], s);
+    expect(summarize(s)).toMatchObject({ indicator: 'online', pending: 0 });
     expect(summarize(s).lastSynced).not.toBeNull();
   });
 

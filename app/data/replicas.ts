@@ -1,9 +1,9 @@
 /** Which databases a signed-in user keeps on this device, and their local names. Pure. */
-import { PEOPLE_DB, REF_DB, branchDb } from '../../couch-design/databases.ts';
+import { PEOPLE_DB, REF_DB, branchDb, scansDb } from '../../couch-design/databases.ts';
 import { SERVER_ADMIN_ROLE, branchOfRoles, isJobRole } from '../../couch-design/roles.ts';
 import { writerRoles } from '../../couch-design/validate/permissions.ts';
 
-export type ReplicaKey = 'ref' | 'people' | 'branch';
+export type ReplicaKey = 'ref' | 'people' | 'branch' | 'scans';
 
 export interface ReplicaSpec {
   readonly key: ReplicaKey;
@@ -13,9 +13,10 @@ export interface ReplicaSpec {
   readonly local: string;
   /**
    * 'pull' where this user may not write (the server would refuse every push anyway): a
-   * two-way sync would also send every pulled document back through `_revs_diff`.
+   * two-way sync would also send every pulled document back through `_revs_diff`. 'push' for
+   * the scans a counter files: sent to the server, never downloaded (issue 10).
    */
-  readonly mode: 'sync' | 'pull';
+  readonly mode: 'sync' | 'pull' | 'push';
 }
 
 export function localName(userName: string, remote: string): string {
@@ -25,6 +26,14 @@ export function localName(userName: string, remote: string): string {
 /** fo_people is for staff, not for kiosk and display devices (they are not members). */
 function readsPeople(roles: readonly string[]): boolean {
   return roles.includes(SERVER_ADMIN_ROLE) || roles.some((r) => isJobRole(r) && r !== 'kiosk' && r !== 'display');
+}
+
+/**
+ * The counter screen is where papers are filed with their scans: its tablets push the branch's
+ * scans database. Kiosks, displays, reception and supervisor devices keep none.
+ */
+function filesScans(roles: readonly string[]): boolean {
+  return roles.includes('counter');
 }
 
 export function replicaPlan(user: { readonly name: string; readonly roles: readonly string[] }): ReplicaSpec[] {
@@ -39,5 +48,6 @@ export function replicaPlan(user: { readonly name: string; readonly roles: reado
   if (readsPeople(user.roles)) plan.push(spec('people', PEOPLE_DB));
   const branch = branchOfRoles(user.roles);
   if (branch !== null) plan.push(spec('branch', branchDb(branch)));
+  if (branch !== null && filesScans(user.roles)) plan.push({ key: 'scans', remote: scansDb(branch), local: localName(user.name, scansDb(branch)), mode: 'push' });
   return plan;
 }

@@ -100,6 +100,8 @@ export function reduceSync(state: SyncState, event: SyncEvent, now: number): Syn
         unreachable: false,
         fatal: null,
         pulled: 0,
+        // A push-only replica (scans) has no first pull to wait for.
+        firstSyncDone: r.firstSyncDone || !event.directions.includes('pull'),
       }));
     case 'expected':
       return withReplica(state, event.db, (r) => ({ ...r, expected: event.total }));

@@ -708,4 +708,15 @@ export const en: Messages = {
   'certs.reason.person_required': 'person not found',
   'certs.error.notCertified': 'This tablet has no signing key yet: connect it to the network once, then issue again.',
   'certs.error.validity': "The validity asked for is longer than this type's maximum.",
+  // — Scans of submitted papers (issue 10, scans area: app/screens/counter/ScanPicker.tsx, app/desk/scan-*.ts) —
+  'desk.scan.choose': 'Scan or attach a file',
+  'desk.scan.label': 'Scan of document {doc}',
+  'desk.scan.preparing': 'Preparing the scan…',
+  'desk.scan.chosen': '{name} · {size}',
+  'desk.scan.thumb': 'Preview of the scan of document {doc}',
+  'desk.scan.remove': 'Remove the scan',
+  'desk.scan.error.scan_type': 'Document {doc}: this file is neither a photo nor a PDF. Take a photo or choose a PDF.',
+  'desk.scan.error.scan_too_big': 'Document {doc}: this file is larger than {limit}. Take a photo or choose a smaller PDF.',
+  'desk.scan.error.scan_unreadable': 'Document {doc}: this file cannot be read. Take the photo again or choose another file.',
+  'desk.scan.errorsPending': 'Fix or remove the refused scan before saving.',
 };

@@ -710,6 +710,17 @@ export const fr = {
   'certs.reason.person_required': 'personne introuvable',
   'certs.error.notCertified': "Cette tablette n'a pas encore de clé de signature : connectez-la une fois au réseau, puis délivrez à nouveau.",
   'certs.error.validity': 'La durée de validité demandée dépasse le maximum de ce type.',
+  // — Scans of submitted papers (issue 10, scans area: app/screens/counter/ScanPicker.tsx, app/desk/scan-*.ts) —
+  'desk.scan.choose': 'Scanner ou joindre un fichier',
+  'desk.scan.label': 'Scan de la pièce {doc}',
+  'desk.scan.preparing': 'Préparation du scan…',
+  'desk.scan.chosen': '{name} · {size}',
+  'desk.scan.thumb': 'Aperçu du scan de la pièce {doc}',
+  'desk.scan.remove': 'Retirer le scan',
+  'desk.scan.error.scan_type': 'Pièce {doc} : ce fichier n’est ni une photo ni un PDF. Prenez une photo ou choisissez un PDF.',
+  'desk.scan.error.scan_too_big': 'Pièce {doc} : ce fichier dépasse {limit}. Prenez une photo ou choisissez un PDF plus léger.',
+  'desk.scan.error.scan_unreadable': 'Pièce {doc} : ce fichier ne peut pas être lu. Reprenez la photo ou choisissez un autre fichier.',
+  'desk.scan.errorsPending': 'Corrigez ou retirez le scan refusé avant d’enregistrer.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

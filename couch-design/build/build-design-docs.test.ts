@@ -6,6 +6,7 @@ import { validateDocUpdate } from '../validate/entry.ts';
 import { TYPE_SPECS } from '../types/registry.ts';
 import { limitCases, type WriteCase } from '../testing/write-cases.ts';
 import { authorCases } from '../testing/author-cases.ts';
+import { scanCases } from '../testing/scan-cases.ts';
 import { AUTHOR_RULES } from '../validate/authors.ts';
 
 let built: Record<DbKind, DesignDoc[]>;
@@ -23,7 +24,8 @@ describe('built design documents', () => {
       expect(ddoc(kind)).toMatchObject({ _id: '_design/fo', language: 'javascript' });
       expect(ddoc(kind).version).toMatch(/^[0-9a-f]{16}$/);
     }
-    expect(new Set(DB_KINDS.map((k) => ddoc(k).version)).size).toBe(4);
+    expect(new Set(DB_KINDS.map((k) => ddoc(k).version)).size).toBe(5);
+    expect(ddoc('scans').views).toEqual({});
     const cash = ['cash_journal', 'cash_sessions', 'cash_totals', 'payment_orders'];
     expect(Object.keys(ddoc('branch').views).sort()).toEqual([...cash, 'tickets_by_state', 'tickets_waiting', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
     expect(Object.keys(ddoc('central').views).sort()).toEqual([...cash, 'tickets_by_state', 'visit_durations', 'visit_events_by_day', 'visit_stats']);
@@ -49,7 +51,7 @@ describe('built validate_doc_update', () => {
   const dla = (role: string) => user([role, 'branch:dla'], role + '.dla');
 
   it('accepts every good document from its writer, in its home database', () => {
-    const writer: Record<string, string> = { ref: 'admin', people: 'backoffice' };
+    const writer: Record<string, string> = { ref: 'admin', people: 'backoffice', scans: 'counter' };
     const branchWriter: Record<string, string> = { visit_event: 'kiosk', device: 'kiosk', cash_entry: 'cashier', cash_session: 'cashier', cash_approval: 'supervisor', payment_order: 'backoffice', submission_review: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
     const docs = goodDocs();
     for (const spec of TYPE_SPECS) {
@@ -86,6 +88,10 @@ describe('built validate_doc_update', () => {
   it('enforces the size limits as the TypeScript validator does', () => {
     for (const c of limitCases()) expectBuilt(c);
   }, 60_000);
+
+  it('judges scans and their references as the TypeScript validator does', () => {
+    for (const c of scanCases()) expectBuilt(c);
+  });
 
   it('agrees with the TypeScript validator on a grid of writes', () => {
     const docs = Object.values(goodDocs());

@@ -15,7 +15,7 @@ import type { DbKind } from '../validate/problems.ts';
 import type { BuiltInReduce } from '../views/view-module.ts';
 
 export type { DbKind };
-export const DB_KINDS: readonly DbKind[] = ['ref', 'people', 'branch', 'central'];
+export const DB_KINDS: readonly DbKind[] = ['ref', 'people', 'branch', 'central', 'scans'];
 export const DESIGN_DOC_ID = '_design/fo';
 
 export interface BuiltView {

@@ -5,6 +5,7 @@
 import { AUTHOR_RULES } from '../validate/authors.ts';
 import { SERVER_ADMIN, goodDocs, user } from './fixtures.ts';
 import { dla, type WriteCase } from './write-cases.ts';
+import { specOfType } from '../types/registry.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -15,6 +16,7 @@ export const AUTHOR_WRITERS: Readonly<Record<string, string>> = {
   counter_state: 'counter',
   counter_event: 'counter',
   submission: 'counter',
+  scan: 'counter',
   submission_review: 'backoffice',
   certificate: 'counter',
   backoffice_request: 'counter',
@@ -43,12 +45,13 @@ function perType(): WriteCase[] {
   for (const type of Object.keys(AUTHOR_RULES)) {
     const writer = dla(AUTHOR_WRITERS[type]!);
     const doc = authored(type, writer.name!);
-    cases.push({ name: `${type} in the writer's own name`, doc, old: null, user: writer, db: 'branch', expect: null });
+    const db = specOfType(type)!.db;
+    cases.push({ name: `${type} in the writer's own name`, doc, old: null, user: writer, db, expect: null });
     for (const rule of AUTHOR_RULES[type]!) {
       if (doc[rule.field] === undefined) continue;
       const forged = { ...doc, [rule.field]: FORGED };
-      cases.push({ name: `${type} with a forged ${rule.field}`, doc: forged, old: null, user: writer, db: 'branch', expect: no(rule.field) });
-      cases.push({ name: `${type} with any ${rule.field}, by the server admin`, doc: forged, old: null, user: SERVER_ADMIN, db: 'branch', expect: null });
+      cases.push({ name: `${type} with a forged ${rule.field}`, doc: forged, old: null, user: writer, db, expect: no(rule.field) });
+      cases.push({ name: `${type} with any ${rule.field}, by the server admin`, doc: forged, old: null, user: SERVER_ADMIN, db, expect: null });
     }
   }
   return cases;

@@ -16,6 +16,7 @@ import { cashApprovalId } from '../types/cash-approval.ts';
 import { paymentOrderId } from '../types/payment-order.ts';
 import { statsDayId } from '../types/stats-day.ts';
 import { statsMonthId } from '../types/stats-month.ts';
+import { scanId } from '../types/scan.ts';
 
 const DAY = '2024-03-05';
 const AT = '2024-03-05T08:15:00.000Z';
@@ -114,6 +115,18 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       agent: 'counter.dla',
       counter: 'C01',
       at: AT,
+    },
+    scan: {
+      _id: scanId(DAY, U2, '0104'),
+      type: 'scan',
+      branch: 'dla',
+      day: DAY,
+      submission: submissionId(DAY, U2),
+      code: '0104',
+      agent: 'counter.dla',
+      at: AT,
+      // "JPEG!" in base64: the validator reads the size, not the bytes.
+      _attachments: { '0104.jpg': { content_type: 'image/jpeg', data: 'SlBFRyE=' } },
     },
     submission_review: {
       _id: submissionReviewId(DAY, U2),

@@ -32,8 +32,9 @@ import { PAYMENT_ORDER, validatePaymentOrder } from './payment-order.ts';
 import { DEVICE, validateDeviceSlot } from './device.ts';
 import { STATS_DAY, validateStatsDay } from './stats-day.ts';
 import { STATS_MONTH, validateStatsMonth } from './stats-month.ts';
+import { SCAN, validateScan } from './scan.ts';
 
-export type HomeDb = 'ref' | 'people' | 'branch';
+export type HomeDb = 'ref' | 'people' | 'branch' | 'scans';
 
 export interface TypeSpec {
   type: string;
@@ -90,6 +91,8 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   // a busy branch is a few hundred KiB of rows.
   spec(STATS_DAY, 'branch', 'statsday', false, validateStatsDay, MAX_ROLLUP_BYTES),
   spec(STATS_MONTH, 'branch', 'statsmonth', false, validateStatsMonth, MAX_ROLLUP_BYTES),
+  // The branch's scans database (issue 10): written push-only by the devices that file.
+  spec(SCAN, 'scans', 'scan', true, validateScan),
 ];
 
 export function specOfType(type: unknown): TypeSpec | null {

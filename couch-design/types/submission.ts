@@ -4,6 +4,7 @@ import { CATALOGUE_CODE, COUNTER_CODE, DOC_CODE } from '../ids/codes.ts';
 import { type BranchFields, checkBranchDay, checkDayUidId, checkRef, dayUidId, parseDayUidId } from './branch-common.ts';
 import { parsePersonId } from './person.ts';
 import { parseTicketId } from './ticket.ts';
+import { MAX_SCAN_BYTES, scanAttachmentName, scanId } from './scan.ts';
 
 export const SUBMISSION = 'submission';
 
@@ -60,7 +61,7 @@ export function parseSubmissionId(id: string): { day: string; uid: string } | nu
  * submission's day (too_large), a validity date before the edition date (too_small), 0 copies.
  * Whether a code is in the catalogue needs the catalogue: the form checks it (app/desk/filing.ts).
  */
-function checkDocuments(c: Checker, day: string | undefined): void {
+function checkDocuments(c: Checker, day: string | undefined, uid: string | undefined): void {
   const list = c.doc.documents;
   if (!Array.isArray(list)) return c.add('documents', list == null ? 'required' : 'not_array');
   if (list.length === 0) return c.add('documents', 'required');
@@ -82,7 +83,24 @@ function checkDocuments(c: Checker, day: string | undefined): void {
     else if (edition !== undefined && typeof d.validity === 'string' && DAY.test(d.validity) && d.validity < edition) c.add(f + '.validity', 'too_small');
     if (!isInt(d.copies)) c.add(f + '.copies', 'not_integer');
     else if (d.copies < 1) c.add(f + '.copies', 'not_positive');
+    if (d.scan != null) checkScanRef(c, f + '.scan', d.scan, day, uid, typeof d.code === 'string' ? d.code : undefined);
   }
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A paper's scan reference names its own scan document (same day, uid, code) and its attachment. */
+function checkScanRef(c: Checker, f: string, ref: unknown, day: string | undefined, uid: string | undefined, code: string | undefined): void {
+  if (!isObject(ref)) return c.add(f, 'not_object');
+  if (typeof ref.id !== 'string' || day === undefined || uid === undefined || code === undefined || ref.id !== scanId(day, uid, code)) c.add(f + '.id', 'bad_ref');
+  const type = ref.contentType;
+  if (type !== 'image/jpeg' && type !== 'application/pdf') c.add(f + '.contentType', 'bad_value');
+  else if (code !== undefined && ref.name !== scanAttachmentName(code, type)) c.add(f + '.name', 'bad_value');
+  if (!isInt(ref.length)) c.add(f + '.length', 'not_integer');
+  else if (ref.length < 1) c.add(f + '.length', 'not_positive');
+  else if (ref.length > MAX_SCAN_BYTES) c.add(f + '.length', 'too_large');
+  if (typeof ref.sha256 !== 'string' || !SHA256_HEX.test(ref.sha256)) c.add(f + '.sha256', 'bad_format');
+  if (Object.keys(ref).length > 5) c.add(f, 'too_large');
 }
 
 export function validateSubmission(doc: AnyDoc): Problem[] {
@@ -91,7 +109,8 @@ export function validateSubmission(doc: AnyDoc): Problem[] {
   checkRef(c, 'person', parsePersonId);
   checkRef(c, 'ticket', parseTicketId, true);
   c.str('event', { pattern: CATALOGUE_CODE });
-  checkDocuments(c, day);
+  const parsed = parseSubmissionId(typeof doc._id === 'string' ? doc._id : '');
+  checkDocuments(c, day, parsed ? parsed.uid : undefined);
   c.str('receiptNumber', { max: 40 });
   c.author('agent');
   c.str('counter', { pattern: COUNTER_CODE });

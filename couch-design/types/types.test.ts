@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { goodDocs } from '../testing/fixtures.ts';
 import { TYPE_SPECS, specOfId } from './registry.ts';
 import { validateStructure } from '../validate/structure.ts';
+import type { DbKind } from '../validate/problems.ts';
 
 type Doc = Record<string, unknown>;
-const codes = (doc: unknown, db?: 'ref' | 'people' | 'branch' | 'central') => validateStructure(doc, db);
+const codes = (doc: unknown, db?: DbKind) => validateStructure(doc, db);
 
 describe('every document type', () => {
   it('has a good fixture that passes in its home database', () => {

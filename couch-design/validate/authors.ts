@@ -40,6 +40,7 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
   counter_state: AGENT,
   counter_event: AGENT,
   submission: AGENT,
+  scan: AGENT,
   submission_review: AGENT,
   certificate: AGENT,
   backoffice_request: [

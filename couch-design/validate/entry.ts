@@ -61,10 +61,11 @@ export function parseReason(reason: string): Problem | null {
   return m ? { field: m[1]!, code: m[2]! } : null;
 }
 
-/** The kind of a database by its name (fo_ref, fo_people, fo_branch_<code>, fo_central); null otherwise. */
+/** The kind of a database by its name (fo_ref, fo_people, fo_branch_<code>, fo_scans_<code>, fo_central); null otherwise. */
 export function dbKindOf(dbName: string): DbKind | null {
   if (dbName === REF_DB) return 'ref';
   if (dbName === PEOPLE_DB) return 'people';
   if (dbName === CENTRAL_DB) return 'central';
+  if (hasPrefix(dbName, 'fo_scans_')) return 'scans';
   return hasPrefix(dbName, 'fo_branch_') ? 'branch' : null;
 }

@@ -141,10 +141,30 @@ function checkAttachments(atts: unknown, problems: Problem[]): void {
       problems.push({ field, code: 'bad_attachment' });
       continue;
     }
-    // A stub (and CouchDB's view of any attachment) says its length; an inline one is base64.
-    const length = typeof att.length === 'number' ? att.length : typeof att.data === 'string' ? Math.floor((att.data.length * 3) / 4) : 0;
-    if (!(length <= MAX_ATTACHMENT_BYTES)) problems.push({ field, code: 'too_large' });
+    const length = attachmentLength(att);
+    if (!(length === null || length <= MAX_ATTACHMENT_BYTES)) problems.push({ field, code: 'too_large' });
   }
+}
+
+/** Bytes behind base64 text, padding excluded. */
+export function base64Length(data: string): number {
+  let pad = 0;
+  if (data.length > 0 && data.charAt(data.length - 1) === '=') pad++;
+  if (data.length > 1 && data.charAt(data.length - 2) === '=') pad++;
+  return Math.floor((data.length * 3) / 4) - pad;
+}
+
+/**
+ * An attachment's size as a validator can see it: CouchDB shows validate_doc_update a stub with
+ * `length`; a write with the bytes inline carries `data` as base64 (HTTP, replication) or, in
+ * the app before a local write, as a Blob (`size`). Null when none of these says.
+ */
+export function attachmentLength(att: AnyDoc): number | null {
+  if (typeof att.length === 'number') return att.length;
+  const data = att.data;
+  if (typeof data === 'string') return base64Length(data);
+  if (isObject(data) && typeof data.size === 'number') return data.size;
+  return null;
 }
 
 function contains(list: readonly string[], v: string): boolean {

@@ -56,11 +56,14 @@ const POLICIES: Record<string, Policy> = {
   device: once(ISSUERS),
   stats_day: SERVER_ONLY,
   stats_month: SERVER_ONLY,
+  // Written with its submission, by the same roles.
+  scan: once(['reception', 'counter', 'supervisor']),
 };
 
 const SERVER_ADMIN = '_admin';
 const BRANCH_ROLE = 'branch:';
 const BRANCH_DB = 'fo_branch_';
+const SCANS_DB = 'fo_scans_';
 
 function rolesOf(user: UserCtx | null | undefined): readonly string[] {
   return user && user.roles ? user.roles : [];
@@ -96,9 +99,10 @@ export function validatePermission(
   const content = isDeletion(newDoc) ? old : newDoc;
   const docBranch = content && typeof content.branch === 'string' ? content.branch : null;
 
-  // A branch database only ever holds its own branch's documents, whoever writes.
+  // A branch (or branch scans) database only ever holds its own branch's documents, whoever writes.
   const db = user && typeof user.db === 'string' ? user.db : '';
-  if (dbKind === 'branch' && docBranch !== null && hasPrefix(db, BRANCH_DB) && db.substring(BRANCH_DB.length) !== docBranch)
+  const prefix = dbKind === 'branch' ? BRANCH_DB : dbKind === 'scans' ? SCANS_DB : null;
+  if (prefix !== null && docBranch !== null && hasPrefix(db, prefix) && db.substring(prefix.length) !== docBranch)
     return [{ field: 'branch', code: 'wrong_branch' }];
 
   if (contains(roles, SERVER_ADMIN)) return [];
@@ -117,7 +121,7 @@ export function validatePermission(
   else allowed = policy.create.concat(policy.update);
   if (!anyOf(roles, allowed)) return [{ field: '_id', code: 'forbidden_role' }];
 
-  if (spec.db === 'branch') {
+  if (spec.db === 'branch' || spec.db === 'scans') {
     const mine = userBranch(roles);
     // A tombstone replicated without its parent has no branch to check; the db check above covers it.
     if (docBranch !== null && mine !== docBranch) return [{ field: 'branch', code: 'wrong_branch' }];
@@ -170,7 +174,7 @@ function kioskLimits(doc: AnyDoc): Problem[] {
  * The job roles that may write at least one document type kept in a database. The app
  * replicates pull-only for everyone else. ES5 style: this module is bundled into validate_doc_update.
  */
-export function writerRoles(db: 'ref' | 'people' | 'branch'): JobRole[] {
+export function writerRoles(db: 'ref' | 'people' | 'branch' | 'scans'): JobRole[] {
   const out: JobRole[] = [];
   for (let i = 0; i < TYPE_SPECS.length; i++) {
     const spec = TYPE_SPECS[i]!;

@@ -61,7 +61,7 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
-export type DbKind = 'ref' | 'people' | 'branch' | 'central';
+export type DbKind = 'ref' | 'people' | 'branch' | 'central' | 'scans';
 
 export function isObject(v: unknown): v is AnyDoc {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

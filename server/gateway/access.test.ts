@@ -95,3 +95,41 @@ describe('mergeBulkResults', () => {
     expect(mergeBulkResults([], refused, false)).toHaveLength(2);
   });
 });
+
+describe('scans databases (issue 10)', () => {
+  const backoffice: Caller = { name: 'backoffice.hq', roles: ['backoffice', 'hq'] };
+  it('lets the branch that files push, and nothing else', () => {
+    for (const [m, p] of [
+      ['GET', '/fo_scans_dla/'],
+      ['POST', '/fo_scans_dla/_revs_diff'],
+      ['POST', '/fo_scans_dla/_bulk_docs'],
+      ['GET', '/fo_scans_dla/_local/abcdefghijklmnopqrstuv'],
+      ['PUT', '/fo_scans_dla/_local/abcdefghijklmnopqrstuv'],
+      ['POST', '/fo_scans_dla/_ensure_full_commit'],
+    ] as const)
+      expect(status(authorise(route(m, p), counter)), `${m} ${p}`).toBe('ok');
+    for (const [m, p] of [
+      ['GET', '/fo_scans_dla/_changes'],
+      ['GET', '/fo_scans_dla/_all_docs'],
+      ['POST', '/fo_scans_dla/_bulk_get'],
+      ['GET', '/fo_scans_dla/scan:2024-03-05:x:0104'],
+      ['GET', '/fo_scans_dla/scan:2024-03-05:x:0104/0104.jpg'],
+      ['PUT', '/fo_scans_dla/scan:2024-03-05:x:0104'],
+    ] as const)
+      expect(status(authorise(route(m, p), counter)), `${m} ${p}`).toBe(403);
+  });
+  it('keeps displays, kiosks and other branches out', () => {
+    expect(status(authorise(route('GET', '/fo_scans_dla/'), display))).toBe(403);
+    expect(status(authorise(route('POST', '/fo_scans_dla/_bulk_docs'), display))).toBe(403);
+    expect(status(authorise(route('POST', '/fo_scans_yde/_bulk_docs'), counter))).toBe(403);
+  });
+  it('lets the back office and head office read one scan, and nothing more', () => {
+    expect(status(authorise(route('GET', '/fo_scans_dla/scan:2024-03-05:x:0104/0104.jpg'), backoffice))).toBe('ok');
+    expect(status(authorise(route('GET', '/fo_scans_dla/_changes'), backoffice))).toBe(403);
+    expect(status(authorise(route('GET', '/fo_scans_dla/scan:2024-03-05:x:0104'), backoffice))).toBe(403);
+    expect(status(authorise(route('POST', '/fo_scans_dla/_bulk_docs'), backoffice))).toBe(403);
+  });
+  it('gives a branch server\'s replicator the push it needs', () => {
+    expect(status(authorise(route('POST', '/fo_scans_dla/_bulk_docs'), serverAdmin))).toBe('ok');
+  });
+});

@@ -4,9 +4,10 @@
  * provisioning writes into `_security`). The engine's `_security` and `validate_doc_update`
  * check again behind it.
  */
-import { CENTRAL_DB } from '../../couch-design/databases.ts';
-import { SERVER_ADMIN_ROLE } from '../../couch-design/roles.ts';
-import { memberRolesOf } from '../provision/security.ts';
+import { CENTRAL_DB, branchOfScansDb } from '../../couch-design/databases.ts';
+import { SERVER_ADMIN_ROLE, branchRole } from '../../couch-design/roles.ts';
+import { writerRoles } from '../../couch-design/validate/permissions.ts';
+import { SCANS_READER_ROLES, memberRolesOf } from '../provision/security.ts';
 import type { Refusal, Route, RouteKind } from './routes.ts';
 
 export interface Caller {
@@ -56,5 +57,22 @@ export function authorise(route: Route, caller: Caller): Refusal | null {
   if (!members.some((role) => caller.roles.includes(role))) return forbidden('You are not allowed to access this db.');
   // The central database is a one-way replica written by the server alone.
   if (db === CENTRAL_DB && !READS.has(route.kind) && !CHECKPOINTS.has(route.kind)) return forbidden('The central database is read-only.');
+  const scansBranch = branchOfScansDb(db);
+  if (scansBranch !== null) return scansAccess(route.kind, scansBranch, caller);
   return null;
+}
+
+/** What a push-only replication makes (PouchDB pushing to a remote), and nothing else. */
+const PUSH: ReadonlySet<RouteKind> = new Set(['db_info', 'revs_diff', 'bulk_docs', 'checkpoint_read', 'checkpoint_write', 'ensure_full_commit']);
+
+/**
+ * A branch's scans (issue 10): the branch's filing devices push there and never read it back;
+ * the back office, head office and admins read one scan at a time. No feed, listing or
+ * document read for anyone, so no device can download the images in bulk.
+ */
+function scansAccess(kind: RouteKind, branch: string, caller: Caller): Refusal | null {
+  const files = caller.roles.includes(branchRole(branch)) && writerRoles('scans').some((r) => caller.roles.includes(r));
+  if (files && PUSH.has(kind)) return null;
+  if (kind === 'attachment_read' && SCANS_READER_ROLES.some((r) => caller.roles.includes(r))) return null;
+  return forbidden('Scans are pushed by the branch and read one at a time by the back office.');
 }

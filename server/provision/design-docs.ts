@@ -4,7 +4,7 @@ import type { Couch } from './couch-client.ts';
 import { isSlow } from './deploy-plan.ts';
 import { planFor, runStep } from './staged-deploy.ts';
 
-export type DbKind = 'ref' | 'people' | 'branch' | 'central';
+export type DbKind = 'ref' | 'people' | 'branch' | 'central' | 'scans';
 export interface BuiltDesignDoc {
   _id: string;
   version: string;

@@ -1,4 +1,4 @@
-import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchDb } from '../../couch-design/databases.ts';
+import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchDb, scansDb } from '../../couch-design/databases.ts';
 import { generateDemoData } from '../demo-data/generate.ts';
 import { log } from '../log.ts';
 import { ensureDb, getOrNull, type Couch } from './couch-client.ts';
@@ -84,13 +84,16 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   }
 
   const branches = p.branches.length ? [...p.branches] : await branchesInRef(couch);
-  for (const b of branches) pending.push(...(await prepareDb(couch, branchDb(b), 'branch', p.designDocs)));
+  for (const b of branches) {
+    pending.push(...(await prepareDb(couch, branchDb(b), 'branch', p.designDocs)));
+    pending.push(...(await prepareDb(couch, scansDb(b), 'scans', p.designDocs)));
+  }
   if (p.centralUrl === null) pending.push(...(await prepareDb(couch, CENTRAL_DB, 'central', p.designDocs)));
 
   const changed = await ensureReplications(couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches }));
   if (changed.length) log(`provision: replications started: ${changed.join(', ')}`);
   const designDocs = new DesignDocStates();
-  const dbs = [REF_DB, PEOPLE_DB, ...branches.map(branchDb), ...(p.centralUrl === null ? [CENTRAL_DB] : [])];
+  const dbs = [REF_DB, PEOPLE_DB, ...branches.flatMap((b) => [branchDb(b), scansDb(b)]), ...(p.centralUrl === null ? [CENTRAL_DB] : [])];
   for (const db of dbs) designDocs.set(db, 'current');
   // Not awaited: the app is served while big indexes build; it never rejects.
   void buildInBackground(couch, pending, designDocs);

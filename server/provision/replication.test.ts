@@ -9,7 +9,7 @@ describe('replicationPlan', () => {
       ['fo_central_from_yde', 'http://a:b@127.0.0.1:5985/fo_branch_yde', 'http://a:b@127.0.0.1:5985/fo_central'],
     ]);
   });
-  it('at a branch, syncs its branch both ways and pulls users, reference data and people', () => {
+  it('at a branch, syncs its branch both ways, pushes its scans one way and pulls users, reference data and people', () => {
     const plan = replicationPlan({ localUrl: 'http://l', centralUrl: 'https://u:p@ho', branches: ['dla'] });
     expect(plan.map((r) => `${r.source} -> ${r.target}`)).toEqual([
       'https://u:p@ho/_users -> http://l/_users',
@@ -17,6 +17,7 @@ describe('replicationPlan', () => {
       'https://u:p@ho/fo_people -> http://l/fo_people',
       'http://l/fo_branch_dla -> https://u:p@ho/fo_branch_dla',
       'https://u:p@ho/fo_branch_dla -> http://l/fo_branch_dla',
+      'http://l/fo_scans_dla -> https://u:p@ho/fo_scans_dla',
     ]);
     expect(plan.every((r) => r.continuous)).toBe(true);
   });

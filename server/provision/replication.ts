@@ -1,4 +1,4 @@
-import { CENTRAL_DB, PEOPLE_DB, REF_DB, REPLICATION_FILTER, branchDb } from '../../couch-design/databases.ts';
+import { CENTRAL_DB, PEOPLE_DB, REF_DB, REPLICATION_FILTER, branchDb, scansDb } from '../../couch-design/databases.ts';
 import type { Couch } from './couch-client.ts';
 import { getOrNull } from './couch-client.ts';
 
@@ -36,8 +36,10 @@ const usersRep = (source: string, target: string): ReplicationDoc => ({ _id: 'fo
 
 /**
  * The continuous replications a deployment runs. Head office: every branch database into the
- * central one (one way). Branch deployment: its branch databases both ways with head office,
- * users, reference data and people pulled. They carry no design documents, and none uses a `selector`
+ * central one (one way); a branch's scans stay in its own scans database there (the images are
+ * not copied again into fo_central). Branch deployment: its branch databases both ways with
+ * head office, its scans pushed there (one way: nothing downloads them back), users, reference
+ * data and people pulled. They carry no design documents, and none uses a `selector`
  * (PouchDB Server crashes on `_changes?filter=_selector`).
  */
 export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
@@ -53,6 +55,7 @@ export function replicationPlan(p: ReplicationPlanInput): ReplicationDoc[] {
     ...p.branches.flatMap((b) => [
       rep(`fo_push_${b}`, local(branchDb(b)), central(branchDb(b))),
       rep(`fo_pull_${b}`, central(branchDb(b)), local(branchDb(b))),
+      rep(`fo_push_scans_${b}`, local(scansDb(b)), central(scansDb(b))),
     ]),
   ];
 }

@@ -14,6 +14,10 @@ describe('securityFor', () => {
   it('opens the central database to head office only', () => {
     expect(securityFor('fo_central').members.roles).toEqual(['hq']);
   });
+  it('opens a branch\'s scans to that branch and to those who check them', () => {
+    expect(securityFor('fo_scans_dla').members.roles).toEqual(['admin', 'backoffice', 'branch:dla', 'hq']);
+    expect(memberRolesOf('fo_scans_Bad')).toBeNull();
+  });
   it('refuses to guess for a database that is not ours', () => {
     expect(() => securityFor('fo_other')).toThrow();
     expect(memberRolesOf('_users')).toBeNull();

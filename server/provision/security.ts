@@ -1,10 +1,17 @@
-import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchOfDb } from '../../couch-design/databases.ts';
+import { CENTRAL_DB, PEOPLE_DB, REF_DB, branchOfDb, branchOfScansDb } from '../../couch-design/databases.ts';
 import { HQ_ROLE, JOB_ROLES, branchRole } from '../../couch-design/roles.ts';
 
 export interface SecurityObject {
   admins: { names: string[]; roles: string[] };
   members: { names: string[]; roles: string[] };
 }
+
+/**
+ * Who reads a branch's scans besides the branch that files them (issue 10): the back office
+ * that checks the papers, head office and admins. Through the gateway they fetch one scan at a
+ * time (server/gateway/access.ts); the branch's devices only push there.
+ */
+export const SCANS_READER_ROLES: readonly string[] = ['admin', 'backoffice', HQ_ROLE];
 
 /**
  * The roles that may open a Front Office database (CouchDB `_security` members), or null for
@@ -15,6 +22,8 @@ export function memberRolesOf(db: string): readonly string[] | null {
   // Kiosks and displays never need a person's file.
   if (db === PEOPLE_DB) return JOB_ROLES.filter((r) => r !== 'kiosk' && r !== 'display');
   if (db === CENTRAL_DB) return [HQ_ROLE];
+  const scans = branchOfScansDb(db);
+  if (scans !== null) return [branchRole(scans), ...SCANS_READER_ROLES];
   const branch = branchOfDb(db);
   return branch === null ? null : [branchRole(branch)];
 }

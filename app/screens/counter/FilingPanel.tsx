@@ -1,8 +1,9 @@
 /**
  * Document filing from the person's file (issue 10): pick the event, the catalogue proposes
  * its documents (those the back office validated before are marked), tick what was handed in
- * with edition date, validity date and copies, save one immutable `submission` on this device
- * (replication takes it to the server, so it works offline) and print its receipt.
+ * with edition date, validity date and copies, and a scan of each if the agent takes one (the
+ * scans go first, into the branch's push-only scans replica), save one immutable `submission`
+ * on this device (replication takes it to the server, so it works offline) and print its receipt.
  *
  * The form lives in `FilingForm`, mounted keyed on the chosen event and on a per-filing key:
  * another event, or "New filing" after a save, starts from a clean form by construction.
@@ -25,6 +26,10 @@ import { printReceipt } from '../../printing/print-receipt.ts';
 import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, validatedCodes, type FilingError, type FilingLine } from '../../desk/filing.ts';
 import { nextReceiptSeq, receiptNumber } from '../../desk/receipt-number.ts';
 import { findPeople } from '../../people/find-people.ts';
+import { withScans } from '../../desk/scan-docs.ts';
+import type { ScanErrorCode } from '../../desk/scan-checks.ts';
+import type { PreparedScan } from '../../desk/scan-file.ts';
+import { ScanPicker } from './ScanPicker.tsx';
 import type { CounterController } from './counter-controller.ts';
 
 interface Catalogue {
@@ -145,6 +150,10 @@ function FilingForm(props: {
   const [failure, setFailure] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<{ number: string; missing: string[] } | null>(null);
   const [unprinted, setUnprinted] = createSignal(false);
+  // Per document code: the scan chosen for it, or why the file chosen was refused.
+  const [scans, setScans] = createStore<Record<string, { scan: PreparedScan | null; error: ScanErrorCode | null }>>({});
+  const canScan = layer.has('scans');
+  const scanRefused = () => lines.some((l) => l.handed && scans[l.code]?.error);
   const errorFor = (field: string) => {
     const e = errors().find((x) => x.field === field);
     return e ? t(`desk.error.${e.code}`, { doc: e.doc ?? '' }) : null;
@@ -158,14 +167,22 @@ function FilingForm(props: {
     const found = checkFiling(props.event.code, lines, props.catalogue.docTypes, day);
     setErrors(found);
     if (found.length > 0) return;
+    if (scanRefused()) return setFailure(t('desk.scan.errorsPending'));
     const device = deviceId();
     try {
       const earlier = await layer.allDocsByPrefix<Submission>('branch', `submission:${day}:`);
       const number = receiptNumber(queue.branch, day, device, nextReceiptSeq(earlier.map((s) => s.receiptNumber), queue.branch, day, device));
       const actor = queue.actor(ctl.code());
-      const documents = submittedDocuments(lines);
+      const uid = actor.uid();
+      const at = actor.now.toISOString();
+      const files = new Map<string, PreparedScan>();
+      for (const l of lines) if (l.handed && scans[l.code]?.scan) files.set(l.code, scans[l.code]!.scan!);
+      const ctx = { branch: queue.branch, day, uid, submission: submissionId(day, uid), agent: ctl.agent, at };
+      const { documents, scans: scanDocs } = withScans(ctx, submittedDocuments(lines), files);
+      // Scans first: the submission never names a scan this device does not hold.
+      for (const scanDoc of scanDocs) await layer.put('scans', scanDoc);
       const doc = buildSubmission({
-        id: submissionId(day, actor.uid()),
+        id: ctx.submission,
         branch: queue.branch,
         day,
         person: props.personId,
@@ -175,7 +192,7 @@ function FilingForm(props: {
         receiptNumber: number,
         agent: ctl.agent,
         counter: ctl.code(),
-        at: actor.now.toISOString(),
+        at,
       });
       await queue.store.writeLocal(doc);
       const missing = stillMissing(props.event.requiredDocuments, documents.map((d) => d.code), props.validated);
@@ -250,6 +267,9 @@ function FilingForm(props: {
                         {(ids) => <input id={ids.id} type="number" inputMode="numeric" min="1" max="999" aria-describedby={ids.describedBy} aria-invalid={ids.invalid} data-testid={`desk-copies-${line.code}`} value={line.copies} onInput={(e) => setLines(i(), 'copies', e.currentTarget.value)} />}
                       </Field>
                     </div>
+                    <Show when={canScan}>
+                      <ScanPicker code={line.code} scan={scans[line.code]?.scan ?? null} error={scans[line.code]?.error ?? null} onChange={(scan, error) => setScans(line.code, { scan, error })} />
+                    </Show>
                   </Show>
                 </div>
               )}
