@@ -85,6 +85,9 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
 
   const branches = p.branches.length ? [...p.branches] : await branchesInRef(couch);
   for (const b of branches) pending.push(...(await prepareDb(couch, branchDb(b), 'branch', p.designDocs)));
+  if (demo && firstRun && p.centralUrl === null) {
+    for (const b of branches) if (demo.branchDocs[b]) await insertMissing(couch, branchDb(b), demo.branchDocs[b]);
+  }
   if (p.centralUrl === null) pending.push(...(await prepareDb(couch, CENTRAL_DB, 'central', p.designDocs)));
 
   const changed = await ensureReplications(couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches }));

@@ -2,7 +2,9 @@
  * The cash desk in Chromium against the real server (issue 12): a cashier opens a session
  * (float counted note by note), takes three contribution receipts — cash, cheque, transfer —
  * each printed at once (PDF fallback, read with pdftotext: amount in figures and in words,
- * document number, account, designation, cashier, counter), reverses one, voids a number and
+ * document number, account, designation, cashier, counter), pays a beneficiary's authorised
+ * payment order (the slip with its signature line; the order then neither offered nor payable
+ * again: the server refuses it), reverses one receipt, voids a number and
  * closes with a blind count that differs. The day journal shows every number once, in order,
  * the reversal negative, the totals right and the chain intact; the server holds the same.
  * Bad amounts are refused with their message and nothing is written. axe-core and the CSP find
@@ -18,7 +20,7 @@ import { useBrowserApp } from '../browser/support/browser-app.ts';
 import { demoUser } from '../browser/support/demo-users.ts';
 import { SignInPage } from '../browser/pages/sign-in-page.ts';
 import { Shell } from '../browser/pages/shell.ts';
-import { ADMIN, basicAuth, couch } from '../support/couch-http.ts';
+import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { axeViolations, cspViolations, describeFindings, keepScreenshot, watchCsp } from '../support/page-audit.ts';
 import { en } from '../../app/i18n/en.ts';
 import type { CashEntry } from '../../couch-design/types/cash-entry.ts';
@@ -26,6 +28,9 @@ import type { CashSession } from '../../couch-design/types/cash.ts';
 import type { AccountLine } from '../../couch-design/types/account-line.ts';
 import { verifyChain } from '../../app/cash/chain.ts';
 import { contributionDesignation } from '../../app/cash/designation.ts';
+import { formatAmount } from '../../app/cash/money.ts';
+import type { PaymentOrder } from '../../couch-design/types/payment-order.ts';
+import type { Person } from '../../couch-design/types/person.ts';
 
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const app = useBrowserApp();
@@ -50,6 +55,16 @@ async function employerWithDues(): Promise<{ account: string; due: string[] }> {
   const account = first.employer.slice('person:'.length);
   return { account, due: lines.filter((l) => l.employer === first.employer).map((l) => l.period).sort() };
 }
+
+/** A punctual payment the back office authorised at dla (demo data), with its beneficiary. */
+async function authorisedOrder(): Promise<{ order: PaymentOrder; person: Person }> {
+  const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="payorder:dla:"&endkey="payorder:dla:\uffff"&include_docs=true`);
+  const order = (res.body.rows as { doc: PaymentOrder }[]).map((r) => r.doc).find((o) => o.state === 'authorised' && o.kind === 'punctual_payment')!;
+  const person = (await couch(app.url, admin, 'GET', `/fo_people/${encodeURIComponent(order.beneficiary)}`)).body as Person;
+  return { order, person };
+}
+
+const money = (minor: number) => formatAmount(minor, 0, 'en', { trailingMinus: true });
 
 const lines = (text: string) => text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
 
@@ -81,7 +96,7 @@ async function findEmployer(page: Page, account: string) {
 }
 
 describe('cash desk', () => {
-  it('opens a session, takes three receipts, reverses one, voids a number, closes blind; journal and server agree', async () => {
+  it('opens a session, takes three receipts, pays an order, reverses one, voids a number, closes blind; journal and server agree', async () => {
     expect(existsSync(PDFTOTEXT), 'poppler-utils (pdftotext) is needed').toBe(true);
     const context = await app.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await watchCsp(context);
@@ -167,32 +182,75 @@ describe('cash desk', () => {
     expect(third).toContain('Forty-five thousand CFA francs.');
     await page.locator('[data-testid="cash-row"][data-number="3"]').waitFor();
 
-    // 4. Reverse the cheque (below the approval threshold) with its reason; it prints as a reversal.
+    // 4. Pay the beneficiary's authorised order, found by their number, against their identity card.
+    const { order, person } = await authorisedOrder();
+    const orderNo = order._id.slice('payorder:dla:'.length);
+    expect(order.amount, 'the demo punctual payment').toBe(50000);
+    await page.getByTestId('cash-pay').click();
+    await page.getByTestId('cash-pay-query').fill(person.number);
+    await expect
+      .poll(async () => {
+        await page.getByTestId('cash-pay-find').click();
+        return page.getByTestId(`cash-pay-person-${person.number}`).count();
+      }, { timeout: 60_000 })
+      .toBe(1);
+    await page.getByTestId(`cash-pay-person-${person.number}`).click();
+    await page.getByTestId(`cash-order-${orderNo}`).check();
+    await page.getByTestId('cash-pay-save').click();
+    await expect.poll(() => page.getByTestId('cash-pay-panel').textContent()).toContain(en['cash.pay.needIdDocument']);
+    await audit(page, 'the payment form');
+    await page.getByTestId('cash-pay-id').fill('CNI 112233445');
+    const slip = await printed(page, () => page.getByTestId('cash-pay-save').click(), 'p4.pdf');
+    const slipText = slip.join('\n');
+    expect(slip).toEqual(expect.arrayContaining(['CASH PAYMENT SLIP', 'Fifty thousand CFA francs.', en['print.cash.signature']]));
+    for (const part of ['00000004', person.number, order.designation, 'cashier.dla', 'C07']) expect(slipText, part).toContain(part);
+    await page.locator('[data-testid="cash-row"][data-number="4"]').waitFor();
+    const paid = (await couch(app.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(order._id)}`)).body as PaymentOrder;
+    expect(paid).toMatchObject({ state: 'paid', entry: 'cash:dla:C07:00000004', counter: 'C07', paidBy: 'cashier.dla' });
+
+    // Paying it again: the screen does not offer it (typed by number, it says when and where it was paid) …
+    await page.getByTestId('cash-pay').click();
+    await page.getByTestId('cash-pay-query').fill(orderNo);
+    await page.getByTestId('cash-pay-find').click();
+    await expect.poll(() => page.getByTestId('cash-pay-settled').textContent()).toContain('00000004');
+    expect(await page.getByTestId(`cash-order-${orderNo}`).count()).toBe(0);
+    await audit(page, 'an order already paid');
+    await page.getByTestId('cash-pay-cancel').click();
+    // … and the server refuses a second payment of it, even by the same cashier with its current revision.
+    const cashier = await signIn(app.url, user.name, user.password);
+    const again = await couch(app.url, cashier, 'PUT', `/fo_branch_dla/${encodeURIComponent(order._id)}`, { ...paid, entry: 'cash:dla:C07:00000009' });
+    expect(again.status).toBe(403);
+    expect((await couch(app.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(order._id)}`)).body._rev).toBe(paid._rev);
+
+    // 5. Reverse the cheque (below the approval threshold) with its reason; it prints as a reversal.
     await page.getByTestId('cash-reverse-2').click();
     await page.getByTestId('cash-reverse-confirm').click();
     await expect.poll(() => page.getByTestId('cash-reverse-panel').textContent()).toContain(en['cash.reverse.needReason']);
     await page.getByTestId('cash-reverse-reason').fill('Cheque returned unpaid');
     const reversed = (await printed(page, () => page.getByTestId('cash-reverse-confirm').click(), 'r4.pdf')).join('\n');
-    expect(reversed).toContain('00000004');
+    expect(reversed).toContain('00000005');
     expect(reversed).toContain('00000002');
-    await page.locator('[data-testid="cash-row"][data-number="4"]').waitFor();
+    await page.locator('[data-testid="cash-row"][data-number="5"]').waitFor();
     expect(await page.getByTestId('cash-reverse-2').count(), 'an entry is reversed once').toBe(0);
-    expect(await page.getByTestId('cash-reverse-4').count(), 'a reversal is not reversed').toBe(0);
+    expect(await page.getByTestId('cash-reverse-5').count(), 'a reversal is not reversed').toBe(0);
 
-    // 5. Void the next number, with its reason.
+    // 6. Void the next number, with its reason.
     await page.getByTestId('cash-void').click();
     await page.getByTestId('cash-void-reason').fill('Spoiled printout');
     await page.getByTestId('cash-void-confirm').click();
-    await page.locator('[data-testid="cash-row"][data-number="5"]').waitFor();
+    await page.locator('[data-testid="cash-row"][data-number="6"]').waitFor();
 
-    // 6. The journal: every number once, in order; the reversal negative; totals; chain intact.
+    // 7. The journal: every number once, in order; the reversal negative; totals; chain intact.
     const rows = page.getByTestId('cash-row');
-    expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-number')))).toEqual(['1', '2', '3', '4', '5']);
-    expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-amount')))).toEqual(['12500', '30000', '45000', '-30000', '0']);
-    expect(await rows.nth(3).textContent()).toContain('30,000-');
-    expect(await rows.nth(4).textContent()).toContain('Spoiled printout');
-    expect(await page.getByTestId('cash-total').textContent()).toBe('57,500');
-    expect(await page.getByTestId('cash-total-cash').textContent()).toBe('12,500');
+    const A = order.amount;
+    expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-number')))).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(await rows.evaluateAll((rs) => rs.map((r) => r.getAttribute('data-amount')))).toEqual(['12500', '30000', '45000', String(-A), '-30000', '0']);
+    expect(await rows.nth(3).textContent()).toContain(money(-A));
+    expect(await rows.nth(4).textContent()).toContain('30,000-');
+    expect(await rows.nth(5).textContent()).toContain('Spoiled printout');
+    expect(await page.getByTestId('cash-total').textContent()).toBe(money(57500 - A));
+    expect(await page.getByTestId('cash-total-cash').textContent()).toBe(money(12500 - A));
+    expect(await page.getByTestId('cash-total-punctual_payment').textContent()).toBe(money(-A));
     expect(await page.getByTestId('cash-total-cheque').textContent()).toBe('0');
     expect(await page.getByTestId('cash-total-transfer').textContent()).toBe('45,000');
     expect(await page.getByTestId('cash-total-reversal').textContent()).toBe('30,000-');
@@ -201,37 +259,40 @@ describe('cash desk', () => {
     await keepScreenshot(page, 'cash-desk-journal');
     await audit(page, 'the open session with its journal');
 
-    // 7. Blind count: nothing expected is shown before the count; 72,000 counted against 72,500 expected.
+    // 8. Blind count: nothing expected is shown before the count; 500 short of what is expected.
+    const expected = 60000 + 12500 - A;
     await page.getByTestId('cash-close').click();
     await page.getByTestId('cash-close-panel').waitFor();
     expect(await page.getByTestId('cash-result-expected').count()).toBe(0);
-    expect(await page.locator('main').textContent()).not.toContain('72,500');
+    expect(await page.locator('main').textContent()).not.toContain(money(expected));
     await audit(page, 'the blind count');
-    await page.getByTestId('cash-count-amount').fill('72,000');
+    await page.getByTestId('cash-count-amount').fill(money(expected - 500));
     await page.getByTestId('cash-count-submit').click();
     const result = page.getByTestId('cash-result');
     await result.waitFor();
     expect(await result.getAttribute('data-state')).toBe('closed');
-    expect(await page.getByTestId('cash-result-counted').textContent()).toBe('72,000');
-    expect(await page.getByTestId('cash-result-expected').textContent()).toBe('72,500');
+    expect(await page.getByTestId('cash-result-counted').textContent()).toBe(money(expected - 500));
+    expect(await page.getByTestId('cash-result-expected').textContent()).toBe(money(expected));
     expect(await page.getByTestId('cash-result-variance').textContent()).toBe('-500');
     await page.getByTestId('cash-open-panel').waitFor();
 
-    // The server holds the same: five numbers once, chain intact, the session closed with its variance.
+    // The server holds the same: six numbers once, chain intact, the session closed with its variance.
     const entries = (await serverEntries()).sort((a, b) => a.number - b.number);
     expect(entries.map((e) => [e.number, e.kind, e.category, e.means ?? null, e.amount ?? null])).toEqual([
       [1, 'receipt', 'contribution', 'cash', 12500],
       [2, 'receipt', 'contribution', 'cheque', 30000],
       [3, 'receipt', 'contribution', 'transfer', 45000],
-      [4, 'receipt', 'reversal', 'cheque', 30000],
-      [5, 'void', 'void', null, null],
+      [4, 'payment', 'punctual_payment', 'cash', A],
+      [5, 'receipt', 'reversal', 'cheque', 30000],
+      [6, 'void', 'void', null, null],
     ]);
     expect(entries[1]).toMatchObject({ bank: 'Afriland First Bank', chequeNumber: 'CHQ-0042', account });
     expect(entries[2]).toMatchObject({ reference: 'TRF-2024-0042', periods: due.slice(0, 2), designation: contributionDesignation(due.slice(0, 2)) });
-    expect(entries[3]).toMatchObject({ reverses: 'cash:dla:C07:00000002', reason: 'Cheque returned unpaid' });
-    expect(entries[4]).toMatchObject({ reason: 'Spoiled printout' });
+    expect(entries[3]).toMatchObject({ order: order._id, person: order.beneficiary, idDocument: 'CNI 112233445', designation: order.designation });
+    expect(entries[4]).toMatchObject({ reverses: 'cash:dla:C07:00000002', reason: 'Cheque returned unpaid' });
+    expect(entries[5]).toMatchObject({ reason: 'Spoiled printout' });
     expect(verifyChain(entries).intact).toBe(true);
-    expect(await serverSession(sessionId)).toMatchObject({ state: 'closed', countedAmount: 72000, expectedAmount: 72500, variance: -500, lastNumber: 5, closedBy: 'cashier.dla' });
+    expect(await serverSession(sessionId)).toMatchObject({ state: 'closed', countedAmount: expected - 500, expectedAmount: expected, variance: -500, lastNumber: 6, closedBy: 'cashier.dla' });
     await audit(page, 'the closed session');
   }, 240_000);
 });

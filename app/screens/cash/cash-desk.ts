@@ -4,7 +4,9 @@
  * Pure rules come from app/cash; reads go through the data layer's branch replica; writes go
  * to the server first while online (a 409 means another device took that session or number:
  * read again), and into the local replica when the server cannot be reached (numbering works
- * offline; the audit finds what only the set shows once it syncs).
+ * offline; the audit finds what only the set shows once it syncs). Paying an order writes the
+ * order's `paid` revision first: it is the lock (a 409 or 403 means another desk paid it, and no
+ * number is used), then the payment entry it names.
  */
 import { createMemo, createResource, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { CashSession, CountLine } from '../../../couch-design/types/cash.ts';
@@ -14,6 +16,7 @@ import type { Counter } from '../../../couch-design/types/counter.ts';
 import type { Institution } from '../../../couch-design/types/institution.ts';
 import type { Branch } from '../../../couch-design/types/branch.ts';
 import type { Problem } from '../../../couch-design/validate/problems.ts';
+import type { PaymentOrder } from '../../../couch-design/types/payment-order.ts';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -23,7 +26,7 @@ import { ConflictError, ValidationError, statusOf } from '../../data/errors.ts';
 import { branchDay } from '../../queue/numbering.ts';
 import { cashSettings } from '../../cash/config.ts';
 import { countSession, openSession } from '../../cash/session.ts';
-import { type Built, type Desk } from '../../cash/entries.ts';
+import { type Built, type Desk, type MeansDetails, paidOrder, payment } from '../../cash/entries.ts';
 
 export interface CashRef {
   institution: Institution | null;
@@ -57,6 +60,10 @@ export interface CashDeskCtl {
   open(counter: string, float: number | CountLine[]): Promise<CashSession>;
   take(build: (desk: Desk) => Built): Promise<CashEntry>;
   count(counted: number | CountLine[]): Promise<CashSession>;
+  /** This branch's payment orders (any state), as the replica holds them now. */
+  orders(): Promise<PaymentOrder[]>;
+  /** Pays an authorised order in full against the identity document shown. */
+  pay(orderId: string, idDocument: string, means: MeansDetails): Promise<CashEntry>;
   dismissClosed(): void;
 }
 
@@ -187,5 +194,24 @@ export function createCashDesk(): CashDeskCtl {
       return written;
     },
     dismissClosed: () => setJustClosed(null),
+    async orders() {
+      return (await layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${branch}:`)).filter((o) => o.type === 'payment_order');
+    },
+    async pay(orderId, idDocument, means) {
+      const session = mine();
+      if (!session) throw new CashRefusal([{ field: 'session', code: 'session_not_open' }]);
+      const order = await layer.get<PaymentOrder>('branch', orderId);
+      if (order?.state === 'paid') throw new CashRefusal([{ field: 'order', code: 'order_paid' }]);
+      const built = payment(await deskOf(session), order, idDocument, means);
+      if ('problems' in built) throw new CashRefusal(built.problems);
+      try {
+        await write(paidOrder(order!, built.entry));
+      } catch (error) {
+        // Another desk paid it since this replica last heard (409 on the revision; 403 once frozen).
+        if (error instanceof ConflictError || (error instanceof CashRefusal && error.reason !== undefined)) throw new CashRefusal([{ field: 'order', code: 'order_paid' }]);
+        throw error;
+      }
+      return write(built.entry);
+    },
   };
 }

@@ -10,6 +10,7 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { LiveBoard } from './LiveBoard.tsx';
 import { CashSignOff } from '../cash/CashSignOff.tsx';
+import { CashFindings } from '../cash/CashFindings.tsx';
 import './supervisor.css';
 
 // Charts, report queries and exports load on first use: the board stays a small first load.
@@ -61,6 +62,7 @@ export function SupervisorScreen() {
       <div id="sup-panel" role={hasBoard() ? 'tabpanel' : undefined} aria-labelledby={hasBoard() ? `sup-tab-${view()}` : undefined}>
         <Show when={view() === 'board'} fallback={<ReportsView />}>
           <CashSignOff />
+          <CashFindings />
           <LiveBoard />
         </Show>
       </div>
