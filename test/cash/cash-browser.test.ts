@@ -11,7 +11,7 @@
  * nothing at 1280×800.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -259,8 +259,14 @@ describe('cash desk', () => {
     await keepScreenshot(page, 'cash-desk-journal');
     await audit(page, 'the open session with its journal');
 
-    // 8. Blind count: nothing expected is shown before the count; 500 short of what is expected.
+    // The X report so far, as PDF: the totals, never the drawer expected (the count is blind).
     const expected = 60000 + 12500 - A;
+    const x = (await printed(page, () => page.getByTestId('cash-x-pdf').click(), 'x.pdf')).join('\n');
+    expect(x).toContain('X REPORT');
+    expect(x).toMatch(new RegExp(`Total\\s+${money(57500 - A)}`));
+    expect(x).not.toContain('Expected');
+
+    // 8. Blind count: nothing expected is shown before the count; 500 short of what is expected.
     await page.getByTestId('cash-close').click();
     await page.getByTestId('cash-close-panel').waitFor();
     expect(await page.getByTestId('cash-result-expected').count()).toBe(0);
@@ -275,6 +281,33 @@ describe('cash desk', () => {
     expect(await page.getByTestId('cash-result-expected').textContent()).toBe(money(expected));
     expect(await page.getByTestId('cash-result-variance').textContent()).toBe('-500');
     await page.getByTestId('cash-open-panel').waitFor();
+
+    // 9. The day journal as PDF (the brief's layout): every number once, in order, the reversal
+    // and the payment negative, the totals, the chain intact.
+    const pdf = (await printed(page, () => page.getByTestId('cash-journal-pdf').click(), 'journal.pdf')).join('\n');
+    expect(pdf).toContain(`Counter officer cashier.dla · Counter C07`);
+    expect(pdf).toMatch(/Day \d\d\/\d\d\/\d{4}/);
+    expect([...pdf.matchAll(/^\s*(0000000\d)\b/gm)].map((m) => m[1])).toEqual(['00000001', '00000002', '00000003', '00000004', '00000005', '00000006']);
+    expect(pdf).toMatch(new RegExp(`00000004.*${order.designation}.*${money(-A)}`));
+    expect(pdf).toMatch(/00000005.*reverses No\. 00000002.*30,000-/);
+    expect(pdf).toMatch(/00000006.*Number voided: Spoiled printout/);
+    expect(pdf).toMatch(new RegExp(`Total\\s+${money(57500 - A)}`));
+    expect(pdf).toMatch(new RegExp(`Cash\\s+${money(12500 - A)}`));
+    expect(pdf).toMatch(/Reversals\s+30,000-/);
+    expect(pdf).toContain(en['cash.journal.chainIntact']);
+    // As CSV: one row per number, ';'-separated, signed amounts.
+    const [csvDownload] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('cash-journal-csv').click()]);
+    const csvFile = join(downloads, 'journal.csv');
+    await csvDownload.saveAs(csvFile);
+    const csv = readFileSync(csvFile, 'utf8').replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+    expect(csv.map((l) => l.split(';')[0])).toEqual([en['cash.journal.number'], '00000001', '00000002', '00000003', '00000004', '00000005', '00000006']);
+    expect(csv.map((l) => l.split(';')[5])).toEqual([en['cash.journal.entries'], '12500', '30000', '45000', String(-A), '-30000', '']);
+    // The Z report: the session as closed, with what was expected, counted and the variance.
+    const z = (await printed(page, () => page.getByTestId('cash-z-pdf').click(), 'z.pdf')).join('\n');
+    expect(z).toContain('Z REPORT');
+    expect(z).toMatch(new RegExp(`Expected\\s+${money(expected)}`));
+    expect(z).toMatch(/Variance\s+500-/);
+    await audit(page, 'the closed session with its exports');
 
     // The server holds the same: six numbers once, chain intact, the session closed with its variance.
     const entries = (await serverEntries()).sort((a, b) => a.number - b.number);
