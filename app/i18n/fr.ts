@@ -718,6 +718,17 @@ export const fr = {
   'cash.report.receipts': "Encaissements",
   'cash.report.payments': "Décaissements",
   'cash.report.signedOffBy': "Visé par",
+  'cash.hq.title': "Caisses du jour",
+  'cash.hq.day': "Jour",
+  'cash.hq.branch': "Agence",
+  'cash.hq.branchTotal': "Total {branch}",
+  'cash.hq.none': "Aucune pièce de caisse ce jour-là.",
+  'cash.hq.variances': "Sessions avec un écart",
+  'cash.hq.noVariance': "Aucune session avec un écart ce jour-là.",
+  'cash.hq.varianceWaiting': "{branch} · caisse {desk} · session {seq} · {cashier} : écart {variance}, en attente du visa d’un superviseur",
+  'cash.hq.varianceClosed': "{branch} · caisse {desk} · session {seq} · {cashier} : écart {variance}",
+  'cash.hq.unavailable': "Les chiffres des caisses ne peuvent pas être lus maintenant : le serveur ne répond pas. Réessayez plus tard.",
+  'cash.hq.refresh': "Relire",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -391,3 +391,60 @@ describe('cash desk: a variance above the threshold', () => {
     await page.getByTestId('cash-open-panel').waitFor();
   }, 240_000);
 });
+
+describe('cash desk: head office', () => {
+  it('sees the day’s totals per branch and desk, and the sessions with a variance, from fo_central', async () => {
+    // Whatever the tests above took (or a session of its own when run alone): a closed session with a variance.
+    let entries = await serverEntries();
+    if (entries.length === 0) {
+      const context = await app.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+      await context.addInitScript(() => {
+        if (location.protocol === 'http:') localStorage.setItem('fo.printer.settings', JSON.stringify({ fallback: 'pdf' }));
+      });
+      const page = await context.newPage();
+      await (await SignInPage.open(page, app.url)).signInAs(demoUser('cashier.dla'));
+      await new Shell(page).waitForScreen('cashier');
+      const { account, due } = await employerWithDues();
+      await page.getByTestId('cash-desk').selectOption('C07');
+      await page.getByTestId('cash-float-amount').fill('10,000');
+      await page.getByTestId('cash-open').click();
+      await findEmployer(page, account);
+      await page.getByTestId(`cash-period-${due[0]}`).check();
+      await page.getByTestId('cash-amount').fill('5,000');
+      await printed(page, () => page.getByTestId('cash-save').click(), 'hq-r1.pdf');
+      await page.locator('[data-testid="cash-row"][data-number="1"]').waitFor();
+      await page.getByTestId('cash-close').click();
+      await page.getByTestId('cash-count-amount').fill('14,800');
+      await page.getByTestId('cash-count-submit').click();
+      await page.locator('[data-testid="cash-result"][data-state="closed"]').waitFor();
+      entries = await serverEntries();
+    }
+    const day = entries[0]!.day;
+    const net = (list: CashEntry[]) => list.filter((e) => e.day === day).reduce((s, e) => s + (e.kind === 'void' ? 0 : (e.kind === 'receipt' ? 1 : -1) * (e.category === 'reversal' ? -1 : 1) * e.amount!), 0);
+    const c07 = net(entries.filter((e) => e.counter === 'C07'));
+    const sessions = (await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="cashsession:dla:"&endkey="cashsession:dla:\uffff"&include_docs=true`)).body.rows.map((r: { doc: CashSession }) => r.doc) as CashSession[];
+    const withVariance = sessions.filter((s) => s.state !== 'open' && s.variance);
+    expect(withVariance.length).toBeGreaterThan(0);
+
+    const context = await app.context({ viewport: { width: 1280, height: 800 } });
+    await watchCsp(context);
+    const hq = await context.newPage();
+    await (await SignInPage.open(hq, app.url)).signInAs(demoUser('supervisor.hq'));
+    await new Shell(hq).waitForScreen('supervisor');
+    await hq.getByTestId('cash-hq').waitFor();
+    await hq.getByTestId('cash-hq-day').fill(day);
+    // fo_central receives the branch by continuous replication: wait for it to have arrived.
+    await expect.poll(async () => {
+      await hq.getByTestId('cash-hq-refresh').click();
+      return hq.getByTestId('cash-hq-dla-C07').getAttribute('data-net', { timeout: 5_000 }).catch(() => null);
+    }, { timeout: 90_000, interval: 2_000 }).toBe(String(c07));
+    expect(await hq.getByTestId('cash-hq-dla').getAttribute('data-net')).toBe(String(net(entries)));
+    for (const s of withVariance) {
+      const row = hq.getByTestId(`cash-hq-variance-dla-${s.counter}-${s.seq}`);
+      await row.waitFor({ timeout: 30_000 });
+      expect(await row.getAttribute('data-variance')).toBe(String(s.variance));
+      expect(await row.textContent()).toContain(s.cashier);
+    }
+    await audit(hq, 'head office’s cash day');
+  }, 240_000);
+});
