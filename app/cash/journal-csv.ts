@@ -9,7 +9,7 @@
 import { padDocumentNumber } from '../../couch-design/types/cash.ts';
 import type { Locale } from '../i18n/translate.ts';
 import type { Translate } from '../i18n/reasons.ts';
-import { formatTime } from '../i18n/format.ts';
+import { timeFormatter } from '../i18n/format.ts';
 import { journalDay, rowDesignation } from './journal-sheet.ts';
 import type { DayJournal } from './reports.ts';
 
@@ -29,10 +29,11 @@ function plainAmount(minor: number, decimals: number, locale: Locale): string {
 
 export function journalCsv(j: DayJournal, t: Translate, locale: Locale, zone: string, decimals: number): string {
   const head = [t('cash.journal.number'), t('cash.journal.date'), t('cash.journal.time'), t('cash.journal.designation'), t('cash.journal.account'), t('cash.journal.entries'), t('cash.journal.means'), t('cash.journal.counter'), t('cash.journal.officer')];
+  const time = timeFormatter(locale, zone);
   const rows = j.rows.map((r) => [
     padDocumentNumber(r.number),
     journalDay(j.day),
-    formatTime(r.at, locale, zone),
+    time(r.at),
     rowDesignation(t, r),
     r.account,
     r.kind === 'void' ? '' : plainAmount(r.amount, decimals, locale),

@@ -9,7 +9,7 @@ import { PAYMENT_MEANS } from '../../couch-design/types/cash-entry.ts';
 import { padDocumentNumber } from '../../couch-design/types/cash.ts';
 import type { Locale } from '../i18n/translate.ts';
 import type { Translate } from '../i18n/reasons.ts';
-import { formatTime } from '../i18n/format.ts';
+import { timeFormatter } from '../i18n/format.ts';
 import type { ChainCheck } from './chain.ts';
 import { formatAmount } from './money.ts';
 import type { DayJournal, JournalRow } from './reports.ts';
@@ -53,12 +53,13 @@ export function rowDesignation(t: Translate, r: JournalRow): string {
 export function journalSheet(j: DayJournal, chain: ChainCheck, c: SheetContext): JournalSheet {
   const { t } = c;
   const money = (minor: number) => formatAmount(minor, c.decimals, c.locale, { trailingMinus: true });
+  const time = timeFormatter(c.locale, c.zone);
   return {
     title: t('cash.journal.title'),
     issuer: c.issuer,
     head: t('cash.journal.head', { day: journalDay(j.day), officer: j.cashiers.join(', '), counter: j.counter }),
     columns: [t('cash.journal.number'), t('cash.journal.date'), t('cash.journal.designation'), t('cash.journal.account'), t('cash.journal.entries')],
-    rows: j.rows.map((r) => [padDocumentNumber(r.number), formatTime(r.at, c.locale, c.zone), rowDesignation(t, r), r.account, r.kind === 'void' ? '—' : money(r.amount)]),
+    rows: j.rows.map((r) => [padDocumentNumber(r.number), time(r.at), rowDesignation(t, r), r.account, r.kind === 'void' ? '—' : money(r.amount)]),
     total: [t('cash.journal.total'), money(j.total)],
     byMeans: PAYMENT_MEANS.map((m) => [t(`cash.means.${m}`), money(j.byMeans[m])]),
     byCategory: [...JOURNAL_CATEGORIES.map((k): [string, string] => [t(`cash.category.${k}`), money(j.byCategory[k])]), [t('cash.journal.voids'), String(j.voids)]],
