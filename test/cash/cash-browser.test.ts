@@ -7,8 +7,11 @@
  * again: the server refuses it), reverses one receipt, voids a number and
  * closes with a blind count that differs. The day journal shows every number once, in order,
  * the reversal negative, the totals right and the chain intact; the server holds the same.
- * Bad amounts are refused with their message and nothing is written. axe-core and the CSP find
- * nothing at 1280×800.
+ * Bad amounts are refused with their message and nothing is written. The journal downloads as
+ * PDF and CSV, the X and Z reports as PDF (read with pdftotext). Then: a variance signed off by
+ * a supervisor; head office's day totals and variances from fo_central; and a desk whose network
+ * is cut numbering on offline (receipt, payment of an order, void) until it syncs. axe-core and
+ * the CSP find nothing at 1280×800.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -447,4 +450,84 @@ describe('cash desk: head office', () => {
     }
     await audit(hq, 'head office’s cash day');
   }, 240_000);
+});
+
+describe('cash desk: the network cut', () => {
+  it('goes on numbering offline — receipt, payment of an order, void — and the server holds it all, in order, chain intact, once synced', async () => {
+    const context = await app.context({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await watchCsp(context);
+    await context.addInitScript(() => {
+      if (location.protocol === 'http:') localStorage.setItem('fo.printer.settings', JSON.stringify({ fallback: 'pdf' }));
+    });
+    const page = await context.newPage();
+    await (await SignInPage.open(page, app.url)).signInAs(demoUser('cashier.dla'));
+    const shell = new Shell(page);
+    await shell.waitForScreen('cashier');
+    await shell.sync.waitFor('online');
+    const { account, due } = await employerWithDues();
+    const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="payorder:dla:"&endkey="payorder:dla:\uffff"&include_docs=true`);
+    const order = (res.body.rows as { doc: PaymentOrder }[]).map((r) => r.doc).find((o) => o.state === 'authorised' && o.kind === 'adjustment')!;
+    const person = (await couch(app.url, admin, 'GET', `/fo_people/${encodeURIComponent(order.beneficiary)}`)).body as Person;
+    const onServer = async () => (await serverEntries()).filter((e) => e.counter === 'C08').sort((a, b) => a.number - b.number);
+
+    // Online: desk C08 opens and takes one receipt (the printing code is loaded once online).
+    await page.getByTestId('cash-desk').selectOption('C08');
+    await page.getByTestId('cash-float-amount').fill('100,000');
+    await page.getByTestId('cash-open').click();
+    await page.getByTestId('cash-session').waitFor();
+    await findEmployer(page, account);
+    await page.getByTestId(`cash-period-${due[0]}`).check();
+    await page.getByTestId('cash-amount').fill('5,000');
+    await printed(page, () => page.getByTestId('cash-save').click(), 'off-1.pdf');
+    await page.locator('[data-testid="cash-row"][data-number="1"]').waitFor();
+    expect((await onServer()).map((e) => e.number)).toEqual([1]);
+
+    // The network is cut: a cheque receipt, the payment of an order, a void — numbered on.
+    await context.setOffline(true);
+    await shell.sync.waitFor('offline');
+    await findEmployer(page, account);
+    await page.getByTestId(`cash-period-${due[0]}`).check();
+    await page.getByTestId('cash-means-cheque').check();
+    await page.getByTestId('cash-amount').fill('7,000');
+    await page.getByTestId('cash-bank').fill('SGC');
+    await page.getByTestId('cash-cheque').fill('556677');
+    const cheque = (await printed(page, () => page.getByTestId('cash-save').click(), 'off-2.pdf')).join('\n');
+    expect(cheque).toContain('Seven thousand CFA francs.');
+    await page.locator('[data-testid="cash-row"][data-number="2"]').waitFor();
+    await page.getByTestId('cash-pay').click();
+    await page.getByTestId('cash-pay-query').fill(person.number);
+    await page.getByTestId('cash-pay-find').click();
+    await page.getByTestId(`cash-pay-person-${person.number}`).click();
+    await page.getByTestId(`cash-order-${order._id.slice('payorder:dla:'.length)}`).check();
+    await page.getByTestId('cash-pay-id').fill('CNI 445566');
+    const slip = (await printed(page, () => page.getByTestId('cash-pay-save').click(), 'off-3.pdf')).join('\n');
+    expect(slip).toContain('CASH PAYMENT SLIP');
+    await page.locator('[data-testid="cash-row"][data-number="3"]').waitFor();
+    await page.getByTestId('cash-void').click();
+    await page.getByTestId('cash-void-reason').fill('Printer jam');
+    await page.getByTestId('cash-void-confirm').click();
+    await page.locator('[data-testid="cash-row"][data-number="4"]').waitFor();
+    expect(await page.getByTestId('cash-chain').textContent()).toBe(en['cash.journal.chainIntact']);
+    expect((await onServer()).map((e) => e.number), 'nothing reached the server while cut off').toEqual([1]);
+    await audit(page, 'the cash desk offline');
+
+    // The network returns: everything reaches the server, every number once, in order, chain intact.
+    await context.setOffline(false);
+    await expect.poll(async () => (await onServer()).map((e) => e.number), { timeout: 120_000, interval: 1_000 }).toEqual([1, 2, 3, 4]);
+    const entries = await onServer();
+    expect(entries.map((e) => [e.kind, e.category, e.amount ?? null])).toEqual([
+      ['receipt', 'contribution', 5000],
+      ['receipt', 'contribution', 7000],
+      ['payment', 'adjustment', order.amount],
+      ['void', 'void', null],
+    ]);
+    expect(verifyChain(entries).intact).toBe(true);
+    await expect.poll(async () => ((await couch(app.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(order._id)}`)).body as PaymentOrder).state, { timeout: 60_000 }).toBe('paid');
+    expect((await couch(app.url, admin, 'GET', `/fo_branch_dla/${encodeURIComponent(order._id)}`)).body).toMatchObject({ entry: 'cash:dla:C08:00000003', counter: 'C08' });
+    // The journal PDF, back online: the four numbers in order, the payment negative.
+    const pdf = (await printed(page, () => page.getByTestId('cash-journal-pdf').click(), 'off-journal.pdf')).join('\n');
+    expect([...pdf.matchAll(/^\s*(0000000\d)\b/gm)].map((m) => m[1])).toEqual(['00000001', '00000002', '00000003', '00000004']);
+    expect(pdf).toMatch(new RegExp(`00000003.*${money(-order.amount)}`));
+    expect(pdf).toMatch(new RegExp(`Total\\s+${money(12000 - order.amount)}`));
+  }, 300_000);
 });
