@@ -18,6 +18,7 @@ import type { Branch } from '../../../couch-design/types/branch.ts';
 import type { Problem } from '../../../couch-design/validate/problems.ts';
 import type { PaymentOrder } from '../../../couch-design/types/payment-order.ts';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
+import { branchDb } from '../../../couch-design/databases.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../data/branch-replica.ts';
@@ -139,6 +140,14 @@ export function createCashDesk(): CashDeskCtl {
     }
   }
 
+  /** The branch's sessions as the server holds them now (a read past the replica, for a 409 at opening). */
+  async function serverSessions(): Promise<CashSession[]> {
+    const range = new URLSearchParams({ startkey: JSON.stringify(`cashsession:${branch}:`), endkey: JSON.stringify(`cashsession:${branch}:\uffff`), include_docs: 'true' });
+    const res = await layer.fetch(`${location.origin}/db/${branchDb(branch)}/_all_docs?${range}`, { credentials: 'include' });
+    if (!res.ok) throw new Error(`sessions: ${res.status}`);
+    return ((await res.json()) as { rows: { doc: CashSession }[] }).rows.map((row) => row.doc).filter((d) => d?.type === 'cash_session');
+  }
+
   const deskOf = async (session: CashSession): Promise<Desk> => {
     const list = await layer.allDocsByPrefix<CashEntry>('branch', `cash:${branch}:${session.counter}:`, { descending: true, limit: 1 });
     const at = new Date();
@@ -157,23 +166,34 @@ export function createCashDesk(): CashDeskCtl {
     refresh,
     async open(counter, float) {
       const r = ref.latest!;
-      const all = await layer.allDocsByPrefix<CashSession>('branch', `cashsession:${branch}:`);
-      const ofDesk = all.filter((s) => s.counter === counter).sort((a, b) => a.seq - b.seq);
-      const at = new Date();
-      const built = openSession({
-        branch, day: branchDay(at, zone()), counter, cashier: user.name, currency: r.currency, at: at.toISOString(), float,
-        settings: r.settings, lastOfDesk: ofDesk.at(-1) ?? null,
-        openOfCashier: all.filter((s) => s.cashier === user.name && s.state !== 'closed'),
-      });
-      if ('problems' in built) throw new CashRefusal(built.problems);
-      try {
+      const attempt = async (all: CashSession[]) => {
+        const ofDesk = all.filter((s) => s.counter === counter).sort((a, b) => a.seq - b.seq);
+        const at = new Date();
+        const built = openSession({
+          branch, day: branchDay(at, zone()), counter, cashier: user.name, currency: r.currency, at: at.toISOString(), float,
+          settings: r.settings, lastOfDesk: ofDesk.at(-1) ?? null,
+          openOfCashier: all.filter((s) => s.cashier === user.name && s.state !== 'closed'),
+        });
+        if ('problems' in built) throw new CashRefusal(built.problems);
         const written = await write(built.session);
         setJustClosed(null);
         return written;
+      };
+      try {
+        return await attempt(await layer.allDocsByPrefix<CashSession>('branch', `cashsession:${branch}:`));
       } catch (error) {
-        // Another device opened this desk's next session first.
-        if (error instanceof ConflictError) throw new CashRefusal([{ field: 'counter', code: 'session_busy' }]);
-        throw error;
+        if (!(error instanceof ConflictError)) throw error;
+        // That session id exists on the server: this replica may only be behind (a device just
+        // signed in, still pulling the branch). Decide once on the server's own list: a session
+        // still open there is another device's, else open the next one after it.
+        const server = await serverSessions().catch(() => null);
+        if (!server) throw new CashRefusal([{ field: 'counter', code: 'session_busy' }]);
+        try {
+          return await attempt(server);
+        } catch (again) {
+          if (again instanceof ConflictError) throw new CashRefusal([{ field: 'counter', code: 'session_busy' }]);
+          throw again;
+        }
       }
     },
     async take(build) {
