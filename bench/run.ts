@@ -27,6 +27,7 @@ import type { Variant } from './page/protocol.ts';
 import { formatResults, results, syncFigure, writeResults, type SyncFigure } from './report.ts';
 import { benchStats, writeStatsResults } from './stats-bench.ts';
 import { benchEncodeReceipt } from './encode-receipt.ts';
+import { benchCash } from './cash-bench.ts';
 import { benchQueue } from './queue-bench.ts';
 import { benchGateway, writeGatewayResults } from './gateway-bench.ts';
 import { describeRefusals } from './refusals.ts';
@@ -56,7 +57,7 @@ const EMPTY_BRANCH = 'bsempty';
 const EMPTY_DB = branchDb(EMPTY_BRANCH);
 /** The device's user, as the app signs in: a member of the bench branches, with the job role asked for. */
 const USER = { name: `bench.${ROLE}`, password: 'bench-sync-password', roles: [ROLE, branchRole(EMPTY_BRANCH), ...SIZES.map((n) => branchRole(benchBranch(n)))] };
-const PARTS = new Set(option('parts', 'sync,receipt,queue,gateway,stats,coldstart,edm').split(','));
+const PARTS = new Set(option('parts', 'sync,receipt,cash,queue,gateway,stats,coldstart,edm').split(','));
 
 /**
  * The server serves a snapshot of dist/ (app + bench page), so another build in this working
@@ -132,6 +133,13 @@ async function receiptPart() {
   for (const { name, ms } of await benchEncodeReceipt()) log(`  ${name}: ${ms.toFixed(3)} ms`);
 }
 
+async function cashPart() {
+  const c = benchCash();
+  log('\ncash desk:');
+  log(`  taking a receipt (typed amount → printed bytes): p50 ${c.receiptP50.toFixed(2)} ms, p95 ${c.receiptP95.toFixed(2)} ms (target < 50 ms)`);
+  log(`  day journal of 2,000 entries as PDF: ${c.journalMs.toFixed(0)} ms, ${Math.round(c.journalBytes / 1024)} kB (target < 1 s)`);
+}
+
 async function queuePart() {
   log('\nqueues (target: issued → visible on the display p95 < 100 ms):');
   const q = await benchQueue();
@@ -175,6 +183,7 @@ try {
     server = null;
   }
   if (PARTS.has('receipt')) await receiptPart();
+  if (PARTS.has('cash')) await cashPart();
   if (PARTS.has('queue')) await queuePart();
   if (PARTS.has('gateway')) await gatewayPart();
   if (PARTS.has('coldstart')) await coldStartPart();

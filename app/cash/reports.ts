@@ -85,6 +85,8 @@ export interface JournalRow {
   /** Reversal: the number it cancels. */
   reverses: number | null;
   reason: string | null;
+  /** The counter officer who took it. */
+  agent: string;
 }
 
 export interface DayJournal {
@@ -117,6 +119,7 @@ export function dayJournal(day: string, branch: string, counter: string, entries
       means: e.means ?? null,
       reverses: e.reverses ? Number(e.reverses.slice(e.reverses.lastIndexOf(':') + 1)) : null,
       reason: e.reason ?? null,
+      agent: e.agent,
     }),
   );
   const t = totals(mine);

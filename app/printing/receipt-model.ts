@@ -42,7 +42,7 @@ export interface Receipt {
 }
 
 /** Receipt kinds, for the job log and for choosing a template. */
-export const RECEIPT_KINDS = ['ticket', 'submission', 'cash_receipt', 'cash_slip', 'certificate_stub', 'test'] as const;
+export const RECEIPT_KINDS = ['ticket', 'submission', 'cash_receipt', 'cash_slip', 'cash_journal', 'cash_report', 'certificate_stub', 'test'] as const;
 export type ReceiptKind = (typeof RECEIPT_KINDS)[number];
 
 /** A reprint carries a banner at the top and the bottom, so the copy cannot pass for the original. */

@@ -24,6 +24,19 @@ describe('demo data', () => {
     for (const doc of data.ref) expect(validateForWrite(doc, null, admin, 'ref')).toEqual([]);
   });
 
+  it('gives each branch authorised payment orders its back office could have written, for existing persons', () => {
+    const persons = new Set(data.people.map((d) => d._id));
+    for (const b of data.branches) {
+      const orders = data.branchDocs[b.code]!;
+      expect(orders.length).toBeGreaterThan(2);
+      const backoffice = data.users.find((u) => u.name === `backoffice.${b.code}`)!;
+      for (const doc of orders) {
+        expect(validateForWrite(doc, null, backoffice, 'branch'), doc._id).toEqual([]);
+        expect(persons.has(String((doc as unknown as Record<string, unknown>).beneficiary))).toBe(true);
+      }
+    }
+  });
+
   it('has the catalogue of the brief and persons of every kind', () => {
     const ids = new Set(data.ref.map((d) => d._id));
     for (const id of ['institution', 'branch:dla', 'branch:yde', 'counter:dla:C01', 'counter:yde:C08', 'doctype:0215', 'doctype:0314', 'event:daily_allowance'])

@@ -20,6 +20,7 @@ import {
   settings,
 } from './catalogue.ts';
 import { generatePeople, type PeopleCounts } from './people.ts';
+import { demoPaymentOrders } from './payment-orders.ts';
 
 export { generateBranchOperationalDocs, type OperationalDoc } from './operational.ts';
 
@@ -35,6 +36,8 @@ export interface DemoData {
   ref: BaseDoc[];
   /** Everything for fo_people: persons, cases, account lines. */
   people: BaseDoc[];
+  /** Per branch code, what its fo_branch database starts with (authorised payment orders). */
+  branchDocs: Record<string, BaseDoc[]>;
   branches: { code: string; name: string }[];
   users: DemoUser[];
 }
@@ -65,6 +68,7 @@ export function generateDemoData(seed = 1, counts: PeopleCounts = DEFAULT_PEOPLE
     institution: { ...institution },
     ref: [institution, ...settings, ...services, ...branches, ...counters, ...documentTypes, ...events, ...certificateTypes].map((d) => ({ ...d })),
     people: [...persons, ...cases, ...accountLines],
+    branchDocs: demoPaymentOrders(DEMO_BRANCHES.map((b) => b.code), persons),
     branches: DEMO_BRANCHES.map((b) => ({ code: b.code, name: b.name })),
     users: demoUsers(),
   };

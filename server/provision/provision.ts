@@ -88,6 +88,9 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
     pending.push(...(await prepareDb(couch, branchDb(b), 'branch', p.designDocs)));
     pending.push(...(await prepareDb(couch, scansDb(b), 'scans', p.designDocs)));
   }
+  if (demo && firstRun && p.centralUrl === null) {
+    for (const b of branches) if (demo.branchDocs[b]) await insertMissing(couch, branchDb(b), demo.branchDocs[b]);
+  }
   if (p.centralUrl === null) pending.push(...(await prepareDb(couch, CENTRAL_DB, 'central', p.designDocs)));
 
   const changed = await ensureReplications(couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches }));

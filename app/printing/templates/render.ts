@@ -4,6 +4,7 @@ import type { Receipt } from '../receipt-model.ts';
 import { queueTicket, type QueueTicketData } from './queue-ticket.ts';
 import { submissionReceipt, type SubmissionReceiptData } from './submission-receipt.ts';
 import { cashPaymentSlip, cashReceipt, type CashData } from './cash.ts';
+import { cashJournalReceipt, cashReportReceipt, type CashJournalData, type CashReportData } from './cash-reports.ts';
 import { certificateStub, type CertificateStubData } from './certificate-stub.ts';
 
 export type PrintRequest =
@@ -11,6 +12,8 @@ export type PrintRequest =
   | { template: 'submission'; data: SubmissionReceiptData }
   | { template: 'cash_receipt'; data: CashData }
   | { template: 'cash_slip'; data: CashData }
+  | { template: 'cash_journal'; data: CashJournalData }
+  | { template: 'cash_report'; data: CashReportData }
   | { template: 'certificate_stub'; data: CertificateStubData };
 
 export function renderTemplate(request: PrintRequest, locale: Locale): Receipt {
@@ -23,6 +26,10 @@ export function renderTemplate(request: PrintRequest, locale: Locale): Receipt {
       return cashReceipt(request.data, locale);
     case 'cash_slip':
       return cashPaymentSlip(request.data, locale);
+    case 'cash_journal':
+      return cashJournalReceipt(request.data);
+    case 'cash_report':
+      return cashReportReceipt(request.data);
     case 'certificate_stub':
       return certificateStub(request.data, locale);
   }

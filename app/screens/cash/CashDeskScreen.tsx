@@ -16,10 +16,12 @@ import { useToasts } from '../../ui/Toasts.tsx';
 import { CounterScreen } from '../CounterScreen.tsx';
 import { createCashDesk, type CashDeskCtl, type CashRef } from './cash-desk.ts';
 import { printEntry } from './cash-print.ts';
+import { SessionReportButtons } from './SessionReportButtons.tsx';
 import { BlindCount, CountResult } from './CloseSession.tsx';
 import { ReverseForm, VoidForm } from './EntryActions.tsx';
 import { Journal } from './Journal.tsx';
 import { OpenSession } from './OpenSession.tsx';
+import { PaymentForm } from './PaymentForm.tsx';
 import { ReceiptForm } from './ReceiptForm.tsx';
 
 export function CashDeskScreen() {
@@ -48,6 +50,9 @@ export function CashDeskScreen() {
                   {(s) => (
                     <>
                       <CountResult session={s()} cfg={ref()} />
+                      <Show when={s().state === 'closed'}>
+                        <SessionReportButtons ctl={ctl} cfg={ref()} session={s()} />
+                      </Show>
                       <Journal ctl={ctl} cfg={ref()} counter={s().counter} canWrite={false} onReverse={() => undefined} />
                     </>
                   )}
@@ -65,7 +70,7 @@ export function CashDeskScreen() {
   );
 }
 
-type Mode = { kind: 'receipt' } | { kind: 'reverse'; number: number } | { kind: 'void' } | { kind: 'close' };
+type Mode = { kind: 'receipt' } | { kind: 'pay' } | { kind: 'reverse'; number: number } | { kind: 'void' } | { kind: 'close' };
 
 function OpenDesk(props: { ctl: CashDeskCtl; cfg: CashRef }) {
   const { t, locale } = useI18n();
@@ -95,6 +100,8 @@ function OpenDesk(props: { ctl: CashDeskCtl; cfg: CashRef }) {
         <StatusChip tone="ok" testId="cash-session-state">{t('cash.session.open')}</StatusChip>
         <span>{t('cash.session.summary', { desk: session().counter, seq: session().seq, float: formatAmount(session().openingFloat, props.cfg.decimals, locale()), first: padDocumentNumber(session().firstNumber) })}</span>
         <div class="btn-row cash-bar-actions">
+          <SessionReportButtons ctl={props.ctl} cfg={props.cfg} session={session()} />
+          <Button variant="secondary" testId="cash-pay" disabled={mode().kind !== 'receipt'} onClick={() => setMode({ kind: 'pay' })}>{t('cash.pay.button')}</Button>
           <Button variant="secondary" testId="cash-void" disabled={mode().kind !== 'receipt'} onClick={() => setMode({ kind: 'void' })}>{t('cash.void.button')}</Button>
           <Button variant="secondary" testId="cash-close" disabled={mode().kind !== 'receipt'} onClick={() => setMode({ kind: 'close' })}>{t('cash.close.button')}</Button>
         </div>
@@ -132,6 +139,17 @@ function OpenDesk(props: { ctl: CashDeskCtl; cfg: CashRef }) {
               }}
             />
           )}
+        </Match>
+        <Match when={mode().kind === 'pay'}>
+          <PaymentForm
+            ctl={props.ctl}
+            cfg={props.cfg}
+            onCancel={() => setMode({ kind: 'receipt' })}
+            onSaved={(entry, payee) => {
+              setMode({ kind: 'receipt' });
+              void printed(entry, payee);
+            }}
+          />
         </Match>
         <Match when={mode().kind === 'void'}>
           <VoidForm

@@ -15,7 +15,9 @@ import { formatTime } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
+import { useToasts } from '../../ui/Toasts.tsx';
 import type { CashDeskCtl, CashRef } from './cash-desk.ts';
+import { deskJournalSheet, downloadJournalCsv, downloadJournalPdf, printJournal, type ExportContext } from './cash-exports.ts';
 
 const CATEGORIES = ['contribution', 'punctual_payment', 'daily_allowance', 'adjustment', 'reversal'] as const;
 
@@ -26,8 +28,21 @@ export function Journal(props: { ctl: CashDeskCtl; cfg: CashRef; counter: string
   const reversed = createMemo(() => new Set(props.ctl.entries().filter((e) => e.category === 'reversal').map((e) => e.reverses)));
   const money = (minor: number) => formatAmount(minor, props.cfg.decimals, locale(), { trailingMinus: true });
   const [showAll, setShowAll] = createSignal(false);
+  const toasts = useToasts();
+  const ctx = (): ExportContext => ({ t, locale: locale(), zone: props.ctl.zone(), cfg: props.cfg });
+  const fileName = () => `journal-${props.ctl.branch}-${props.counter}-${props.ctl.day()}`;
+  const sheet = () => deskJournalSheet(ctx(), props.ctl.day(), props.ctl.branch, props.counter, props.ctl.entries());
+  const print = async () => {
+    const outcome = await printJournal(ctx(), sheet()).catch(() => null);
+    toasts.show(t(outcome?.via ? 'cash.journal.printed' : 'cash.journal.notPrinted'), outcome?.via ? 'ok' : 'warn');
+  };
   return (
     <Panel title={t('cash.journal.title')} testId="cash-journal">
+      <div class="btn-row cash-exports">
+        <Button variant="secondary" size="small" testId="cash-journal-pdf" action={() => downloadJournalPdf(sheet(), fileName())}>{t('cash.journal.pdf')}</Button>
+        <Button variant="secondary" size="small" testId="cash-journal-csv" action={async () => downloadJournalCsv(ctx(), props.ctl.day(), props.ctl.branch, props.counter, props.ctl.entries(), fileName())}>{t('cash.journal.csv')}</Button>
+        <Button variant="secondary" size="small" testId="cash-journal-print" action={print}>{t('cash.journal.print')}</Button>
+      </div>
       <p class="cash-journal-head" data-testid="cash-journal-head">
         {t('cash.journal.head', { day: journal().day, officer: journal().cashiers.join(', ') || props.ctl.cashier, counter: props.counter })}
       </p>

@@ -4,7 +4,9 @@
  * Pure rules come from app/cash; reads go through the data layer's branch replica; writes go
  * to the server first while online (a 409 means another device took that session or number:
  * read again), and into the local replica when the server cannot be reached (numbering works
- * offline; the audit finds what only the set shows once it syncs).
+ * offline; the audit finds what only the set shows once it syncs). Paying an order writes the
+ * order's `paid` revision first: it is the lock (a 409 or 403 means another desk paid it, and no
+ * number is used), then the payment entry it names.
  */
 import { createMemo, createResource, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { CashSession, CountLine } from '../../../couch-design/types/cash.ts';
@@ -14,7 +16,9 @@ import type { Counter } from '../../../couch-design/types/counter.ts';
 import type { Institution } from '../../../couch-design/types/institution.ts';
 import type { Branch } from '../../../couch-design/types/branch.ts';
 import type { Problem } from '../../../couch-design/validate/problems.ts';
+import type { PaymentOrder } from '../../../couch-design/types/payment-order.ts';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
+import { branchDb } from '../../../couch-design/databases.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../data/branch-replica.ts';
@@ -23,7 +27,7 @@ import { ConflictError, ValidationError, statusOf } from '../../data/errors.ts';
 import { branchDay } from '../../queue/numbering.ts';
 import { cashSettings } from '../../cash/config.ts';
 import { countSession, openSession } from '../../cash/session.ts';
-import { type Built, type Desk } from '../../cash/entries.ts';
+import { type Built, type Desk, type MeansDetails, paidOrder, payment } from '../../cash/entries.ts';
 
 export interface CashRef {
   institution: Institution | null;
@@ -57,6 +61,10 @@ export interface CashDeskCtl {
   open(counter: string, float: number | CountLine[]): Promise<CashSession>;
   take(build: (desk: Desk) => Built): Promise<CashEntry>;
   count(counted: number | CountLine[]): Promise<CashSession>;
+  /** This branch's payment orders (any state), as the replica holds them now. */
+  orders(): Promise<PaymentOrder[]>;
+  /** Pays an authorised order in full against the identity document shown. */
+  pay(orderId: string, idDocument: string, means: MeansDetails): Promise<CashEntry>;
   dismissClosed(): void;
 }
 
@@ -132,6 +140,14 @@ export function createCashDesk(): CashDeskCtl {
     }
   }
 
+  /** The branch's sessions as the server holds them now (a read past the replica, for a 409 at opening). */
+  async function serverSessions(): Promise<CashSession[]> {
+    const range = new URLSearchParams({ startkey: JSON.stringify(`cashsession:${branch}:`), endkey: JSON.stringify(`cashsession:${branch}:\uffff`), include_docs: 'true' });
+    const res = await layer.fetch(`${location.origin}/db/${branchDb(branch)}/_all_docs?${range}`, { credentials: 'include' });
+    if (!res.ok) throw new Error(`sessions: ${res.status}`);
+    return ((await res.json()) as { rows: { doc: CashSession }[] }).rows.map((row) => row.doc).filter((d) => d?.type === 'cash_session');
+  }
+
   const deskOf = async (session: CashSession): Promise<Desk> => {
     const list = await layer.allDocsByPrefix<CashEntry>('branch', `cash:${branch}:${session.counter}:`, { descending: true, limit: 1 });
     const at = new Date();
@@ -150,23 +166,34 @@ export function createCashDesk(): CashDeskCtl {
     refresh,
     async open(counter, float) {
       const r = ref.latest!;
-      const all = await layer.allDocsByPrefix<CashSession>('branch', `cashsession:${branch}:`);
-      const ofDesk = all.filter((s) => s.counter === counter).sort((a, b) => a.seq - b.seq);
-      const at = new Date();
-      const built = openSession({
-        branch, day: branchDay(at, zone()), counter, cashier: user.name, currency: r.currency, at: at.toISOString(), float,
-        settings: r.settings, lastOfDesk: ofDesk.at(-1) ?? null,
-        openOfCashier: all.filter((s) => s.cashier === user.name && s.state !== 'closed'),
-      });
-      if ('problems' in built) throw new CashRefusal(built.problems);
-      try {
+      const attempt = async (all: CashSession[]) => {
+        const ofDesk = all.filter((s) => s.counter === counter).sort((a, b) => a.seq - b.seq);
+        const at = new Date();
+        const built = openSession({
+          branch, day: branchDay(at, zone()), counter, cashier: user.name, currency: r.currency, at: at.toISOString(), float,
+          settings: r.settings, lastOfDesk: ofDesk.at(-1) ?? null,
+          openOfCashier: all.filter((s) => s.cashier === user.name && s.state !== 'closed'),
+        });
+        if ('problems' in built) throw new CashRefusal(built.problems);
         const written = await write(built.session);
         setJustClosed(null);
         return written;
+      };
+      try {
+        return await attempt(await layer.allDocsByPrefix<CashSession>('branch', `cashsession:${branch}:`));
       } catch (error) {
-        // Another device opened this desk's next session first.
-        if (error instanceof ConflictError) throw new CashRefusal([{ field: 'counter', code: 'session_busy' }]);
-        throw error;
+        if (!(error instanceof ConflictError)) throw error;
+        // That session id exists on the server: this replica may only be behind (a device just
+        // signed in, still pulling the branch). Decide once on the server's own list: a session
+        // still open there is another device's, else open the next one after it.
+        const server = await serverSessions().catch(() => null);
+        if (!server) throw new CashRefusal([{ field: 'counter', code: 'session_busy' }]);
+        try {
+          return await attempt(server);
+        } catch (again) {
+          if (again instanceof ConflictError) throw new CashRefusal([{ field: 'counter', code: 'session_busy' }]);
+          throw again;
+        }
       }
     },
     async take(build) {
@@ -187,5 +214,24 @@ export function createCashDesk(): CashDeskCtl {
       return written;
     },
     dismissClosed: () => setJustClosed(null),
+    async orders() {
+      return (await layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${branch}:`)).filter((o) => o.type === 'payment_order');
+    },
+    async pay(orderId, idDocument, means) {
+      const session = mine();
+      if (!session) throw new CashRefusal([{ field: 'session', code: 'session_not_open' }]);
+      const order = await layer.get<PaymentOrder>('branch', orderId);
+      if (order?.state === 'paid') throw new CashRefusal([{ field: 'order', code: 'order_paid' }]);
+      const built = payment(await deskOf(session), order, idDocument, means);
+      if ('problems' in built) throw new CashRefusal(built.problems);
+      try {
+        await write(paidOrder(order!, built.entry));
+      } catch (error) {
+        // Another desk paid it since this replica last heard (409 on the revision; 403 once frozen).
+        if (error instanceof ConflictError || (error instanceof CashRefusal && error.reason !== undefined)) throw new CashRefusal([{ field: 'order', code: 'order_paid' }]);
+        throw error;
+      }
+      return write(built.entry);
+    },
   };
 }

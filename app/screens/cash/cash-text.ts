@@ -14,6 +14,7 @@ const OWN: Readonly<Record<string, MessageKey>> = {
   approval_required: 'cash.problem.approval_required',
   already_reversed: 'cash.problem.already_reversed',
   reversal_of_reversal: 'cash.problem.reversal_of_reversal',
+  order_paid: 'cash.problem.order_paid',
 };
 
 export function cashErrorText(t: Translate, error: unknown): string {

@@ -10,6 +10,8 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { LiveBoard } from './LiveBoard.tsx';
 import { CashSignOff } from '../cash/CashSignOff.tsx';
+import { CashFindings } from '../cash/CashFindings.tsx';
+import { CashHeadOffice } from '../cash/CashHeadOffice.tsx';
 import './supervisor.css';
 
 // Charts, report queries and exports load on first use: the board stays a small first load.
@@ -41,6 +43,9 @@ export function SupervisorScreen() {
   );
   return (
     <section class="sup-screen" data-testid="screen-supervisor">
+      <Show when={!hasBoard()}>
+        <CashHeadOffice />
+      </Show>
       <Show when={hasBoard()} fallback={<Notice>{t('sup.board.hq')}</Notice>}>
         <div
           role="tablist"
@@ -61,6 +66,7 @@ export function SupervisorScreen() {
       <div id="sup-panel" role={hasBoard() ? 'tabpanel' : undefined} aria-labelledby={hasBoard() ? `sup-tab-${view()}` : undefined}>
         <Show when={view() === 'board'} fallback={<ReportsView />}>
           <CashSignOff />
+          <CashFindings />
           <LiveBoard />
         </Show>
       </div>
