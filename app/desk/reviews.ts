@@ -34,6 +34,8 @@ const NONE: DocumentReviews<never> = { status: 'non_validated', latest: null, hi
 /** The status of one document from its reviews (in any order). */
 export function documentReviews<R extends ReviewFacts>(reviews: readonly R[]): DocumentReviews<R> {
   if (reviews.length === 0) return NONE;
+  // Most documents have one review: no sorting to do (a branch's screen builds thousands of these).
+  if (reviews.length === 1) return { status: reviews[0]!.decision, latest: reviews[0]!, history: [reviews[0]!], secondDecision: false };
   const history = [...reviews].sort(byTime);
   const latest = history[history.length - 1]!;
   const corrected = new Set(history.map((r) => r.corrects).filter((id): id is string => !!id));

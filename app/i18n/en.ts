@@ -664,7 +664,7 @@ export const en: Messages = {
   'bo.filter.event': 'Event',
   'bo.filter.code': 'Document code',
   'bo.filter.counter': 'Counter',
-  'bo.filter.person': 'Person (number)',
+  'bo.filter.person': 'Person no.',
   'bo.filter.all': 'All',
   'bo.status.non_validated': 'Non-validated',
   'bo.status.validated': 'Validated',

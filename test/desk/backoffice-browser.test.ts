@@ -67,7 +67,10 @@ async function backOffice(name = 'backoffice.dla'): Promise<{ page: Page; contex
   const page = await context.newPage();
   const user = demoUser(name);
   await (await SignInPage.open(page, app.url)).signInAs(user);
-  await new Shell(page).waitForScreen(user.screen);
+  const shell = new Shell(page);
+  await shell.waitForScreen(user.screen);
+  // After the first sync, as the agent works all day: its banner going away moves the rows up.
+  await waitFor('the first sync', async () => ((await shell.firstSync.root.count()) === 0 ? true : null), 60_000);
   await page.getByTestId('bo-filters').waitFor();
   return { page, context };
 }

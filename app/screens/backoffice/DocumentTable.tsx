@@ -2,9 +2,10 @@
  * The delivered documents as the legacy table (ticket date and number, event on a visit's first
  * row, code, designation, edition, validity, copies, status, tick box), virtualised: only the
  * rows in view are in the page, so thousands scroll without lag. Keyboard: arrows move between
- * rows (focus on the row's tick box), space ticks, Home/End go to the first/last row.
+ * rows (focus on the row's tick box), space ticks, Home/End go to the first/last row. Rows are
+ * kept by position (Index): a re-read of the replica updates them in place and the focus stays.
  */
-import { For, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
+import { For, Index, Show, createMemo, createSignal, onCleanup, onMount } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { StatusChip, type Tone } from '../../ui/StatusChip.tsx';
 import type { DocumentStatus } from '../../desk/reviews.ts';
@@ -94,19 +95,19 @@ export function DocumentTable(props: DocumentTableProps) {
         </thead>
         <tbody onKeyDown={onKey}>
           <For each={padBlocks(win().start)}>{(size) => <tr class={`bo-pad bo-pad-${size}`} aria-hidden="true"><td colSpan={COLUMNS} /></tr>}</For>
-          <For each={props.rows.slice(win().start, win().end)}>
+          <Index each={props.rows.slice(win().start, win().end)}>
             {(row, i) => {
-              const index = () => win().start + i();
+              const index = () => win().start + i;
               return (
                 <tr
                   class="bo-row"
-                  classList={{ 'bo-row-first': row.first, 'bo-row-active': index() === props.active, 'bo-row-ticked': props.isTicked(row.key) }}
+                  classList={{ 'bo-row-first': row().first, 'bo-row-active': index() === props.active, 'bo-row-ticked': props.isTicked(row().key) }}
                   data-testid="bo-row"
                   data-index={index()}
-                  data-submission={row.submission}
-                  data-code={row.code}
-                  data-status={row.reviews.status}
-                  data-ticket={row.ticket}
+                  data-submission={row().submission}
+                  data-code={row().code}
+                  data-status={row().reviews.status}
+                  data-ticket={row().ticket}
                   onClick={() => props.setActive(index())}
                 >
                   <td class="bo-col-tick">
@@ -114,40 +115,42 @@ export function DocumentTable(props: DocumentTableProps) {
                       type="checkbox"
                       class="bo-check"
                       data-testid="bo-tick"
-                      aria-label={t('bo.tick', { code: row.code, ticket: row.ticket || row.date })}
-                      checked={props.isTicked(row.key)}
+                      aria-label={t('bo.tick', { code: row().code, ticket: row().ticket || row().date })}
+                      checked={props.isTicked(row().key)}
                       onFocus={() => props.setActive(index())}
-                      onChange={() => props.toggle(row)}
+                      onChange={() => props.toggle(row())}
                     />
                   </td>
-                  <td>{row.first ? showDay(row.date) : ''}</td>
-                  <td>{row.first ? row.ticket : ''}</td>
-                  <td class="bo-cell-event">
-                    <Show when={row.first}>
-                      <span class="bo-ellipsis">{props.eventName(row.event)}</span>
-                      <Show when={row.complete}>
-                        <StatusChip tone="ok" testId="bo-complete">{t('bo.complete')}</StatusChip>
-                      </Show>
+                  <td>{row().first ? showDay(row().date) : ''}</td>
+                  <td>{row().first ? row().ticket : ''}</td>
+                  <td>
+                    <Show when={row().first}>
+                      <span class="bo-event">
+                        <span class="bo-ellipsis">{props.eventName(row().event)}</span>
+                        <Show when={row().complete}>
+                          <StatusChip tone="ok" testId="bo-complete">{t('bo.complete')}</StatusChip>
+                        </Show>
+                      </span>
                     </Show>
                   </td>
-                  <td>{row.code}</td>
-                  <td class="bo-ellipsis">{row.designation}</td>
-                  <td>{showDay(row.edition)}</td>
-                  <td>{showDay(row.validity)}</td>
-                  <td class="bo-num">{row.copies}</td>
+                  <td>{row().code}</td>
+                  <td class="bo-ellipsis">{row().designation}</td>
+                  <td>{showDay(row().edition)}</td>
+                  <td>{showDay(row().validity)}</td>
+                  <td class="bo-num">{row().copies}</td>
                   <td class="bo-cell-status">
-                    <StatusChip tone={statusTone(row.reviews.status)} testId="bo-status">{t(`bo.status.${row.reviews.status}`)}</StatusChip>
-                    <Show when={row.reviews.secondDecision}>
+                    <StatusChip tone={statusTone(row().reviews.status)} testId="bo-status">{t(`bo.status.${row().reviews.status}`)}</StatusChip>
+                    <Show when={row().reviews.secondDecision}>
                       <StatusChip tone="warn" testId="bo-second">{t('bo.second')}</StatusChip>
                     </Show>
-                    <Show when={row.scan}>
+                    <Show when={row().scan}>
                       <span class="bo-scan" data-testid="bo-scan">{t('bo.scan')}</span>
                     </Show>
                   </td>
                 </tr>
               );
             }}
-          </For>
+          </Index>
           <For each={padBlocks(props.rows.length - win().end)}>{(size) => <tr class={`bo-pad bo-pad-${size}`} aria-hidden="true"><td colSpan={COLUMNS} /></tr>}</For>
         </tbody>
       </table>

@@ -6,7 +6,7 @@
  */
 import type { Submission } from '../../../couch-design/types/submission.ts';
 import { parseTicketId, ticketLabel } from '../../../couch-design/types/ticket.ts';
-import { documentsComplete, reviewsByDocument, statusOf, validatedCodes, type DocumentReviews, type DocumentStatus, type ReviewFacts } from '../../desk/reviews.ts';
+import { documentsComplete, reviewsByDocument, statusOf, type DocumentReviews, type DocumentStatus, type ReviewFacts } from '../../desk/reviews.ts';
 
 export interface Row {
   key: string;
@@ -54,23 +54,22 @@ function visitOf(s: SubmissionFacts): { date: string; ticket: string } {
  */
 export function buildRows(submissions: readonly SubmissionFacts[], reviews: readonly ReviewFacts[], required: (event: string) => readonly string[]): Row[] {
   const all = reviewsByDocument(reviews);
-  const byPerson = new Map<string, Set<string>>();
-  for (const s of submissions) {
-    const ids = byPerson.get(s.person);
-    if (ids) ids.add(s._id);
-    else byPerson.set(s.person, new Set([s._id]));
-  }
+  // The codes validated per person, in one pass over the documents' statuses.
+  const personOf = new Map(submissions.map((s) => [s._id, s.person]));
   const validated = new Map<string, Set<string>>();
-  const validatedFor = (person: string) => {
-    let v = validated.get(person);
-    if (!v) validated.set(person, (v = validatedCodes(all, byPerson.get(person)!)));
-    return v;
-  };
+  for (const d of all.values()) {
+    const person = d.status === 'validated' ? personOf.get(d.latest!.submission) : undefined;
+    if (person === undefined) continue;
+    const codes = validated.get(person);
+    if (codes) codes.add(d.latest!.documentCode);
+    else validated.set(person, new Set([d.latest!.documentCode]));
+  }
+  const none = new Set<string>();
   const visits = submissions.map((s) => ({ s, ...visitOf(s) }));
   visits.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.ticket !== b.ticket ? (a.ticket < b.ticket ? 1 : -1) : a.s.at < b.s.at ? 1 : -1));
   const rows: Row[] = [];
   for (const { s, date, ticket } of visits) {
-    const complete = documentsComplete(required(s.event), validatedFor(s.person));
+    const complete = documentsComplete(required(s.event), validated.get(s.person) ?? none);
     s.documents.forEach((d, i) => {
       rows.push({
         key: s._id + '|' + d.code,
@@ -82,8 +81,8 @@ export function buildRows(submissions: readonly SubmissionFacts[], reviews: read
         counter: s.counter,
         code: d.code,
         designation: d.designation,
-        ...(d.edition ? { edition: d.edition } : {}),
-        ...(d.validity ? { validity: d.validity } : {}),
+        edition: d.edition,
+        validity: d.validity,
         copies: d.copies,
         scan: !!d.scan,
         reviews: statusOf(all, s._id, d.code),
