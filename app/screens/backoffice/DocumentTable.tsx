@@ -35,8 +35,8 @@ export function DocumentTable(props: DocumentTableProps) {
   const [view, setView] = createSignal({ top: 0, height: 800, rowHeight: FALLBACK_ROW_PX });
   const win = createMemo(() => rowWindow(view().top, view().height, view().rowHeight, props.rows.length));
   const measure = () => {
-    const row = scroller.querySelector<HTMLElement>('tr.bo-row');
-    const rowHeight = row?.getBoundingClientRect().height || view().rowHeight;
+    // The spacers' row height (--bo-row) is the list's geometry; rows are styled to match it.
+    const rowHeight = parseFloat(getComputedStyle(scroller).getPropertyValue('--bo-row')) || view().rowHeight;
     setView({ top: scroller.scrollTop, height: scroller.clientHeight - head.getBoundingClientRect().height, rowHeight });
   };
   onMount(() => {
