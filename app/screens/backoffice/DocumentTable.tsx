@@ -111,22 +111,24 @@ export function DocumentTable(props: DocumentTableProps) {
                   onClick={() => props.setActive(index())}
                 >
                   <td class="bo-col-tick">
-                    <input
-                      type="checkbox"
-                      class="bo-check"
-                      data-testid="bo-tick"
-                      aria-label={t('bo.tick', { code: row().code, ticket: row().ticket || row().date })}
-                      checked={props.isTicked(row().key)}
-                      onFocus={() => props.setActive(index())}
-                      onChange={() => props.toggle(row())}
-                    />
+                    <label class="bo-hit">
+                      <input
+                        type="checkbox"
+                        class="bo-check"
+                        data-testid="bo-tick"
+                        aria-label={t('bo.tick', { code: row().code, ticket: row().ticket || row().date })}
+                        checked={props.isTicked(row().key)}
+                        onFocus={() => props.setActive(index())}
+                        onChange={() => props.toggle(row())}
+                      />
+                    </label>
                   </td>
                   <td>{row().first ? showDay(row().date) : ''}</td>
                   <td>{row().first ? row().ticket : ''}</td>
                   <td>
                     <Show when={row().first}>
                       <span class="bo-event">
-                        <span class="bo-ellipsis">{props.eventName(row().event)}</span>
+                        <span class="bo-ellipsis" title={props.eventName(row().event)}>{props.eventName(row().event)}</span>
                         <Show when={row().complete}>
                           <StatusChip tone="ok" testId="bo-complete">{t('bo.complete')}</StatusChip>
                         </Show>
@@ -134,7 +136,7 @@ export function DocumentTable(props: DocumentTableProps) {
                     </Show>
                   </td>
                   <td>{row().code}</td>
-                  <td class="bo-ellipsis">{row().designation}</td>
+                  <td class="bo-ellipsis" title={row().designation}>{row().designation}</td>
                   <td>{showDay(row().edition)}</td>
                   <td>{showDay(row().validity)}</td>
                   <td class="bo-num">{row().copies}</td>
