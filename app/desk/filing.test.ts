@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, validatedCodes, type FilingLine } from './filing.ts';
+import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, type FilingLine } from './filing.ts';
 import { nextReceiptSeq, receiptNumber, RECEIPT_NUMBER } from './receipt-number.ts';
 import { validateSubmission } from '../../couch-design/types/submission.ts';
 import type { DocumentType, EventType } from '../../couch-design/types/catalogue.ts';
@@ -41,18 +41,6 @@ describe('filing form', () => {
 
   it('says what is still missing: neither handed in now nor validated before', () => {
     expect(stillMissing(['0104', '0215', '0228'], ['0104'], new Set(['0215']))).toEqual(['0228']);
-  });
-
-  it('counts a document as validated by its latest review only', () => {
-    const subs = new Set(['submission:a']);
-    const reviews = [
-      { submission: 'submission:a', documentCode: '0104', decision: 'refused', at: '2026-01-01T00:00:00Z' },
-      { submission: 'submission:a', documentCode: '0104', decision: 'validated', at: '2026-01-02T00:00:00Z' },
-      { submission: 'submission:a', documentCode: '0215', decision: 'validated', at: '2026-01-01T00:00:00Z' },
-      { submission: 'submission:a', documentCode: '0215', decision: 'refused', at: '2026-01-03T00:00:00Z' },
-      { submission: 'submission:other', documentCode: '0228', decision: 'validated', at: '2026-01-01T00:00:00Z' },
-    ];
-    expect([...validatedCodes(reviews, subs)]).toEqual(['0104']);
   });
 
   it('builds a submission the contract accepts, and the contract refuses what the form refuses', () => {

@@ -86,20 +86,6 @@ export function stillMissing(required: readonly string[], handed: readonly strin
   return required.filter((code) => !handed.includes(code) && !validated.has(code));
 }
 
-/** Document codes the back office validated for this person (latest review per document wins). */
-export function validatedCodes(reviews: readonly { submission: string; documentCode: string; decision: string; at: string }[], submissions: ReadonlySet<string>): Set<string> {
-  const latest = new Map<string, { decision: string; at: string }>();
-  for (const r of reviews) {
-    if (!submissions.has(r.submission)) continue;
-    const key = r.submission + '|' + r.documentCode;
-    const seen = latest.get(key);
-    if (!seen || seen.at < r.at) latest.set(key, r);
-  }
-  const out = new Set<string>();
-  for (const [key, r] of latest) if (r.decision === 'validated') out.add(key.split('|')[1]!);
-  return out;
-}
-
 /** A submission's fields as the form gathers them: the document's own, with its id. */
 export type SubmissionInput = Omit<Submission, '_id' | 'type' | 'ticket'> & { id: string; ticket?: string };
 

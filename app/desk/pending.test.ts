@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pendingMatters } from './pending.ts';
+import { completeCases, pendingMatters } from './pending.ts';
 import type { Case } from '../../couch-design/types/case.ts';
 
 const P = 'person:1000123';
@@ -20,11 +20,22 @@ describe('pending matters', () => {
   it('lists a refused document to bring again until it is handed in again; a later validation settles it', () => {
     const subs = [sub('s1', '2026-07-01T00:00:00Z', ['0309', '0310'])];
     const reviews = [
-      { submission: 's1', documentCode: '0309', decision: 'refused' as const, reason: 'illisible', at: '2026-07-02T00:00:00Z' },
-      { submission: 's1', documentCode: '0310', decision: 'refused' as const, at: '2026-07-02T00:00:00Z' },
-      { submission: 's1', documentCode: '0310', decision: 'validated' as const, at: '2026-07-03T00:00:00Z' },
+      { _id: 'r1', agent: 'bo', submission: 's1', documentCode: '0309', decision: 'refused' as const, reason: 'illisible', at: '2026-07-02T00:00:00Z' },
+      { _id: 'r2', agent: 'bo', submission: 's1', documentCode: '0310', decision: 'refused' as const, at: '2026-07-02T00:00:00Z' },
+      { _id: 'r3', agent: 'bo', submission: 's1', documentCode: '0310', decision: 'validated' as const, at: '2026-07-03T00:00:00Z', corrects: 'r2' },
     ];
     expect(pendingMatters(P, [], subs, reviews)).toEqual([{ kind: 'refused', code: '0309', receiptNumber: 'R-s1', reason: 'illisible', at: '2026-07-02T00:00:00Z' }]);
     expect(pendingMatters(P, [], [...subs, sub('s2', '2026-07-05T00:00:00Z', ['0309'])], reviews)).toEqual([]);
+  });
+
+  it('says a case\'s documents are complete once every document it misses is validated for the person', () => {
+    const subs = [sub('s1', '2026-07-01T00:00:00Z', ['0104', '0228'])];
+    const v = (id: string, code: string, decision: 'validated' | 'refused', at = '2026-07-02T00:00:00Z') => ({ _id: id, agent: 'bo', submission: 's1', documentCode: code, decision, at });
+    expect([...completeCases(P, [kase({})], subs, [v('r1', '0104', 'validated')])]).toEqual([]);
+    expect([...completeCases(P, [kase({})], subs, [v('r1', '0104', 'validated'), v('r2', '0228', 'validated')])]).toEqual(['PF1']);
+    // A later refusal of one of them (a correction) takes it back.
+    expect([...completeCases(P, [kase({})], subs, [v('r1', '0104', 'validated'), v('r2', '0228', 'validated'), v('r3', '0228', 'refused', '2026-07-03T00:00:00Z')])]).toEqual([]);
+    // Nothing missing: nothing to complete; closed cases are not listed.
+    expect([...completeCases(P, [kase({ missingDocuments: [] }), kase({ caseNo: 'X', status: 'closed', missingDocuments: ['0104'] })], subs, [v('r1', '0104', 'validated')])]).toEqual([]);
   });
 });

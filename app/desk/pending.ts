@@ -6,15 +6,15 @@
  * (for a missing document) or after the refusal (for a refused one) is awaiting the back office.
  */
 import type { Case } from '../../couch-design/types/case.ts';
-import type { Submission, SubmissionReview } from '../../couch-design/types/submission.ts';
+import type { Submission } from '../../couch-design/types/submission.ts';
 import { OPEN_CASE_STATUSES } from '../screens/counter/cases.ts';
+import { documentsComplete, reviewsByDocument, validatedCodes, type ReviewFacts } from './reviews.ts';
 
 export type PendingMatter =
   | { kind: 'missing'; code: string; caseNo: string; caseKind: Case['kind'] }
   | { kind: 'refused'; code: string; receiptNumber: string; reason?: string; at: string };
 
 type SubmissionFacts = Pick<Submission, '_id' | 'person' | 'documents' | 'receiptNumber' | 'at'>;
-type ReviewFacts = Pick<SubmissionReview, 'submission' | 'documentCode' | 'decision' | 'at' | 'reason'>;
 
 export function pendingMatters(person: string, cases: readonly Case[], submissions: readonly SubmissionFacts[], reviews: readonly ReviewFacts[]): PendingMatter[] {
   const mine = submissions.filter((s) => s.person === person);
@@ -29,19 +29,20 @@ export function pendingMatters(person: string, cases: readonly Case[], submissio
       out.push({ kind: 'missing', code, caseNo: c.caseNo, caseKind: c.kind });
     }
   }
-  // The latest decision per document of each submission; a refusal stands until handed in again.
+  // The decision that stands per document of each submission (reviews.ts); a refusal stands until handed in again.
   const byId = new Map(mine.map((s) => [s._id, s]));
-  const latest = new Map<string, ReviewFacts>();
-  for (const r of reviews) {
-    if (!byId.has(r.submission)) continue;
-    const key = r.submission + '|' + r.documentCode;
-    const seen = latest.get(key);
-    if (!seen || seen.at < r.at) latest.set(key, r);
-  }
-  for (const r of latest.values()) {
+  const latest = [...reviewsByDocument(reviews, new Set(byId.keys())).values()].map((d) => d.latest!);
+  for (const r of latest) {
     if (r.decision !== 'refused' || listed.has(r.documentCode) || handedSince(r.documentCode, r.at)) continue;
     listed.add(r.documentCode);
     out.push({ kind: 'refused', code: r.documentCode, receiptNumber: byId.get(r.submission)!.receiptNumber, ...(r.reason ? { reason: r.reason } : {}), at: r.at });
   }
   return out;
+}
+
+/** The person's open cases whose missing documents the back office has all validated ("documents complete"). */
+export function completeCases(person: string, cases: readonly Case[], submissions: readonly SubmissionFacts[], reviews: readonly ReviewFacts[]): Set<string> {
+  const mine = new Set(submissions.filter((s) => s.person === person).map((s) => s._id));
+  const validated = validatedCodes(reviewsByDocument(reviews, mine), mine);
+  return new Set(cases.filter((c) => c.person === person && OPEN_CASE_STATUSES.includes(c.status) && documentsComplete(c.missingDocuments, validated)).map((c) => c.caseNo));
 }

@@ -10,6 +10,7 @@ import { CashDeskScreen } from './cash/CashDeskScreen.tsx';
 
 // Only supervisors need it: kept out of every other device's first load (precached for offline use all the same).
 const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
+const BackofficeScreen = lazy(() => import('./backoffice/BackofficeScreen.tsx').then((m) => ({ default: m.BackofficeScreen })));
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (
@@ -31,6 +32,9 @@ export function RoleScreen(props: { screen: JobRole }) {
       </Match>
       <Match when={props.screen === 'supervisor'}>
         <SupervisorScreen />
+      </Match>
+      <Match when={props.screen === 'backoffice'}>
+        <BackofficeScreen />
       </Match>
     </Switch>
   );

@@ -76,6 +76,20 @@ describe('permissions in branch databases', () => {
     expect(validateDocUpdate(serving, undefined, dla('counter'), 'branch')).toEqual([]);
   });
 
+  it('only the back office (or a supervisor) decides on a submitted document: a counter cannot validate its own filing', () => {
+    const { submission_review } = goodDocs();
+    expect(validateDocUpdate(submission_review!, null, dla('backoffice'), 'branch')).toEqual([]);
+    expect(validateDocUpdate({ ...submission_review!, agent: 'supervisor.dla' }, null, dla('supervisor'), 'branch')).toEqual([]);
+    for (const role of ['counter', 'reception', 'cashier', 'kiosk', 'display', 'admin'])
+      expect(codesOf(validateDocUpdate({ ...submission_review!, agent: role + '.dla' }, null, dla(role), 'branch')), role).toEqual(['forbidden_role']);
+    // The app refuses it before writing, with the same reason.
+    expect(codesOf(validateForWrite({ ...submission_review!, agent: 'counter.dla' }, null, dla('counter'), 'branch'))).toEqual(['forbidden_role']);
+    // A refusal without a reason is refused for everyone, the server admin included.
+    const noReason = { ...submission_review!, decision: 'refused', reason: undefined };
+    expect(validateDocUpdate(noReason, null, dla('backoffice'), 'branch')).toEqual([{ field: 'reason', code: 'required' }]);
+    expect(validateDocUpdate({ ...noReason, reason: '' }, null, SERVER_ADMIN, 'branch')).toEqual([{ field: 'reason', code: 'required' }]);
+  });
+
   it('immutable history: visit events, submissions, reviews and certificates', () => {
     const docs = goodDocs();
     for (const t of ['visit_event', 'submission', 'submission_review', 'certificate']) {

@@ -41,7 +41,8 @@ const POLICIES: Record<string, Policy> = {
   counter_state: { create: ['counter', 'cashier', 'supervisor'], update: ['counter', 'cashier', 'supervisor'], delete: ['supervisor'] },
   counter_event: once(['counter', 'cashier', 'supervisor']),
   submission: once(['reception', 'counter', 'supervisor']),
-  submission_review: once(['backoffice', 'counter', 'supervisor']),
+  // Only the back office decides (a supervisor stands in): a counter cannot validate its own filing.
+  submission_review: once(['backoffice', 'supervisor']),
   certificate: once(['counter', 'supervisor']),
   backoffice_request: {
     create: ['reception', 'counter', 'supervisor', 'backoffice'],

@@ -92,6 +92,12 @@ describe('every main screen: CSP, WCAG 2.1 AA, screenshot', () => {
     await audit(await screenOf('counter.dla', FULL_HD), 'counter-1920');
   });
 
+  it('back office at 1280×800: delivered documents & certificates', async () => {
+    const page = await screenOf('backoffice.dla', DESKTOP);
+    await page.getByTestId('bo-filters').waitFor();
+    await audit(page, 'backoffice');
+  });
+
   it('supervisor at 1280×800: live board, then a report with its charts and tables', async () => {
     const days = await seedHistory(app.url, 800);
     const page = await screenOf('supervisor.dla', DESKTOP);

@@ -23,7 +23,8 @@ import { StatusChip } from '../../ui/StatusChip.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { deviceId } from '../../queue/device.ts';
 import { printReceipt } from '../../printing/print-receipt.ts';
-import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, validatedCodes, type FilingError, type FilingLine } from '../../desk/filing.ts';
+import { documentKey, reviewsByDocument, validatedCodes, type DocumentReviews } from '../../desk/reviews.ts';
+import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, type FilingError, type FilingLine } from '../../desk/filing.ts';
 import { nextReceiptSeq, receiptNumber } from '../../desk/receipt-number.ts';
 import { findPeople } from '../../people/find-people.ts';
 import { withScans } from '../../desk/scan-docs.ts';
@@ -40,7 +41,7 @@ interface Catalogue {
 interface History {
   submissions: Submission[];
   /** Latest decision per `<submission>|<code>`. */
-  decisions: Map<string, SubmissionReview['decision']>;
+  decisions: Map<string, DocumentReviews>;
   validated: Set<string>;
 }
 
@@ -62,9 +63,8 @@ export function FilingPanel(props: { ctl: CounterController; personId: string; t
       const submissions = all.filter((s) => s.type === 'submission' && s.person === person).sort((a, b) => (a.at < b.at ? 1 : -1));
       const ids = new Set(submissions.map((s) => s._id));
       const reviews = (await layer.allDocsByPrefix<SubmissionReview>('branch', 'review:').catch(() => [] as SubmissionReview[])).filter((r) => r.type === 'submission_review' && ids.has(r.submission));
-      const decisions = new Map<string, SubmissionReview['decision']>();
-      for (const r of [...reviews].sort((a, b) => (a.at < b.at ? -1 : 1))) decisions.set(r.submission + '|' + r.documentCode, r.decision);
-      return { submissions, decisions, validated: validatedCodes(reviews, ids) };
+      const decisions = reviewsByDocument(reviews, ids);
+      return { submissions, decisions, validated: validatedCodes(decisions, ids) };
     },
   );
   const [event, setEvent] = createSignal('');
@@ -115,7 +115,7 @@ export function FilingPanel(props: { ctl: CounterController; personId: string; t
                 <span class="counter-muted">{catalogue()?.events.find((e) => e.code === s.event)?.name[locale()] ?? s.event}</span>
                 <For each={s.documents}>
                   {(d) => {
-                    const decision = history()!.decisions.get(s._id + '|' + d.code) ?? 'pending';
+                    const decision = history()!.decisions.get(documentKey(s._id, d.code))?.latest?.decision ?? 'pending';
                     return (
                       <span class="desk-history-doc">
                         {d.code} <StatusChip tone={decision === 'validated' ? 'ok' : decision === 'refused' ? 'danger' : 'neutral'}>{t(`desk.decision.${decision}`)}</StatusChip>

@@ -12,11 +12,17 @@ import { StatusChip } from '../../ui/StatusChip.tsx';
 import { caseTone, openCases } from './cases.ts';
 import type { DocumentType } from '../../../couch-design/types/catalogue.ts';
 import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
-import { pendingMatters } from '../../desk/pending.ts';
+import { completeCases, pendingMatters } from '../../desk/pending.ts';
+import { parseReason } from '../../desk/reviews.ts';
 
 export function PersonFile(props: { personId: string | undefined }) {
   const { t, locale } = useI18n();
   const { layer, sync } = useData();
+  // A standard refusal reason is stored as its code: said in the counter's language (reviews.ts).
+  const reasonText = (reason: string) => {
+    const r = parseReason(reason);
+    return r.code ? [t(`bo.reason.${r.code}`), r.text].filter(Boolean).join(' — ') : r.text;
+  };
   const [file, { refetch }] = createResource(
     () => props.personId,
     async (id) => {
@@ -29,8 +35,9 @@ export function PersonFile(props: { personId: string | undefined }) {
         layer.allDocsByPrefix<SubmissionReview>('branch', 'review:').catch(() => [] as SubmissionReview[]),
         layer.allDocsByPrefix<DocumentType>('ref', 'doctype:').catch(() => [] as DocumentType[]),
       ]);
-      const pending = pendingMatters(id, cases, submissions.filter((x) => x.type === 'submission'), reviews.filter((r) => r.type === 'submission_review'));
-      return { person, cases: openCases(cases), pending, docNames: new Map(types.map((d) => [d.code, d.name])) };
+      const [subs, revs] = [submissions.filter((x) => x.type === 'submission'), reviews.filter((r) => r.type === 'submission_review')];
+      const pending = pendingMatters(id, cases, subs, revs);
+      return { person, cases: openCases(cases), pending, complete: completeCases(id, cases, subs, revs), docNames: new Map(types.map((d) => [d.code, d.name])) };
     },
   );
   // A person not (yet) on the device: a new tablet's first sync may still be bringing them.
@@ -59,7 +66,7 @@ export function PersonFile(props: { personId: string | undefined }) {
                             <li data-testid="desk-pending-item" data-kind={m.kind} data-code={m.code}>
                               {m.kind === 'missing'
                                 ? t('desk.pending.missing', { doc: name, case: m.caseNo })
-                                : t('desk.pending.refused', { doc: name, receipt: m.receiptNumber }) + (m.reason ? ` (${m.reason})` : '')}
+                                : t('desk.pending.refused', { doc: name, receipt: m.receiptNumber }) + (m.reason ? ` (${reasonText(m.reason)})` : '')}
                             </li>
                           );
                         }}
@@ -76,7 +83,10 @@ export function PersonFile(props: { personId: string | undefined }) {
                           <span class="counter-case-kind">{t(`counter.case.kind.${c.kind}`)}</span>
                           <StatusChip tone={caseTone(c.status)}>{t(`counter.case.status.${c.status}`)}</StatusChip>
                           <span class="counter-muted">{c.caseNo}</span>
-                          <Show when={c.missingDocuments.length > 0}>
+                          <Show when={file()!.complete.has(c.caseNo)}>
+                            <StatusChip tone="ok" testId="counter-case-complete">{t('bo.complete')}</StatusChip>
+                          </Show>
+                          <Show when={c.missingDocuments.length > 0 && !file()!.complete.has(c.caseNo)}>
                             <span class="counter-case-missing">{t('counter.cases.missing', { count: String(c.missingDocuments.length) })}</span>
                           </Show>
                         </li>

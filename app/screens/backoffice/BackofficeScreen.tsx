@@ -1,0 +1,133 @@
+/**
+ * Back office: "Delivered documents & certificates" (issue 11, the brief's legacy screen). The
+ * documents handed in at the branch's counters, from the branch replica, grouped by visit;
+ * tick rows, choose Validate or Refuse, apply: one immutable review per document, written to
+ * the replica (offline too) and replicated. See docs/BACKOFFICE.md.
+ */
+import { Show, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useAuth } from '../../auth/AuthProvider.tsx';
+import { useData } from '../../data/DataProvider.tsx';
+import { useToasts } from '../../ui/Toasts.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { branchOfRoles } from '../../../couch-design/roles.ts';
+import { branchDb } from '../../../couch-design/databases.ts';
+import { branchDocId, type Branch } from '../../../couch-design/types/branch.ts';
+import type { EventType } from '../../../couch-design/types/catalogue.ts';
+import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
+import { reviewsByDocument } from '../../desk/reviews.ts';
+import { branchDay } from '../../queue/numbering.ts';
+import { deviceActor } from '../../queue/writer-store.ts';
+import { DEFAULT_FILTERS, buildRows, filterRows, type Filters, type Row } from './rows.ts';
+import { decide, type DecisionError, type Ticked } from './decide.ts';
+import { DocumentTable } from './DocumentTable.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { DecisionBar, type DecisionState } from './DecisionBar.tsx';
+import { RowDetail } from './RowDetail.tsx';
+
+export function BackofficeScreen() {
+  const { t, locale } = useI18n();
+  const user = useAuth().user()!;
+  const branch = branchOfRoles(user.roles) ?? '';
+  const { layer, sync } = useData();
+  const toasts = useToasts();
+  const [written, setWritten] = createSignal(0);
+  // Read again when replication brings documents (another agent's decisions, new filings) or after our own writes.
+  const pulled = () => sync.state().replicas[branchDb(branch)]?.pulled ?? 0;
+  const [data] = createResource(
+    () => ({ pulled: pulled(), written: written() }),
+    async () => {
+      const [submissions, reviews, events, branchDoc] = await Promise.all([
+        layer.allDocsByPrefix<Submission>('branch', 'submission:'),
+        layer.allDocsByPrefix<SubmissionReview>('branch', 'review:'),
+        layer.allDocsByPrefix<EventType>('ref', 'event:').catch(() => [] as EventType[]),
+        layer.get<Branch>('ref', branchDocId(branch)).catch(() => null),
+      ]);
+      const evs = events.filter((e) => e.type === 'event');
+      const required = new Map(evs.map((e) => [e.code, e.requiredDocuments]));
+      const rows = buildRows(submissions.filter((s) => s.type === 'submission'), reviews.filter((r) => r.type === 'submission_review'), (code) => required.get(code) ?? []);
+      return { rows, events: evs, timeZone: branchDoc?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone };
+    },
+  );
+  const [filters, setFilters] = createStore<Filters>({ ...DEFAULT_FILTERS });
+  const shown = createMemo(() => filterRows(data.latest?.rows ?? [], filters));
+  const counters = createMemo(() => [...new Set((data.latest?.rows ?? []).map((r) => r.counter))].sort());
+  const eventName = (code: string) => data.latest?.events.find((e) => e.code === code)?.name[locale()] ?? code;
+
+  const [ticked, setTicked] = createSignal<ReadonlyMap<string, Ticked>>(new Map());
+  const [active, setActive] = createSignal(0);
+  // A new filter shows other rows: ticks of rows no longer shown must not be decided unseen.
+  createEffect(on(() => ({ ...filters }), () => {
+    setTicked(new Map());
+    setActive(0);
+  }, { defer: true }));
+  const tick = (row: Row): Ticked => ({ submission: row.submission, code: row.code, seen: row.reviews.latest?._id ?? null });
+  const toggle = (row: Row) => {
+    const next = new Map(ticked());
+    if (next.has(row.key)) next.delete(row.key);
+    else next.set(row.key, tick(row));
+    setTicked(next);
+  };
+  const tickAll = (on: boolean) => setTicked(on ? new Map(shown().map((r) => [r.key, tick(r)])) : new Map());
+
+  const [choice, setChoice] = createStore<DecisionState>({ decision: 'validated', reasonCode: '', reasonText: '' });
+  const [error, setError] = createSignal<{ code: DecisionError | 'save'; docs: string } | null>(null);
+
+  async function apply() {
+    setError(null);
+    const now = reviewsByDocument((await layer.allDocsByPrefix<SubmissionReview>('branch', 'review:')).filter((r) => r.type === 'submission_review'));
+    const actor = deviceActor({ branch, agent: user.name, timeZone: data.latest?.timeZone ?? 'UTC' });
+    const result = decide({
+      ticked: [...ticked().values()],
+      ...choice,
+      now,
+      branch,
+      day: branchDay(actor.now, actor.timeZone!),
+      agent: user.name,
+      at: actor.now.toISOString(),
+      uid: actor.uid,
+    });
+    if (!result.ok) return void setError({ code: result.error, docs: result.documents.join(', ') });
+    try {
+      for (const review of result.reviews) await layer.put('branch', review);
+    } catch (e) {
+      setError({ code: 'save', docs: String((e as Error).message ?? e) });
+    } finally {
+      setWritten((n) => n + 1);
+    }
+    if (error()) return;
+    toasts.show(t('bo.done', { count: result.reviews.length }), 'ok');
+    setTicked(new Map());
+    setChoice({ reasonCode: '', reasonText: '' });
+  }
+  const message = () => {
+    const e = error();
+    if (!e) return null;
+    return e.code === 'save' ? t('bo.error.save', { reason: e.docs }) : t(`bo.error.${e.code}`, { docs: e.docs });
+  };
+
+  return (
+    <section class="screen bo-screen" data-testid="screen-backoffice">
+      <h1>{t('bo.title')}</h1>
+      <FilterBar filters={filters} set={setFilters} events={(data.latest?.events ?? []).map((e) => ({ code: e.code, name: e.name[locale()] }))} counters={counters()} />
+      <DecisionBar state={choice} set={(k, v) => setChoice(k, v)} ticked={ticked().size} reasonError={error()?.code === 'reason_required' ? message() : null} apply={apply} />
+      <Show when={error() && error()!.code !== 'reason_required'}>
+        <div role="alert" data-testid="bo-error" data-code={error()!.code}>
+          <Notice tone="error">{message()}</Notice>
+        </div>
+      </Show>
+      <p class="counter-muted bo-summary" data-testid="bo-summary">
+        {t('bo.shown', { count: shown().length, ticked: ticked().size })} · {t('bo.keys')}
+      </p>
+      <div class="bo-body">
+        <Show when={data.latest} fallback={<p class="counter-muted">{t('bo.loading')}</p>}>
+          <Show when={shown().length > 0} fallback={<p class="counter-muted" data-testid="bo-empty">{t('bo.empty')}</p>}>
+            <DocumentTable rows={shown()} eventName={eventName} isTicked={(key) => ticked().has(key)} toggle={toggle} tickAll={tickAll} active={active()} setActive={setActive} />
+          </Show>
+        </Show>
+        <RowDetail row={shown()[active()]} eventName={eventName} />
+      </div>
+    </section>
+  );
+}
