@@ -9,10 +9,6 @@
  * replicating through the server's /db/ gateway as its signed-in cashier, as a tablet does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import type { CashEntry } from '../../couch-design/types/cash-entry.ts';
 import { cashEntryId } from '../../couch-design/types/cash-entry.ts';
 import type { CashSession } from '../../couch-design/types/cash.ts';
@@ -28,8 +24,7 @@ import { verifyChain } from '../../app/cash/chain.ts';
 import { dayJournal } from '../../app/cash/reports.ts';
 import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn, type Session } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { PouchDB, gatewayDb } from '../support/device-pouch.ts';
 
 const DAY = '2024-03-06';
 const ENTRIES = 1000;
@@ -67,17 +62,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function remoteDb(branch: string, session: Session): PouchDB.Database<{}> {
-  const cookie = session.headers.cookie!;
-  return new PouchDB<{}>(`${server.url}/db/fo_branch_${branch}`, {
-    skip_setup: true,
-    fetch: (url: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      headers.set('cookie', cookie);
-      return fetch(url, { ...init, headers });
-    },
-  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
-}
 
 /** An offline cash desk: its own replica, the app's validator, the cashier's identity. */
 function offlineDesk(plan: DeskPlan, index: number) {
@@ -156,7 +140,7 @@ describe('three cash desks offline, 1,000 entries each, then reconnected', () =>
     const created = await couch(server.url, backoffice, 'PUT', `/fo_branch_dla/${encodeURIComponent(order._id)}`, order);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     // Both dla desks pulled the authorised order while online; then the link went down.
-    for (const [i, d] of desks.entries()) if (d.plan.branch === 'dla') await d.db.replicate.from(remoteDb('dla', sessions[i]!), { doc_ids: [order._id] });
+    for (const [i, d] of desks.entries()) if (d.plan.branch === 'dla') await d.db.replicate.from(gatewayDb(server.url, 'fo_branch_dla', sessions[i]!), { doc_ids: [order._id] });
     const known = (await desks[0]!.db.get(order._id)) as unknown as PaymentOrder;
 
     for (const d of desks) await d.open();
@@ -170,7 +154,7 @@ describe('three cash desks offline, 1,000 entries each, then reconnected', () =>
   it('reconnected: every number of every sequence on the server once, chains intact, totals equal to what was typed', async () => {
     const refused: string[] = [];
     for (const [i, d] of desks.entries()) {
-      const result = await d.db.replicate.to(remoteDb(d.plan.branch, sessions[i]!), { batch_size: 100 });
+      const result = await d.db.replicate.to(gatewayDb(server.url, `fo_branch_${d.plan.branch}`, sessions[i]!), { batch_size: 100 });
       // The only write the server may refuse: the second desk's "paid" revision of the order.
       for (const e of result.errors as unknown as { id?: string; name?: string }[]) refused.push(`${d.plan.counter}:${e.id}:${e.name}`);
       expect(result.docs_written).toBeGreaterThanOrEqual(ENTRIES + 1);

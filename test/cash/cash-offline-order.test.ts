@@ -12,10 +12,6 @@
  * reports too — a finding this test expects alongside.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import type { CashEntry } from '../../couch-design/types/cash-entry.ts';
 import type { CashSession } from '../../couch-design/types/cash.ts';
 import type { PaymentOrder } from '../../couch-design/types/payment-order.ts';
@@ -30,10 +26,9 @@ import { useBrowserApp } from '../browser/support/browser-app.ts';
 import { demoUser } from '../browser/support/demo-users.ts';
 import { SignInPage } from '../browser/pages/sign-in-page.ts';
 import { Shell } from '../browser/pages/shell.ts';
-import { ADMIN, basicAuth, couch, signIn, type Session } from '../support/couch-http.ts';
+import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { axeViolations, cspViolations, describeFindings, watchCsp } from '../support/page-audit.ts';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { PouchDB, gatewayDb } from '../support/device-pouch.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -44,17 +39,6 @@ afterAll(async () => {
   for (const d of devices) await d.destroy();
 });
 
-function remoteDb(session: Session): PouchDB.Database<{}> {
-  const cookie = session.headers.cookie!;
-  return new PouchDB<{}>(`${app.url}/db/fo_branch_dla`, {
-    skip_setup: true,
-    fetch: (url: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      headers.set('cookie', cookie);
-      return fetch(url, { ...init, headers });
-    },
-  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
-}
 
 /** A cash desk device, offline: every write goes into its replica through the contract. */
 function desk(db: PouchDB.Database<{}>) {
@@ -86,7 +70,7 @@ async function findingsOnServer(): Promise<ReturnType<typeof audit>> {
 
 describe('a payment order paid by two offline desks', () => {
   it('keeps both payments, refuses the second paid revision, and shows the supervisor the order paid twice until one is reversed', async () => {
-    const remote = remoteDb(await signIn(app.url, CASHIER.name, 'demo-cashier'));
+    const remote = gatewayDb(app.url, 'fo_branch_dla', await signIn(app.url, CASHIER.name, 'demo-cashier'));
     const orders = (await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="payorder:dla:"&endkey="payorder:dla:\uffff"&include_docs=true`)).body.rows as { doc: PaymentOrder }[];
     const order = orders.map((r) => r.doc).find((o) => o.state === 'authorised' && o.kind === 'daily_allowance')!;
     expect(order.amount, 'below the reversal threshold: no approval needed to recover').toBeLessThan(settings.reversalThreshold);

@@ -8,10 +8,6 @@
  * replicating through the server's /db/ gateway as its signed-in user, as a tablet does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import type { Submission, SubmissionReview } from '../../couch-design/types/submission.ts';
 import { submissionId } from '../../couch-design/types/submission.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
@@ -19,10 +15,9 @@ import { allDocsByPrefix, putDoc } from '../../app/data/docs.ts';
 import { validateWrite } from '../../app/data/validate.ts';
 import { documentKey, documentReviews, reviewsByDocument } from '../../app/desk/reviews.ts';
 import { decide, type Ticked } from '../../app/screens/backoffice/decide.ts';
-import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn, type Session } from '../support/couch-http.ts';
+import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { PouchDB, gatewayDb } from '../support/device-pouch.ts';
 
 const DAY = '2024-03-06';
 const SUBMISSIONS = 100;
@@ -39,17 +34,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function remoteDb(session: Session): PouchDB.Database<{}> {
-  const cookie = session.headers.cookie!;
-  return new PouchDB<{}>(`${server.url}/db/fo_branch_dla`, {
-    skip_setup: true,
-    fetch: (url: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      headers.set('cookie', cookie);
-      return fetch(url, { ...init, headers });
-    },
-  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
-}
 
 /** An offline back-office tablet: its own replica, the app's validator, the agent's identity. */
 function agentDevice(name: string, device: string, role = 'backoffice') {
@@ -89,7 +73,7 @@ describe('two back-office agents offline', () => {
     const a = agentDevice('backoffice.dla', 'boa');
     const b = agentDevice('backoffice2.dla', 'bob');
     const sessions = [await signIn(server.url, 'backoffice.dla', 'demo-backoffice'), await signIn(server.url, 'backoffice2.dla', 'second-backoffice-pw')];
-    for (const [i, d] of [a, b].entries()) await d.db.replicate.from(remoteDb(sessions[i]!), { doc_ids: submissions.map((s) => s._id) });
+    for (const [i, d] of [a, b].entries()) await d.db.replicate.from(gatewayDb(server.url, 'fo_branch_dla', sessions[i]!), { doc_ids: submissions.map((s) => s._id) });
 
     // Offline. A validates 0–139 at 10:00; B refuses 60–99 at 09:00 (earlier) and 100–199 at 11:00 (later).
     const t = (h: number, m = 0) => `${DAY}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00.000Z`;
@@ -112,7 +96,7 @@ describe('two back-office agents offline', () => {
 
     // Reconnect: both push, then pull what the other decided.
     for (const [i, d] of [a, b].entries()) {
-      const pushed = await d.db.replicate.to(remoteDb(sessions[i]!), { batch_size: 100 });
+      const pushed = await d.db.replicate.to(gatewayDb(server.url, 'fo_branch_dla', sessions[i]!), { batch_size: 100 });
       expect(pushed.doc_write_failures, d.name).toBe(0);
     }
     const res = await couch(server.url, basicAuth(ADMIN.name, ADMIN.password), 'GET', `/fo_branch_dla/_all_docs?startkey="review:"&endkey="review:\uffff"&include_docs=true`);
@@ -133,7 +117,7 @@ describe('two back-office agents offline', () => {
       expect(s.history.length).toBe(i === 0 || (i >= 60 && i < 140) ? 2 : 1);
     }
     // Both devices converge on the same statuses once they have pulled.
-    for (const [i, d] of [a, b].entries()) await d.db.replicate.from(remoteDb(sessions[i]!), { batch_size: 200 });
+    for (const [i, d] of [a, b].entries()) await d.db.replicate.from(gatewayDb(server.url, 'fo_branch_dla', sessions[i]!), { batch_size: 200 });
     for (const d of [a, b]) {
       const local = reviewsByDocument(await allDocsByPrefix<SubmissionReview>(d.db, 'review:'));
       for (let i = 0; i < 200; i++) expect(local.get(documentKey(docs[i]!.submission, docs[i]!.code))!.latest!._id).toBe(status(i).latest!._id);

@@ -9,10 +9,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import { putDoc, allDocsByPrefix, type Db } from '../../app/data/docs.ts';
 import { validateWrite } from '../../app/data/validate.ts';
 import { nextReceiptSeq, receiptNumber } from '../../app/desk/receipt-number.ts';
@@ -24,8 +20,7 @@ import { uid } from '../../couch-design/ids/uid.ts';
 import { submissionId, type Submission } from '../../couch-design/types/submission.ts';
 import { ADMIN, basicAuth, couch, signIn, type Session } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { PouchDB } from '../support/device-pouch.ts';
 
 const PER_DEVICE = 200;
 const USER = { name: 'counter.dla', roles: ['counter', 'branch:dla'] };

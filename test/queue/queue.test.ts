@@ -4,10 +4,6 @@
  * called the same ticket while offline converge on one winner after replication.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import PouchDB from 'pouchdb-core';
-import memory from 'pouchdb-adapter-memory';
-import http from 'pouchdb-adapter-http';
-import replication from 'pouchdb-replication';
 import type { Ticket, VisitEvent } from '../../couch-design/types/ticket.ts';
 import { putDoc, allDocsByPrefix, type DocBase, type Stored } from '../../app/data/docs.ts';
 import { resolveConflicts } from '../../app/data/conflicts.ts';
@@ -16,12 +12,11 @@ import { callNext, issueTicket } from '../../app/queue/ops.ts';
 import { OfflineError, type QueueStore } from '../../app/queue/store.ts';
 import { NO_RULES } from '../../app/queue/ranking.ts';
 import { lostCall, pickCallWinner } from '../../app/queue/conflicts.ts';
-import { ADMIN, basicAuth, couch, signIn, type Session } from '../support/couch-http.ts';
+import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { actorFor, drain, issueMany, today } from './support/drain.ts';
 import { httpQueueStore } from './support/http-store.ts';
-
-PouchDB.plugin(memory).plugin(http).plugin(replication);
+import { PouchDB, gatewayDb } from '../support/device-pouch.ts';
 
 let server: RunningServer;
 const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -88,7 +83,7 @@ describe('queues on the real server', () => {
 
     const session = await signIn(server.url, 'counter.dla', 'demo-counter');
     const user = { name: 'counter.dla', roles: ['counter', 'branch:dla'] };
-    const remote = remoteDb(session);
+    const remote = gatewayDb(server.url, 'fo_branch_dla', session);
     const devices = [0, 1].map((i) => new PouchDB<{}>(`offline-counter-${i}`, { adapter: 'memory' }));
     for (const db of devices) await db.replicate.from(remote);
 
@@ -140,17 +135,6 @@ describe('queues on the real server', () => {
   });
 });
 
-function remoteDb(session: Session): PouchDB.Database<{}> {
-  const cookie = session.headers.cookie!;
-  return new PouchDB<{}>(`${server.url}/db/fo_branch_dla`, {
-    skip_setup: true,
-    fetch: (url: RequestInfo | URL, init?: RequestInit) => {
-      const headers = new Headers(init?.headers);
-      headers.set('cookie', cookie);
-      return fetch(url, { ...init, headers });
-    },
-  } as PouchDB.Configuration.RemoteDatabaseConfiguration);
-}
 
 /** A counter cut off from the server: nothing is arbitrated, everything goes to its replica. */
 function offlineStore(db: PouchDB.Database<{}>, user: { name: string; roles: string[] }): QueueStore {
