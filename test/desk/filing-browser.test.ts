@@ -7,34 +7,21 @@
  * server refuses the same documents.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
-import { demoUser } from '../browser/support/demo-users.ts';
-import { SignInPage } from '../browser/pages/sign-in-page.ts';
-import { Shell } from '../browser/pages/shell.ts';
-import { Pwa } from '../browser/pages/pwa.ts';
 import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { axeViolations, cspViolations, describeFindings, keepScreenshot, watchCsp } from '../support/page-audit.ts';
-import { issueTicket } from '../../app/queue/ops.ts';
-import { branchDay } from '../../app/queue/numbering.ts';
+import { axeViolations, cspViolations, describeFindings, keepScreenshot } from '../support/page-audit.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
-import type { Ticket } from '../../couch-design/types/ticket.ts';
 import type { Person } from '../../couch-design/types/person.ts';
 import type { Submission } from '../../couch-design/types/submission.ts';
 import type { Case } from '../../couch-design/types/case.ts';
-import { actorFor } from '../queue/support/drain.ts';
-import { httpQueueStore } from '../queue/support/http-store.ts';
+import { PDFTOTEXT, chooseEvent, counterTablet, day, issue, saveAndPrint, serveNext, settled, shiftDay, tick } from './support/filing-page.ts';
 
-const PDFTOTEXT = '/usr/bin/pdftotext';
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
-const TABLET = { width: 1280, height: 800 };
-const day = () => branchDay(new Date(), 'Africa/Douala');
 let downloads = '';
 
 beforeAll(() => {
@@ -45,46 +32,9 @@ afterAll(() => {
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
-/**
- * A counter tablet whose printer falls back to a PDF download (no USB printer here). Installed:
- * its service worker controls the page, so the printing code loads with the network cut.
- */
-async function counterTablet(installed = false): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await app.context({ viewport: TABLET, locale: 'fr-FR', acceptDownloads: true, ...(installed ? { serviceWorkers: 'allow' as const } : {}) });
-  await watchCsp(context);
-  await context.addInitScript(() => {
-    try {
-      if (!localStorage.getItem('fo.printer.settings')) localStorage.setItem('fo.printer.settings', JSON.stringify({ fallback: 'pdf' }));
-    } catch {
-      // about:blank has no storage
-    }
-  });
-  const page = await context.newPage();
-  const user = demoUser('counter.dla');
-  const signInPage = await SignInPage.open(page, app.url);
-  if (installed) {
-    const pwa = new Pwa(page);
-    await pwa.activeWorker();
-    await page.reload();
-    await signInPage.waitUntilShown();
-    expect(await pwa.controller()).toBe(`${app.url}/sw.js`);
-  }
-  await signInPage.signInAs(user);
-  await new Shell(page).waitForScreen(user.screen);
-  return { context, page };
-}
-
 async function persons(count: number): Promise<Person[]> {
   const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="person:"&endkey="person:\uffff"&include_docs=true&limit=${count}`);
   return (res.body.rows as { doc: Person }[]).map((r) => r.doc);
-}
-
-async function issue(service: string, series: string, personId?: string): Promise<Ticket> {
-  const session = await signIn(app.url, 'reception.dla', 'demo-reception');
-  const store = httpQueueStore(app.url, session, 'fo_branch_dla', { writes: 0, conflicts: 0, queries: 0 });
-  const r = await issueTicket(store, { day: day(), service: { code: service, series }, ...(personId ? { personId } : {}) }, { used: [], slot: null }, actorFor('dla', 'reception.dla', 'dtest')());
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
 }
 
 async function serverSubmissions(): Promise<Submission[]> {
@@ -92,60 +42,12 @@ async function serverSubmissions(): Promise<Submission[]> {
   return (res.body.rows as { doc: Submission }[]).map((r) => r.doc);
 }
 
-async function settled(page: Page) {
-  await waitFor('no action in flight', async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : null));
-}
-
-/** Opens `counter` on one queue alone (family unless said), calls the next ticket and starts serving it. */
-async function serveNext(page: Page, counter: string, label: string, queue = 'family') {
-  await page.getByTestId('counter-code').waitFor();
-  {
-    await page.getByTestId('counter-code').selectOption(counter);
-    for (const box of await page.locator('[data-testid^="counter-service-"]').all()) {
-      const service = (await box.getAttribute('data-testid'))!.slice('counter-service-'.length);
-      await box.setChecked(service === queue);
-    }
-    await page.getByTestId('counter-open').click();
-  }
-  // The ticket reached the tablet's replica before calling.
-  await page.locator('[data-testid="counter-waiting"]:not([data-count="0"])').waitFor({ timeout: 30_000 });
-  await page.getByTestId('counter-call-next').click();
-  await page.locator(`[data-testid="counter-current"][data-label="${label}"]`).waitFor({ timeout: 30_000 });
-  await settled(page);
-  await page.getByTestId('counter-start').click();
-  await page.locator('[data-testid="counter-current"][data-state="serving"]').waitFor();
-  await settled(page);
-  await page.locator('[data-testid="desk-filing"], [data-testid="desk-finder"]').waitFor();
-}
-
-async function chooseEvent(page: Page, code: string) {
-  await page.getByTestId('desk-event').selectOption(code);
-  await page.locator(`[data-testid="desk-form"][data-event="${code}"]`).waitFor();
-}
-
-async function tick(page: Page, code: string, edition: string, validity = '', copies = '1') {
-  await page.getByTestId(`desk-handed-${code}`).check();
-  await page.getByTestId(`desk-edition-${code}`).fill(edition);
-  if (validity) await page.getByTestId(`desk-validity-${code}`).fill(validity);
-  await page.getByTestId(`desk-copies-${code}`).fill(copies);
-}
-
-/** Presses save and returns the receipt's PDF text, lines with runs of spaces collapsed. */
-async function saveAndPrint(page: Page, name: string): Promise<string[]> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('desk-save').click()]);
-  const file = join(downloads, name);
-  await download.saveAs(file);
-  const text = execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
-  return text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-}
-
-const shiftDay = (d: string, days: number) => new Date(Date.parse(d + 'T12:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('document filing at the counter', () => {
   it('steps 1–3: files documents from the file of the called ticket’s person; one submission linked to ticket and person; the receipt prints with number, codes and what is missing', async () => {
     const [person] = await persons(1);
-    const ticket = await issue('family', 'F', person!._id);
-    const { page } = await counterTablet();
+    const ticket = await issue(app, 'family', 'F', person!._id);
+    const { page } = await counterTablet(app);
     await serveNext(page, 'C01', ticket.label);
     await page.locator(`[data-testid="counter-person"][data-person="${person!._id}"]`).waitFor();
 
@@ -157,7 +59,7 @@ describe('document filing at the counter', () => {
     expect(describeFindings(await axeViolations(page)), 'axe on the filing form').toBe('');
     await keepScreenshot(page, 'desk-filing-form');
 
-    const text = await saveAndPrint(page, 'receipt.pdf');
+    const text = await saveAndPrint(page, downloads, 'receipt.pdf');
     const number = await page.getByTestId('desk-receipt-number').getAttribute('data-number');
     expect(number).toMatch(/^DLA-\d{6}-[A-Z0-9]+-001$/);
     expect(await page.getByTestId('desk-missing').getAttribute('data-missing')).toBe('0228');
@@ -190,19 +92,19 @@ describe('document filing at the counter', () => {
     await page.locator('[data-testid="desk-form"][data-event="family_benefits_male"]').waitFor();
     expect(await page.getByTestId('desk-handed-0104').isChecked()).toBe(false);
     await tick(page, '0228', shiftDay(day(), -10));
-    await saveAndPrint(page, 'receipt2.pdf');
+    await saveAndPrint(page, downloads, 'receipt2.pdf');
     expect(await page.getByTestId('desk-receipt-number').getAttribute('data-number')).toBe(number!.replace(/001$/, '002'));
   }, 150_000);
 
   it('step 1 offline: with the network cut the filing is saved on the tablet and the receipt prints; the submission reaches the server after reconnection', async () => {
     const [, person] = await persons(2);
-    const ticket = await issue('family', 'F', person!._id);
-    const { context, page } = await counterTablet(true);
+    const ticket = await issue(app, 'family', 'F', person!._id);
+    const { context, page } = await counterTablet(app, true);
     await serveNext(page, 'C02', ticket.label);
     await chooseEvent(page, 'family_benefits_female');
     await context.setOffline(true);
     await tick(page, '0101', shiftDay(day(), -1000));
-    const text = await saveAndPrint(page, 'offline.pdf');
+    const text = await saveAndPrint(page, downloads, 'offline.pdf');
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
     expect(text.join('\n')).toContain(number);
     expect(text.some((l) => l.startsWith('0101 '))).toBe(true);
@@ -214,8 +116,8 @@ describe('document filing at the counter', () => {
 
   it('step 1 walk-in: a ticket without a person; the agent finds them by name, accents and case aside, and files from their file', async () => {
     const person = (await persons(50)).find((p) => p.kind === 'insurant' && p.familyName && p.givenName)!;
-    const ticket = await issue('family', 'F');
-    const { page } = await counterTablet();
+    const ticket = await issue(app, 'family', 'F');
+    const { page } = await counterTablet(app);
     await serveNext(page, 'C06', ticket.label);
     await page.getByTestId('desk-finder').waitFor();
     expect(await page.getByTestId('desk-filing').count()).toBe(0);
@@ -227,7 +129,7 @@ describe('document filing at the counter', () => {
     expect(describeFindings(await axeViolations(page)), 'axe on the found file').toBe('');
     await chooseEvent(page, 'family_benefits_male');
     await tick(page, '0104', shiftDay(day(), -50));
-    await saveAndPrint(page, 'walk-in.pdf');
+    await saveAndPrint(page, downloads, 'walk-in.pdf');
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
     const sub = await waitFor('the walk-in submission on the server', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null);
     expect(sub).toMatchObject({ person: person._id, ticket: ticket._id });
@@ -257,8 +159,8 @@ describe('document filing at the counter', () => {
     expect(put2.status).toBe(201);
     // Issued last: when the tablet sees the ticket, its replica holds the filing and the review.
     // Each test has a counter of its own (an open session holds it): C03, on the pension queue.
-    const ticket = await issue('pension', 'P', kase.person);
-    const { page } = await counterTablet();
+    const ticket = await issue(app, 'pension', 'P', kase.person);
+    const { page } = await counterTablet(app);
     await serveNext(page, 'C03', ticket.label, 'pension');
     await page.getByTestId('desk-pending').waitFor();
     const items = await page.getByTestId('desk-pending-item').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-code')]));
@@ -277,8 +179,8 @@ describe('document filing at the counter', () => {
 
   it('step 4: each bad input is refused with its message and nothing is written; the server refuses the same', async () => {
     const [, , person] = await persons(3);
-    const ticket = await issue('family', 'F', person!._id);
-    const { page } = await counterTablet();
+    const ticket = await issue(app, 'family', 'F', person!._id);
+    const { page } = await counterTablet(app);
     await serveNext(page, 'C04', ticket.label);
     const before = (await serverSubmissions()).length;
 
@@ -308,7 +210,7 @@ describe('document filing at the counter', () => {
     // sequence is read from the tablet's replica), and the server gains exactly that one.
     expect(await page.getByTestId('desk-history-none').count()).toBe(1);
     await page.getByTestId('desk-copies-0104').fill('1');
-    await saveAndPrint(page, 'corrected.pdf');
+    await saveAndPrint(page, downloads, 'corrected.pdf');
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
     expect(number).toMatch(/-001$/);
     await waitFor('the corrected submission on the server', async () => ((await serverSubmissions()).some((s) => s.receiptNumber === number) ? true : null));

@@ -47,10 +47,10 @@ export async function counterTablet(app: BrowserApp, installed = false): Promise
   return { context, page };
 }
 
-export async function issue(app: BrowserApp, service: string, series: string, personId: string): Promise<Ticket> {
+export async function issue(app: BrowserApp, service: string, series: string, personId?: string): Promise<Ticket> {
   const session = await signIn(app.url, 'reception.dla', 'demo-reception');
   const store = httpQueueStore(app.url, session, 'fo_branch_dla', { writes: 0, conflicts: 0, queries: 0 });
-  const r = await issueTicket(store, { day: day(), service: { code: service, series }, personId }, { used: [], slot: null }, actorFor('dla', 'reception.dla', 'stest')());
+  const r = await issueTicket(store, { day: day(), service: { code: service, series }, ...(personId ? { personId } : {}) }, { used: [], slot: null }, actorFor('dla', 'reception.dla', 'stest')());
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
@@ -59,15 +59,16 @@ export async function settled(page: Page) {
   await waitFor('no action in flight', async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : null));
 }
 
-/** Opens `counter` on the family queue alone, calls the next ticket and starts serving it. */
-export async function serveNext(page: Page, counter: string, label: string) {
+/** Opens `counter` on one queue alone (family unless said), calls the next ticket and starts serving it. */
+export async function serveNext(page: Page, counter: string, label: string, queue = 'family') {
   await page.getByTestId('counter-code').waitFor();
   await page.getByTestId('counter-code').selectOption(counter);
   for (const box of await page.locator('[data-testid^="counter-service-"]').all()) {
     const service = (await box.getAttribute('data-testid'))!.slice('counter-service-'.length);
-    await box.setChecked(service === 'family');
+    await box.setChecked(service === queue);
   }
   await page.getByTestId('counter-open').click();
+  // The ticket reached the tablet's replica before calling.
   await page.locator('[data-testid="counter-waiting"]:not([data-count="0"])').waitFor({ timeout: 30_000 });
   await page.getByTestId('counter-call-next').click();
   await page.locator(`[data-testid="counter-current"][data-label="${label}"]`).waitFor({ timeout: 30_000 });
@@ -75,7 +76,8 @@ export async function serveNext(page: Page, counter: string, label: string) {
   await page.getByTestId('counter-start').click();
   await page.locator('[data-testid="counter-current"][data-state="serving"]').waitFor();
   await settled(page);
-  await page.getByTestId('desk-filing').waitFor();
+  // The filing form when the ticket names a person, the person finder for a walk-in.
+  await page.locator('[data-testid="desk-filing"], [data-testid="desk-finder"]').waitFor();
 }
 
 export async function chooseEvent(page: Page, code: string) {
@@ -83,9 +85,11 @@ export async function chooseEvent(page: Page, code: string) {
   await page.locator(`[data-testid="desk-form"][data-event="${code}"]`).waitFor();
 }
 
-export async function tick(page: Page, code: string, edition: string) {
+export async function tick(page: Page, code: string, edition: string, validity = '', copies = '1') {
   await page.getByTestId(`desk-handed-${code}`).check();
   await page.getByTestId(`desk-edition-${code}`).fill(edition);
+  if (validity) await page.getByTestId(`desk-validity-${code}`).fill(validity);
+  await page.getByTestId(`desk-copies-${code}`).fill(copies);
 }
 
 /** Presses save and returns the receipt's PDF text, lines with runs of spaces collapsed. */
