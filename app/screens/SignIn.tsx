@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { errorText } from '../i18n/reasons.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { landingPath } from '../auth/landing.ts';
-import { LocaleSwitch } from '../layout/LocaleSwitch.tsx';
+import { BrandBar } from '../layout/BrandBar.tsx';
 import { createActionGuard, guardedSubmit } from '../ui/action-guard.ts';
 import { Button } from '../ui/Button.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -60,12 +60,7 @@ export function SignIn() {
   return (
     <main id="main" class="signin">
       <div class="signin-box">
-        <div class="signin-brand">
-          <span class="signin-logo" aria-hidden="true">FO</span>
-          <strong class="app-name">{t('app.name')}</strong>
-          <span class="spacer" />
-          <LocaleSwitch />
-        </div>
+        <BrandBar />
         <form class="panel signin-panel" onSubmit={guardedSubmit(guard, submit)} novalidate data-testid="signin-form">
           <h1>{t('signin.title')}</h1>
           <p class="signin-intro">{t('signin.intro')}</p>

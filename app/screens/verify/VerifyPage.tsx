@@ -7,7 +7,7 @@
  */
 import { Match, Show, Switch, createSignal, onMount } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { LocaleSwitch } from '../../layout/LocaleSwitch.tsx';
+import { BrandBar } from '../../layout/BrandBar.tsx';
 import { createActionGuard, guardedSubmit } from '../../ui/action-guard.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -54,12 +54,7 @@ export function VerifyPage() {
   return (
     <main id="main" class="verify">
       <div class="verify-box">
-        <div class="signin-brand">
-          <span class="signin-logo" aria-hidden="true">FO</span>
-          <strong class="app-name">{t('app.name')}</strong>
-          <span class="spacer" />
-          <LocaleSwitch />
-        </div>
+        <BrandBar />
         <form class="panel verify-panel" onSubmit={guardedSubmit(guard, check)} novalidate data-testid="verify-form">
           <h1>{t('verify.title')}</h1>
           <p class="signin-intro">{t('verify.intro')}</p>
