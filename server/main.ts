@@ -14,6 +14,7 @@ import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
 import { loadInstitutionKey } from './certificates/institution-key.ts';
 import { scheduleEdmExport } from './jobs/edm-export.ts';
+import { scheduleCashChainCheck } from './jobs/cash-chain-check.ts';
 
 loadDotEnv();
 const config = (() => {
@@ -47,6 +48,7 @@ const result = await provision({
 const stopEndOfDay = scheduleEndOfDay(couch, result.branches);
 const stopStatsRollup = scheduleStatsRollup(couch, result.branches);
 const edmExport = config.edmDir ? scheduleEdmExport(couch, config.edmDir) : null;
+const cashChains = scheduleCashChainCheck(couch, result.branches);
 
 // Head office: its own fo_central database. A branch: head office, reached as its replication reaches it.
 const centralLink: () => Promise<LinkReport> =
@@ -76,6 +78,7 @@ const server = createAppServer({
       branches: result.branches,
       designDocs: result.designDocs.snapshot(),
       ...(edmExport && { edm: edmExport.health() }),
+      cashChains: cashChains.health(),
     };
   },
 });
@@ -96,6 +99,7 @@ async function shutdown(signal: string) {
   stopEndOfDay();
   stopStatsRollup();
   edmExport?.stop();
+  cashChains.stop();
   server.close();
   // Long-poll replication requests would hold close() open; they reconnect elsewhere.
   server.closeAllConnections();
