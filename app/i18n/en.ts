@@ -698,6 +698,8 @@ export const en: Messages = {
   'certs.refresh': 'Check again',
   'certs.eligible': 'can be issued',
   'certs.refused': 'not yet',
+  'certs.earlier': 'Certificates already issued',
+  'certs.reprint': 'Reprint (duplicate)',
   'certs.issue': 'Issue',
   'certs.issued': 'Certificate {number} issued: the PDF is downloaded, the stub printed.',
   'certs.reason.unpaid_period': '{period} unpaid: {owed}',

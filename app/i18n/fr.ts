@@ -700,6 +700,8 @@ export const fr = {
   'certs.refresh': 'Vérifier à nouveau',
   'certs.eligible': 'peut être délivrée',
   'certs.refused': 'pas encore',
+  'certs.earlier': 'Attestations déjà délivrées',
+  'certs.reprint': 'Réimprimer (duplicata)',
   'certs.issue': 'Délivrer',
   'certs.issued': 'Attestation {number} délivrée : le PDF est téléchargé, le talon imprimé.',
   'certs.reason.unpaid_period': '{period} impayé : {owed}',

@@ -78,7 +78,7 @@ async function verifiedSignedOut(seal: string): Promise<string | null> {
 }
 
 describe('certificates at the counter (issue 13)', () => {
-  it('refuses good standing with the unpaid quarter, issues it once the cash desk took it; the PDF and its seal check out', async () => {
+  it('refuses good standing with the unpaid quarter, issues it once the cash desk took it; the PDF and its seal check out; a reprint says DUPLICATA', async () => {
     const ticket = await issue(app, 'family', 'F', EMPLOYER._id);
     const { context, page } = await counterTablet(app);
     await serveNext(page, 'C01', ticket.label);
@@ -103,6 +103,18 @@ describe('certificates at the counter (issue 13)', () => {
     expect(stored).toMatchObject({ certType: 'non_debt', person: EMPLOYER._id, agent: 'counter.dla', locale: 'fr', certified: { rule: 'good_standing', through: '2013-Q2' } });
     expect(await verifiedSignedOut(stored.seal)).toBe('valid');
     expect(await verifiedSignedOut(stored.seal.replace('|9990001|', '|9990002|'))).toBe('altered');
+
+    // A reprint: the same paper and number, marked DUPLICATA; nothing new is issued.
+    const reprint = page.getByTestId(`certs-reprint-${number}`);
+    await reprint.waitFor();
+    const [copy] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), reprint.click()]);
+    expect(copy.suggestedFilename()).toBe(`${number}-duplicata.pdf`);
+    const copyFile = join(downloads, copy.suggestedFilename());
+    await copy.saveAs(copyFile);
+    const copyText = execFileSync(PDFTOTEXT, ['-layout', copyFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(copyText).toContain('DUPLICATA');
+    expect(copyText).toContain(`N° ${number}`);
+    expect(text).not.toContain('DUPLICATA');
 
     // The network cut: the tablet seals with its certified key, the paper comes out, the server gets it later.
     await context.setOffline(true);

@@ -24,7 +24,7 @@ import type { Locale } from '../../i18n/translate.ts';
 import { deviceId } from '../../queue/device.ts';
 import { printReceipt } from '../../printing/print-receipt.ts';
 import { periodLabel } from '../../cash/designation.ts';
-import { type Eligibility, type Refusal, eligibility, paidAtDesk, validUntil } from '../../certificates/eligibility.ts';
+import { type Certified, type Eligibility, type Refusal, eligibility, paidAtDesk, validUntil } from '../../certificates/eligibility.ts';
 import { buildCertificate, certificateNumber, nextCertificateSeq, sealedFields, verificationUrl } from '../../certificates/issue.ts';
 import { deviceSigner, ensureCertified } from '../../certificates/device-signer.ts';
 import { certificatePdf } from '../../certificates/certificate-pdf.ts';
@@ -37,7 +37,7 @@ interface Row {
 }
 
 export function CertificatesPanel(props: { ctl: CounterController; personId: string }) {
-  const { t, locale, money } = useI18n();
+  const { t, locale, money, dateTime } = useI18n();
   const { layer } = useData();
   const queue = props.ctl.queue;
   const [paperLocale, setPaperLocale] = createSignal<Locale>(locale());
@@ -52,13 +52,14 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
       if (!person) return null;
       const number = person.number;
       const branchCash = `cash:${queue.branch}:`;
-      const [institution, types, cases, lines, orders, entries] = await Promise.all([
+      const [institution, types, cases, lines, orders, entries, certificates] = await Promise.all([
         layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
         layer.allDocsByPrefix<CertificateType>('ref', 'certtype:'),
         layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[]),
         layer.allDocsByPrefix<AccountLine>('people', `accline:${number}:`).catch(() => [] as AccountLine[]),
         layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${queue.branch}:`).catch(() => [] as PaymentOrder[]),
         layer.allDocsByPrefix<CashEntry>('branch', branchCash).catch(() => [] as CashEntry[]),
+        layer.allDocsByPrefix<Certificate>('branch', 'cert:').catch(() => [] as Certificate[]),
       ]);
       const account = person.accountNumber ?? number;
       const paid = paidAtDesk(lines.filter((l) => l.type === 'account_line'), entries.filter((e) => e.type === 'cash_entry' && e.account === account));
@@ -66,7 +67,12 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
       const rows: Row[] = types
         .filter((x) => x.type === 'certificate_type' && x.rule !== 'not_registered' && x.for.includes(person.kind))
         .map((type) => ({ type, verdict: eligibility(type, mine, { today: queue.day() }) }));
-      return { person, rows, institution };
+      const certTypes = new Map(types.map((x) => [x.code, x]));
+      const issued = certificates
+        .filter((c) => c.type === 'certificate' && c.person === id && certTypes.has(c.certType))
+        .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
+        .map((c) => ({ doc: c, type: certTypes.get(c.certType)! }));
+      return { person, rows, institution, issued };
     },
   );
 
@@ -117,8 +123,14 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
     });
     await queue.store.writeLocal(doc);
     setIssued({ number });
+    await printPaper(doc, row.type, person, institution, false);
+    void refetch();
+  }
+
+  /** The A4 PDF downloaded and the stub printed, from the stored certificate: a reprint is the same paper marked DUPLICATA. */
+  async function printPaper(doc: Certificate, type: CertificateType, person: Person, institution: Institution | null, duplicate: boolean) {
     const branch = queue.branchDoc();
-    const qr = verificationUrl(location.origin, seal);
+    const qr = verificationUrl(location.origin, doc.seal);
     const verifyAt = `${location.host}${VERIFY_PATH}`;
     const name = personName(person);
     certificatePdf(
@@ -127,20 +139,20 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
         branchName: branch?.name ?? queue.branch,
         city: branch?.city ?? '',
         timeZone: branch?.timeZone ?? 'UTC',
-        typeName: row.type.name[paperLocale()],
-        number,
+        typeName: type.name[doc.locale],
+        number: doc.number,
         person: { number: person.number, name, kind: person.kind },
-        certified: row.verdict.certified,
+        certified: doc.certified as unknown as Certified,
         issuedAt: doc.issuedAt,
         ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
-        agent: props.ctl.agent,
+        agent: doc.agent,
         qr,
         verifyAt,
-        duplicate: false,
+        duplicate,
         currencyDecimals: institution?.currencyDecimals ?? 0,
       },
-      paperLocale(),
-    ).save(`${number}.pdf`);
+      doc.locale,
+    ).save(`${doc.number}${duplicate ? '-duplicata' : ''}.pdf`);
     await printReceipt(
       {
         template: 'certificate_stub',
@@ -148,18 +160,18 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
           institution: institution?.name ?? '',
           branchName: branch?.name ?? queue.branch,
           ...(branch?.timeZone ? { timeZone: branch.timeZone } : {}),
-          certificateName: row.type.name[paperLocale()],
-          number,
+          certificateName: type.name[doc.locale],
+          number: doc.number,
           issuedAt: doc.issuedAt,
           ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
           person: { number: person.number, name },
           verifyAt,
           qr,
-          agent: props.ctl.agent,
-          counter: props.ctl.code(),
+          agent: doc.agent,
+          ...(doc.counter ? { counter: doc.counter } : {}),
         },
       },
-      paperLocale(),
+      doc.locale,
     );
   }
 
@@ -200,6 +212,22 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
                 )}
               </For>
             </ul>
+            <Show when={f().issued.length > 0}>
+              <h3 class="counter-subtitle">{t('certs.earlier')}</h3>
+              <ul class="certs-list" data-testid="certs-earlier">
+                <For each={f().issued}>
+                  {(c) => (
+                    <li class="certs-row" data-testid="certs-earlier-item" data-number={c.doc.number}>
+                      <span class="certs-name">{c.type.name[locale()]} · {c.doc.number}</span>
+                      <span class="counter-muted">{dateTime(c.doc.issuedAt)}</span>
+                      <Button size="normal" testId={`certs-reprint-${c.doc.number}`} action={() => printPaper(c.doc, c.type, f().person, f().institution, true)}>
+                        {t('certs.reprint')}
+                      </Button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
           </>
         )}
       </Show>
