@@ -853,4 +853,16 @@ export const en: Messages = {
   'bo.history.entry': '{decision} by {agent}, {at}',
   'bo.history.corrects': 'corrects the previous decision',
   'bo.detail.person': 'Person {number} · counter {counter}',
+  // Cash: the supervisor approves a large reversal (issue 12)
+  'cash.approve.title': 'Approve a reversal',
+  'cash.approve.desk': 'Cash desk',
+  'cash.approve.number': 'Document No.',
+  'cash.approve.find': 'Show',
+  'cash.approve.notFound': 'No receipt or payment with this number at this desk.',
+  'cash.approve.entry': 'No. {number}, desk {desk}: {designation}, {amount}, by {cashier}.',
+  'cash.approve.reason': 'Reason for the approval',
+  'cash.approve.needReason': 'Give the reason for the approval.',
+  'cash.approve.confirm': 'Approve the reversal',
+  'cash.approve.done': 'Reversal of No. {number} (desk {desk}) approved: the cashier can reverse it.',
+  'cash.approve.already': 'This reversal is already approved.',
 };

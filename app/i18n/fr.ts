@@ -855,6 +855,18 @@ export const fr = {
   'bo.history.entry': '{decision} par {agent}, {at}',
   'bo.history.corrects': 'corrige la décision précédente',
   'bo.detail.person': 'Personne {number} · guichet {counter}',
+  // Cash: the supervisor approves a large reversal (issue 12)
+  'cash.approve.title': 'Autoriser une annulation',
+  'cash.approve.desk': 'Caisse',
+  'cash.approve.number': 'N° du document',
+  'cash.approve.find': 'Afficher',
+  'cash.approve.notFound': 'Aucun reçu ni paiement de ce numéro à cette caisse.',
+  'cash.approve.entry': 'N° {number}, caisse {desk} : {designation}, {amount}, par {cashier}.',
+  'cash.approve.reason': "Motif de l'autorisation",
+  'cash.approve.needReason': "Indiquez le motif de l'autorisation.",
+  'cash.approve.confirm': "Autoriser l'annulation",
+  'cash.approve.done': "Annulation du n° {number} (caisse {desk}) autorisée : le caissier peut l'annuler.",
+  'cash.approve.already': 'Cette annulation est déjà autorisée.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

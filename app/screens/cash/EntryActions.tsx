@@ -1,6 +1,6 @@
 /**
- * Reversing an entry (with its reason; above the session's threshold the domain asks for a
- * supervisor's approval, refused here with that reason) and voiding the desk's next number
+ * Reversing an entry (with its reason; above the session's threshold it needs the supervisor's
+ * approval, CashApprove.tsx, found in the branch replica, else refused with that reason) and voiding the desk's next number
  * (with its reason). Each form is mounted for one use and starts clean.
  */
 import { createSignal } from 'solid-js';
@@ -13,10 +13,13 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import type { CashDeskCtl } from './cash-desk.ts';
+import { useData } from '../../data/DataProvider.tsx';
+import { type CashApproval, cashApprovalId } from '../../../couch-design/types/cash-approval.ts';
 import { cashErrorText } from './cash-text.ts';
 
 export function ReverseForm(props: { ctl: CashDeskCtl; number: number; onDone: (entry: CashEntry | null) => void }) {
   const { t } = useI18n();
+  const { layer } = useData();
   const guard = useActionGuard();
   const [reason, setReason] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -27,8 +30,10 @@ export function ReverseForm(props: { ctl: CashDeskCtl; number: number; onDone: (
     const original = props.ctl.entries().find((e) => e._id === id);
     if (!original) return setError(t('cash.problem.conflict'));
     try {
+      // A supervisor's approval reaches this device by replication (CashApprove on their screen).
+      const approval = await layer.get<CashApproval>('branch', cashApprovalId(props.ctl.branch, session.counter, props.number)).catch(() => null);
       const entry = await props.ctl.take((desk) =>
-        reversal(desk, { original, reversedBy: props.ctl.entries().filter((e) => e.reverses === id), reason: reason().trim() }),
+        reversal(desk, { original, reversedBy: props.ctl.entries().filter((e) => e.reverses === id), reason: reason().trim(), approval }),
       );
       props.onDone(entry);
     } catch (e) {

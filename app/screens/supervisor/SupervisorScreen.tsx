@@ -10,6 +10,7 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { Notice } from '../../ui/Notice.tsx';
 import { LiveBoard } from './LiveBoard.tsx';
 import { CashSignOff } from '../cash/CashSignOff.tsx';
+import { CashApprove } from '../cash/CashApprove.tsx';
 import { CashFindings } from '../cash/CashFindings.tsx';
 import { CashHeadOffice } from '../cash/CashHeadOffice.tsx';
 import './supervisor.css';
@@ -68,6 +69,7 @@ export function SupervisorScreen() {
           <CashSignOff />
           <CashFindings />
           <LiveBoard />
+          <CashApprove />
         </Show>
       </div>
     </section>
