@@ -65,7 +65,7 @@ afterAll(async () => {
 describe('staged deployment of a changed design document', () => {
   it('reports every database current in /health', async () => {
     const health = (await (await fetch(`${server.url}/health`)).json()) as { designDocs: Record<string, string> };
-    expect(health.designDocs).toEqual({ fo_branch_dla: 'current', fo_central: 'current', fo_people: 'current', fo_ref: 'current' });
+    expect(health.designDocs).toEqual({ fo_branch_dla: 'current', fo_central: 'current', fo_people: 'current', fo_ref: 'current', fo_scans_dla: 'current' });
   });
 
   it('stages the new version once, without its validator', async () => {
