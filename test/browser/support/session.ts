@@ -17,5 +17,5 @@ export async function hasSessionCookie(context: BrowserContext): Promise<boolean
 
 /** Waits for the answer to the sign-out's DELETE /_session to clear the cookie. */
 export async function waitUntilSessionCookieGone(context: BrowserContext): Promise<void> {
-  await expect.poll(() => hasSessionCookie(context), { timeout: 10_000 }).toBe(false);
+  await expect.poll(() => hasSessionCookie(context), { timeout: 30_000 }).toBe(false);
 }

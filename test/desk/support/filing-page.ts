@@ -63,10 +63,18 @@ export async function settled(page: Page) {
 export async function serveNext(page: Page, counter: string, label: string, queue = 'family') {
   await page.getByTestId('counter-code').waitFor();
   await page.getByTestId('counter-code').selectOption(counter);
-  for (const box of await page.locator('[data-testid^="counter-service-"]').all()) {
-    const service = (await box.getAttribute('data-testid'))!.slice('counter-service-'.length);
-    await box.setChecked(service === queue);
-  }
+  // The boxes re-render as the replica brings the counter's settings: set them until they hold.
+  await waitFor('only the chosen queue ticked', async () => {
+    let held = true;
+    for (const box of await page.locator('[data-testid^="counter-service-"]').all()) {
+      const want = (await box.getAttribute('data-testid'))!.slice('counter-service-'.length) === queue;
+      if ((await box.isChecked()) !== want) {
+        held = false;
+        await box.click();
+      }
+    }
+    return held ? true : null;
+  });
   await page.getByTestId('counter-open').click();
   // The ticket reached the tablet's replica before calling.
   await page.locator('[data-testid="counter-waiting"]:not([data-count="0"])').waitFor({ timeout: 30_000 });
