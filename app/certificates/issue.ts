@@ -5,22 +5,21 @@
 import type { CertificateType } from '../../couch-design/types/catalogue.ts';
 import { CERTIFICATE, type Certificate } from '../../couch-design/types/certificate.ts';
 import { personName, type Person } from '../../couch-design/types/person.ts';
-import { receiptNumber } from '../desk/receipt-number.ts';
+import { nextReceiptSeq, receiptNumber } from '../desk/receipt-number.ts';
 import type { Locale } from '../i18n/translate.ts';
 import type { Certified } from './eligibility.ts';
 import type { SealedFields } from './seal.ts';
 
+const PREFIX = 'ATT-';
+
 /** `ATT-<BRANCH>-<YYMMDD>-<DEVICE>-<SEQ>`: the receipt numbering (docs/DESK.md), its own sequence. */
 export function certificateNumber(branch: string, day: string, device: string, seq: number): string {
-  return `ATT-${receiptNumber(branch, day, device, seq)}`;
+  return PREFIX + receiptNumber(branch, day, device, seq);
 }
 
-/** The next sequence after this device's certificate numbers of the day. */
+/** The next sequence after this device's certificate numbers of the day (the receipts' rule, on the part after ATT-). */
 export function nextCertificateSeq(used: readonly string[], branch: string, day: string, device: string): number {
-  const prefix = certificateNumber(branch, day, device, 1).slice(0, -3);
-  let max = 0;
-  for (const n of used) if (n.startsWith(prefix)) max = Math.max(max, Number(n.slice(prefix.length)) || 0);
-  return max + 1;
+  return nextReceiptSeq(used.filter((n) => n.startsWith(PREFIX)).map((n) => n.slice(PREFIX.length)), branch, day, device);
 }
 
 export function sealedFields(type: CertificateType, person: Person, number: string, day: string, branch: string, validUntil: string | undefined): SealedFields {

@@ -33,6 +33,8 @@ export interface RemoteWriter {
   /** PUT straight to the server (409 → ConflictError), then the same revision into the replica. */
   writeArbitrated<T extends DocBase>(doc: T): Promise<Stored<T>>;
   writeLocal<T extends DocBase>(doc: T): Promise<Stored<T>>;
+  /** The server's verdict when it answers (409, 403 as they are); the replica when it cannot be reached. */
+  writeServerFirst<T extends DocBase>(doc: T): Promise<Stored<T>>;
   allDocsByPrefix<T extends DocBase>(prefix: string): Promise<Stored<T>[]>;
   /** Every change of the local replica (local writes and pulled ones); returns the unsubscribe. */
   subscribe(onChange: (doc: DocBase & { _rev: string }) => void): () => void;
@@ -43,7 +45,7 @@ export interface RemoteWriter {
 export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
   const db: Db = new options.Pouch(options.local, { adapter: options.adapter });
   const writeOptions = { validate: options.validate, context: { db: options.remote, user: options.user } };
-  return {
+  const writer: RemoteWriter = {
     db,
     async writeArbitrated(doc) {
       const previous = doc._rev ? await getDoc(db, doc._id) : null;
@@ -75,6 +77,14 @@ export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
       return { ...doc, _rev: body.rev };
     },
     writeLocal: (doc) => putDoc(db, doc, writeOptions),
+    async writeServerFirst(doc) {
+      try {
+        return await writer.writeArbitrated(doc);
+      } catch (error) {
+        if (isUnreachable(error)) return writer.writeLocal(doc);
+        throw error;
+      }
+    },
     async allDocsByPrefix<T extends DocBase>(prefix: string) {
       const result = await db.allDocs({ include_docs: true, startkey: prefix, endkey: prefix + '\uffff' });
       return result.rows.flatMap((r) => (r.doc ? [r.doc as unknown as Stored<T>] : []));
@@ -88,6 +98,7 @@ export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
     },
     close: () => db.close(),
   };
+  return writer;
 }
 
 export function isUnreachable(error: unknown): boolean {

@@ -4,9 +4,7 @@
  * certificates. The device's private key never leaves it; the server signs only its public half.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http/respond.ts';
-import { refuse, type Gateway } from '../gateway/answers.ts';
-import { DB_ANSWER_HEADERS } from '../gateway/headers.ts';
+import { answer, refuse, type Gateway } from '../gateway/answers.ts';
 import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from '../gateway/request-guards.ts';
 import { readCredentials } from '../gateway/sessions.ts';
 import { certifyDeviceKey } from '../../app/certificates/seal.ts';
@@ -20,16 +18,12 @@ const ISSUERS = ['counter', 'cashier', 'supervisor', 'backoffice'];
 export const DEVICE_KEY_MONTHS = 12;
 const KEY_ID = /^[A-Za-z0-9_-]{8,40}$/;
 
-const ok = (res: ServerResponse, body: unknown) => {
-  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
-  sendJson(res, 200, body);
-};
 
 export async function handleCertificatesApi(gw: Gateway, key: InstitutionKey, req: IncomingMessage, res: ServerResponse, path: string, now = () => new Date()): Promise<void> {
   const method = req.method ?? 'GET';
   if (path === '/api/certificates/institution-key' && method === 'GET') {
     res.setHeader('cache-control', 'public, max-age=3600');
-    return ok(res, { keys: [{ kid: key.kid, alg: 'ES256', publicKey: key.publicKey }] });
+    return answer(res, { keys: [{ kid: key.kid, alg: 'ES256', publicKey: key.publicKey }] });
   }
   if (path === '/api/certificates/device-key' && method === 'POST') {
     const guard = crossSiteRefusal(req) ?? contentTypeRefusal(req, declaresBody(req));
@@ -51,7 +45,7 @@ export async function handleCertificatesApi(gw: Gateway, key: InstitutionKey, re
     }
     const notAfter = addMonths(now().toISOString().slice(0, 10), DEVICE_KEY_MONTHS);
     const certificate = await certifyDeviceKey(key.privateKey, { keyId: body.keyId, notAfter, publicKey });
-    return ok(res, { certificate, notAfter, kid: key.kid });
+    return answer(res, { certificate, notAfter, kid: key.kid });
   }
   return refuse(res, { status: 404, error: 'not_found', reason: 'no such endpoint' });
 }

@@ -4,9 +4,7 @@
  * password); an administrator sees and lifts sign-in lock-outs.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../http/respond.ts';
-import { clientAddress, refuse, type Gateway } from './answers.ts';
-import { DB_ANSWER_HEADERS } from './headers.ts';
+import { answer, clientAddress, refuse, type Gateway } from './answers.ts';
 import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from './request-guards.ts';
 import { readCredentials } from './sessions.ts';
 import { passwordProblem } from './password-rules.ts';
@@ -16,10 +14,6 @@ export interface AccountStore {
   setPassword(name: string, password: string): Promise<void>;
 }
 
-const ok = (res: ServerResponse, body: unknown) => {
-  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
-  sendJson(res, 200, body);
-};
 
 export async function handleAccountApi(gw: Gateway, store: AccountStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = req.method ?? 'GET';
@@ -46,12 +40,12 @@ export async function handleAccountApi(gw: Gateway, store: AccountStore, req: In
     const problem = passwordProblem(body.newPassword, caller.name);
     if (problem) return refuse(res, { status: 400, error: 'weak_password', reason: problem });
     await store.setPassword(caller.name, body.newPassword);
-    return ok(res, { ok: true });
+    return answer(res, { ok: true });
   }
 
   if (path === '/api/account/lockouts' || path.startsWith('/api/account/lockouts/')) {
     if (!caller.roles.includes('admin') && !caller.roles.includes('_admin')) return refuse(res, { status: 403, error: 'forbidden', reason: 'Only an administrator manages lock-outs.' });
-    if (method === 'GET' && path === '/api/account/lockouts') return ok(res, { lockouts: gw.throttle.lockouts() });
+    if (method === 'GET' && path === '/api/account/lockouts') return answer(res, { lockouts: gw.throttle.lockouts() });
     if (method === 'DELETE') {
       let name: string;
       try {
@@ -59,7 +53,7 @@ export async function handleAccountApi(gw: Gateway, store: AccountStore, req: In
       } catch {
         return refuse(res, { status: 400, error: 'bad_request', reason: 'malformed user name' });
       }
-      return ok(res, { ok: true, lifted: gw.throttle.lift(name) });
+      return answer(res, { ok: true, lifted: gw.throttle.lift(name) });
     }
   }
   return refuse(res, { status: 404, error: 'not_found', reason: 'no such endpoint' });

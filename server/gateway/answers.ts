@@ -23,5 +23,11 @@ export function refuse(res: ServerResponse, r: Refusal, extra: Record<string, st
   sendJson(res, r.status, { error: r.error, reason: r.reason });
 }
 
+/** A 200 answer of the server's own endpoints, with the headers every /db/ answer carries. */
+export function answer(res: ServerResponse, body: unknown): void {
+  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
+  sendJson(res, 200, body);
+}
+
 /** The peer's address (behind a reverse proxy, the proxy's: see docs/SECURITY.md). */
 export const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';

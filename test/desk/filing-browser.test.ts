@@ -15,10 +15,8 @@ import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { axeViolations, cspViolations, describeFindings, keepScreenshot } from '../support/page-audit.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
-import type { Person } from '../../couch-design/types/person.ts';
-import type { Submission } from '../../couch-design/types/submission.ts';
 import type { Case } from '../../couch-design/types/case.ts';
-import { PDFTOTEXT, chooseEvent, counterTablet, day, issue, saveAndPrint, serveNext, settled, shiftDay, tick } from './support/filing-page.ts';
+import { PDFTOTEXT, chooseEvent, counterTablet, day, issue, persons, saveAndPrint, serveNext, serverSubmissions, settled, shiftDay, tick } from './support/filing-page.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -32,20 +30,12 @@ afterAll(() => {
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
-async function persons(count: number): Promise<Person[]> {
-  const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="person:"&endkey="person:\uffff"&include_docs=true&limit=${count}`);
-  return (res.body.rows as { doc: Person }[]).map((r) => r.doc);
-}
 
-async function serverSubmissions(): Promise<Submission[]> {
-  const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="submission:"&endkey="submission:\uffff"&include_docs=true`);
-  return (res.body.rows as { doc: Submission }[]).map((r) => r.doc);
-}
 
 
 describe('document filing at the counter', () => {
   it('steps 1–3: files documents from the file of the called ticket’s person; one submission linked to ticket and person; the receipt prints with number, codes and what is missing', async () => {
-    const [person] = await persons(1);
+    const [person] = await persons(app, 1);
     const ticket = await issue(app, 'family', 'F', person!._id);
     const { page } = await counterTablet(app);
     await serveNext(page, 'C01', ticket.label);
@@ -80,7 +70,7 @@ describe('document filing at the counter', () => {
     expect(describeFindings(await axeViolations(page)), 'axe after saving').toBe('');
 
     // One immutable submission on the server, linked to the ticket and the person.
-    const sub = await waitFor('the submission on the server', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null);
+    const sub = await waitFor('the submission on the server', async () => (await serverSubmissions(app)).find((s) => s.receiptNumber === number) ?? null);
     expect(sub).toMatchObject({ person: person!._id, ticket: ticket._id, event: 'family_benefits_male', counter: 'C01', agent: 'counter.dla', branch: 'dla', day: day() });
     expect(sub.documents).toEqual([
       { code: '0104', designation: 'Acte de naissance', edition: shiftDay(day(), -400), copies: 1 },
@@ -97,7 +87,7 @@ describe('document filing at the counter', () => {
   }, 150_000);
 
   it('step 1 offline: with the network cut the filing is saved on the tablet and the receipt prints; the submission reaches the server after reconnection', async () => {
-    const [, person] = await persons(2);
+    const [, person] = await persons(app, 2);
     const ticket = await issue(app, 'family', 'F', person!._id);
     const { context, page } = await counterTablet(app, true);
     await serveNext(page, 'C02', ticket.label);
@@ -108,14 +98,14 @@ describe('document filing at the counter', () => {
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
     expect(text.join('\n')).toContain(number);
     expect(text.some((l) => l.startsWith('0101 '))).toBe(true);
-    expect((await serverSubmissions()).some((s) => s.receiptNumber === number)).toBe(false);
+    expect((await serverSubmissions(app)).some((s) => s.receiptNumber === number)).toBe(false);
     await context.setOffline(false);
-    const sub = await waitFor('the submission after reconnection', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null, 60_000);
+    const sub = await waitFor('the submission after reconnection', async () => (await serverSubmissions(app)).find((s) => s.receiptNumber === number) ?? null, 60_000);
     expect(sub).toMatchObject({ person: person!._id, ticket: ticket._id, event: 'family_benefits_female' });
   }, 150_000);
 
   it('step 1 walk-in: a ticket without a person; the agent finds them by name, accents and case aside, and files from their file', async () => {
-    const person = (await persons(50)).find((p) => p.kind === 'insurant' && p.familyName && p.givenName)!;
+    const person = (await persons(app, 50)).find((p) => p.kind === 'insurant' && p.familyName && p.givenName)!;
     const ticket = await issue(app, 'family', 'F');
     const { page } = await counterTablet(app);
     await serveNext(page, 'C06', ticket.label);
@@ -131,7 +121,7 @@ describe('document filing at the counter', () => {
     await tick(page, '0104', shiftDay(day(), -50));
     await saveAndPrint(page, downloads, 'walk-in.pdf');
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
-    const sub = await waitFor('the walk-in submission on the server', async () => (await serverSubmissions()).find((s) => s.receiptNumber === number) ?? null);
+    const sub = await waitFor('the walk-in submission on the server', async () => (await serverSubmissions(app)).find((s) => s.receiptNumber === number) ?? null);
     expect(sub).toMatchObject({ person: person._id, ticket: ticket._id });
   }, 150_000);
 
@@ -139,7 +129,7 @@ describe('document filing at the counter', () => {
     // A person with an open case missing documents, who has none of our submissions yet.
     const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="case:"&endkey="case:\uffff"&include_docs=true`);
     const OPEN = ['open', 'pending_documents', 'in_review', 'approved'];
-    const taken = new Set((await serverSubmissions()).map((x) => x.person));
+    const taken = new Set((await serverSubmissions(app)).map((x) => x.person));
     const kase = (res.body.rows as { doc: Case }[]).map((r) => r.doc).find((c) => OPEN.includes(c.status) && c.missingDocuments.length > 0 && !taken.has(c.person))!;
     const today = day();
     // An earlier filing of this person, one document of which the back office refused.
@@ -178,11 +168,11 @@ describe('document filing at the counter', () => {
   }, 150_000);
 
   it('step 4: each bad input is refused with its message and nothing is written; the server refuses the same', async () => {
-    const [, , person] = await persons(3);
+    const [, , person] = await persons(app, 3);
     const ticket = await issue(app, 'family', 'F', person!._id);
     const { page } = await counterTablet(app);
     await serveNext(page, 'C04', ticket.label);
-    const before = (await serverSubmissions()).length;
+    const before = (await serverSubmissions(app)).length;
 
     const refused = async (code: string, doc: string, text: string) => {
       await page.getByTestId('desk-save').click();
@@ -213,8 +203,8 @@ describe('document filing at the counter', () => {
     await saveAndPrint(page, downloads, 'corrected.pdf');
     const number = (await page.getByTestId('desk-receipt-number').getAttribute('data-number'))!;
     expect(number).toMatch(/-001$/);
-    await waitFor('the corrected submission on the server', async () => ((await serverSubmissions()).some((s) => s.receiptNumber === number) ? true : null));
-    expect((await serverSubmissions()).length).toBe(before + 1);
+    await waitFor('the corrected submission on the server', async () => ((await serverSubmissions(app)).some((s) => s.receiptNumber === number) ? true : null));
+    expect((await serverSubmissions(app)).length).toBe(before + 1);
 
     // The server refuses the same documents from a counter agent (validate_doc_update).
     const session = await signIn(app.url, 'counter.dla', 'demo-counter');
@@ -243,7 +233,7 @@ describe('document filing at the counter', () => {
     expect([before_.status, before_.body.reason]).toEqual([403, expect.stringContaining('documents.0.validity')]);
     const zero = await put([{ ...d0, copies: 0 }]);
     expect([zero.status, zero.body.reason]).toEqual([403, expect.stringContaining('documents.0.copies')]);
-    expect((await serverSubmissions()).length).toBe(before + 1);
+    expect((await serverSubmissions(app)).length).toBe(before + 1);
     // The same document without the faults is accepted: the refusals were about them.
     expect((await put([d0])).status).toBe(201);
   }, 150_000);

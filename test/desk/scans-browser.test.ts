@@ -16,10 +16,9 @@ import { useBrowserApp } from '../browser/support/browser-app.ts';
 import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { axeViolations, cspViolations, describeFindings, keepScreenshot } from '../support/page-audit.ts';
-import type { Person } from '../../couch-design/types/person.ts';
 import type { Submission } from '../../couch-design/types/submission.ts';
 import type { Scan } from '../../couch-design/types/scan.ts';
-import { PDFTOTEXT, chooseEvent, counterTablet, day, issue, saveAndPrint, serveNext, shiftDay, tick } from './support/filing-page.ts';
+import { PDFTOTEXT, chooseEvent, counterTablet, day, issue, persons, saveAndPrint, serveNext, serverSubmissions, shiftDay, tick } from './support/filing-page.ts';
 import { pagePng, simplePdf } from './support/test-files.ts';
 
 const app = useBrowserApp();
@@ -34,14 +33,9 @@ afterAll(() => {
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
-async function persons(count: number): Promise<Person[]> {
-  const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="person:"&endkey="person:\uffff"&include_docs=true&limit=${count}`);
-  return (res.body.rows as { doc: Person }[]).map((r) => r.doc);
-}
 
 async function serverSubmission(number: string): Promise<Submission | null> {
-  const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="submission:"&endkey="submission:\uffff"&include_docs=true`);
-  return (res.body.rows as { doc: Submission }[]).map((r) => r.doc).find((s) => s.receiptNumber === number) ?? null;
+  return (await serverSubmissions(app)).find((s) => s.receiptNumber === number) ?? null;
 }
 
 async function serverScans(): Promise<Scan[]> {
@@ -83,7 +77,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(new Uint8Array(b)).dig
 
 describe('scans of submitted papers', () => {
   it('three papers, one scanned from a file: the JPEG reaches the scans database, its digest is the page\'s and the ScanRef\'s', async () => {
-    const [person] = await persons(1);
+    const [person] = await persons(app, 1);
     const ticket = await issue(app, 'family', 'F', person!._id);
     const { page } = await counterTablet(app);
     await serveNext(page, 'C01', ticket.label);
@@ -129,7 +123,7 @@ describe('scans of submitted papers', () => {
   }, 180_000);
 
   it('offline: the scan and its filing are saved on the tablet and reach the server after reconnection', async () => {
-    const [, person] = await persons(2);
+    const [, person] = await persons(app, 2);
     const ticket = await issue(app, 'family', 'F', person!._id);
     const { context, page } = await counterTablet(app, true);
     await serveNext(page, 'C02', ticket.label);
@@ -154,7 +148,7 @@ describe('scans of submitted papers', () => {
   }, 180_000);
 
   it('a text file and an oversize PDF are refused at once with their messages; nothing is written', async () => {
-    const [, , person] = await persons(3);
+    const [, , person] = await persons(app, 3);
     const ticket = await issue(app, 'family', 'F', person!._id);
     const { page } = await counterTablet(app);
     await serveNext(page, 'C04', ticket.label);

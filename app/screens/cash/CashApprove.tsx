@@ -15,7 +15,6 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../data/branch-replica.ts';
-import { isUnreachable } from '../../data/remote-write.ts';
 import { approveReversal } from '../../cash/approvals.ts';
 import { formatAmount } from '../../cash/money.ts';
 import { branchDay } from '../../queue/numbering.ts';
@@ -73,12 +72,7 @@ export function CashApprove() {
     const built = approveReversal(e, user.name, reason(), new Date().toISOString(), branchDay(new Date(), ref()?.zone ?? 'UTC'));
     if ('problems' in built) return setError(t('cash.approve.needReason'));
     try {
-      try {
-        await writer.writeArbitrated(built.approval);
-      } catch (x) {
-        if (!isUnreachable(x)) throw x;
-        await writer.writeLocal(built.approval);
-      }
+      await writer.writeServerFirst(built.approval);
       setDone(t('cash.approve.done', { number: padDocumentNumber(e.number), desk: e.counter }));
       setEntry(null);
       setReason('');

@@ -11,7 +11,6 @@ import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../data/branch-replica.ts';
-import { isUnreachable } from '../../data/remote-write.ts';
 import { signOff } from '../../cash/session.ts';
 import { formatAmount } from '../../cash/money.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -45,12 +44,7 @@ export function CashSignOff() {
     setError(null);
     const next = signOff(s, user.name, new Date().toISOString());
     try {
-      try {
-        await writer.writeArbitrated(next);
-      } catch (e) {
-        if (!isUnreachable(e)) throw e;
-        await writer.writeLocal(next);
-      }
+      await writer.writeServerFirst(next);
       toasts.show(t('cash.signOff.done', { desk: s.counter, cashier: s.cashier }));
     } catch (e) {
       const status = (e as { status?: number }).status;

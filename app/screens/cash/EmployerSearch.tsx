@@ -1,12 +1,13 @@
 /** Finding the employer on the local people replica: by account number, or by a word of its name. */
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { personName, type Person } from '../../../couch-design/types/person.ts';
+import type { Person } from '../../../couch-design/types/person.ts';
 import { useData } from '../../data/DataProvider.tsx';
 import { findPeople } from '../../people/find-people.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { PeopleFound } from '../../people/PeopleFound.tsx';
 
 export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
   const { t } = useI18n();
@@ -26,19 +27,14 @@ export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
       </form>
       <Show when={s.found}>
         {(found) => (
-          <Show when={found().length > 0} fallback={<p role="status" data-testid="cash-employer-none">{t('cash.receipt.noEmployer')}</p>}>
-            <ul class="cash-found">
-              <For each={found()}>
-                {(p) => (
-                  <li>
-                    <Button variant="secondary" block testId={`cash-employer-${p.accountNumber ?? p.number}`} onClick={() => props.onPick(p)}>
-                      {p.accountNumber ?? p.number} — {personName(p)}
-                    </Button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          <PeopleFound
+            people={found()}
+            none={<p role="status" data-testid="cash-employer-none">{t('cash.receipt.noEmployer')}</p>}
+            numberOf={(p) => p.accountNumber ?? p.number}
+            testIdPrefix="cash-employer-"
+            listClass="cash-found"
+            onPick={props.onPick}
+          />
         )}
       </Show>
     </div>

@@ -23,6 +23,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import type { CashDeskCtl, CashRef } from './cash-desk.ts';
 import { cashErrorText } from './cash-text.ts';
+import { PeopleFound } from '../../people/PeopleFound.tsx';
 
 /** The identity document's number as the contract accepts it (cash-entry.ts). */
 const ID_DOCUMENT = /^[0-9A-Za-z][0-9A-Za-z -]{2,29}$/;
@@ -88,19 +89,13 @@ export function PaymentForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (e
         </Show>
         <Show when={f.found}>
           {(found) => (
-            <Show when={found().length > 0} fallback={<p role="status" data-testid="cash-pay-none">{t('cash.pay.nobody')}</p>}>
-              <ul class="cash-found">
-                <For each={found()}>
-                  {(p) => (
-                    <li>
-                      <Button variant="secondary" block testId={`cash-pay-person-${p.number}`} onClick={() => pick(p)}>
-                        {p.number} — {personName(p)}
-                      </Button>
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
+            <PeopleFound
+              people={found()}
+              none={<p role="status" data-testid="cash-pay-none">{t('cash.pay.nobody')}</p>}
+              testIdPrefix="cash-pay-person-"
+              listClass="cash-found"
+              onPick={pick}
+            />
           )}
         </Show>
       </Show>

@@ -22,7 +22,6 @@ import { branchDb } from '../../../couch-design/databases.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../data/branch-replica.ts';
-import { isUnreachable } from '../../data/remote-write.ts';
 import { ConflictError, ValidationError, statusOf } from '../../data/errors.ts';
 import { branchDay } from '../../queue/numbering.ts';
 import { cashSettings } from '../../cash/config.ts';
@@ -124,12 +123,7 @@ export function createCashDesk(): CashDeskCtl {
   /** Server first; the local replica when the server cannot be reached. */
   async function write<T extends { _id: string; _rev?: string; type?: string }>(doc: T): Promise<T> {
     try {
-      try {
-        return await writer.writeArbitrated(doc);
-      } catch (error) {
-        if (isUnreachable(error)) return await writer.writeLocal(doc);
-        throw error;
-      }
+      return await writer.writeServerFirst(doc);
     } catch (error) {
       if (error instanceof ValidationError) throw new CashRefusal(error.problems);
       if (error instanceof ConflictError) throw error;

@@ -13,6 +13,7 @@ import { journalCsv } from '../../cash/journal-csv.ts';
 import { reportSheet, type ReportSheet } from '../../cash/report-sheet.ts';
 import { printReceipt, type PrintOutcome } from '../../printing/print-receipt.ts';
 import type { CashRef } from './cash-desk.ts';
+import { download } from '../../ui/download.ts';
 
 export interface ExportContext {
   t: Translate;
@@ -21,14 +22,6 @@ export interface ExportContext {
   cfg: CashRef;
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const header = (c: ExportContext) => ({ institution: c.cfg.institution?.name ?? '', branchName: c.cfg.branch?.name ?? '', timeZone: c.zone });
 const issuer = (c: ExportContext) => [c.cfg.institution?.name, c.cfg.branch?.name].filter(Boolean).join(' · ');

@@ -96,7 +96,13 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
     setIssued(null);
     if (!row.verdict.eligible) return;
     const day = queue.day();
-    const signer = await deviceSigner(day);
+    // The key is certified when the panel opens; a first issue right after can find it not yet
+    // done, so certify now when online rather than refuse.
+    let signer = await deviceSigner(day);
+    if (!signer) {
+      await ensureCertified(queue.branch, day);
+      signer = await deviceSigner(day);
+    }
     if (!signer) return void setFailure(t('certs.error.notCertified'));
     const validity = validUntil(row.type, day);
     if ('problem' in validity) return void setFailure(t('certs.error.validity'));

@@ -19,6 +19,7 @@ import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { guardedSubmit, useActionGuard } from '../../ui/action-guard.ts';
+import { PeopleFound } from '../../people/PeopleFound.tsx';
 
 export interface Issued {
   readonly ticket: Ticket;
@@ -84,19 +85,14 @@ export function VisitorForm(props: { queue: BranchQueue; onIssued: (issued: Issu
       </form>
       <Show when={form.found}>
         {(list) => (
-          <Show when={list().length > 0} fallback={<Notice testId="reception-no-result">{t('reception.noResult')}</Notice>}>
-            <ul class="reception-results" aria-label={t('reception.results')}>
-              <For each={list()}>
-                {(p) => (
-                  <li>
-                    <Button variant="secondary" block testId={`reception-person-${p.number}`} onClick={() => setForm({ person: p, found: null })}>
-                      {p.number} — {personName(p)}
-                    </Button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+          <PeopleFound
+            people={list()}
+            none={<Notice testId="reception-no-result">{t('reception.noResult')}</Notice>}
+            testIdPrefix="reception-person-"
+            listClass="reception-results"
+            label={t('reception.results')}
+            onPick={(p) => setForm({ person: p, found: null })}
+          />
         )}
       </Show>
       <Show when={form.person}>

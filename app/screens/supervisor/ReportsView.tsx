@@ -26,15 +26,8 @@ import { createReportRefs } from './report-refs.ts';
 import { ReportFilters, type FilterState } from './ReportFilters.tsx';
 import { ReportCharts } from './ReportCharts.tsx';
 import { ReportTables } from './ReportTables.tsx';
+import { download } from '../../ui/download.ts';
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export default function ReportsView() {
   const i18n = useI18n();

@@ -14,13 +14,12 @@ import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { loadPublishedKeys, sealFromScan, verifyWithKeys } from '../../certificates/published-keys.ts';
 import type { Verdict } from '../../certificates/seal.ts';
+import { branchDay } from '../../queue/numbering.ts';
 
 type Outcome = { verdict: Verdict; keysFrom: 'server' | 'device' } | { noKeys: true };
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+/** The verifier's own calendar day: a paper valid "until 2 March" is valid all that day where it is checked. */
+const today = () => branchDay(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 export function VerifyPage() {
   const { t, date } = useI18n();

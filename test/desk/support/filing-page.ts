@@ -8,12 +8,14 @@ import { demoUser } from '../../browser/support/demo-users.ts';
 import { SignInPage } from '../../browser/pages/sign-in-page.ts';
 import { Shell } from '../../browser/pages/shell.ts';
 import { Pwa } from '../../browser/pages/pwa.ts';
-import { signIn } from '../../support/couch-http.ts';
+import { ADMIN, basicAuth, couch, signIn } from '../../support/couch-http.ts';
 import { waitFor } from '../../support/wait-for.ts';
 import { watchCsp } from '../../support/page-audit.ts';
 import { issueTicket } from '../../../app/queue/ops.ts';
 import { branchDay } from '../../../app/queue/numbering.ts';
 import type { Ticket } from '../../../couch-design/types/ticket.ts';
+import type { Person } from '../../../couch-design/types/person.ts';
+import type { Submission } from '../../../couch-design/types/submission.ts';
 import { actorFor } from '../../queue/support/drain.ts';
 import { httpQueueStore } from '../../queue/support/http-store.ts';
 
@@ -107,4 +109,18 @@ export async function saveAndPrint(page: Page, dir: string, name: string): Promi
   await download.saveAs(file);
   const text = execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
   return text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+const admin = basicAuth(ADMIN.name, ADMIN.password);
+
+/** The first `count` persons of the demo data, read on the server. */
+export async function persons(app: BrowserApp, count: number): Promise<Person[]> {
+  const res = await couch(app.url, admin, 'GET', `/fo_people/_all_docs?startkey="person:"&endkey="person:\uffff"&include_docs=true&limit=${count}`);
+  return (res.body.rows as { doc: Person }[]).map((r) => r.doc);
+}
+
+/** The branch's submissions as the server holds them. */
+export async function serverSubmissions(app: BrowserApp): Promise<Submission[]> {
+  const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="submission:"&endkey="submission:\uffff"&include_docs=true`);
+  return (res.body.rows as { doc: Submission }[]).map((r) => r.doc);
 }
