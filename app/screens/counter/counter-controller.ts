@@ -134,13 +134,26 @@ export function createCounterController(): CounterController {
   // without its ticket, found only through the ticket itself. Write it back, so the display, a
   // supervisor's forced close and the agent's other devices see who is at this counter. Through
   // the screen's guard, and again once an action in flight ends: never beside another write.
+  // A conflict means this device's copy of the state is behind (a take-over, a supervisor, a
+  // write of the other device just replicated): wait for the change feed to bring the newer
+  // revision rather than retrying the same stale one.
   const guard = useActionGuard();
+  let staleRev: string | undefined;
   createEffect(() => {
     const s = session();
     const x = current();
-    if (guard.busy() || !s || !x || s.currentTicket === x._id) return;
-    void guard.run(() => setCurrent(x._id));
+    if (guard.busy() || !s || !x || s.currentTicket === x._id || s._rev === staleRev) return;
+    void guard.run(() => writeBack(s, x._id));
   });
+
+  async function writeBack(s: Stored<CounterState>, ticket: string) {
+    try {
+      await setCurrent(ticket);
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      staleRev = s._rev;
+    }
+  }
 
   /** Applies a step to the current ticket; `after` runs once it is saved. */
   async function run(result: StepResult, after?: (ticket: Stored<Ticket>) => Promise<void>): Promise<boolean> {
@@ -214,7 +227,10 @@ export function createCounterController(): CounterController {
       if (!r.ok) return sayError(r.error);
       setWroteTicket(r.value);
       if (r.offline) say(t('counter.offline'), 'info');
-      await setCurrent(r.value._id);
+      // On a conflict the ticket is called all the same; the write-back above names it once
+      // the newer state arrives.
+      const s2 = session();
+      if (s2) await writeBack(s2, r.value._id);
     },
     recall: async () => void (await step('recall', (x) => recall(x, actor()))),
     noShow: async () => void (await step('noShow', (x) => noShow(x, actor()), () => setCurrent(null))),
