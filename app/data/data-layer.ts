@@ -7,7 +7,7 @@ import { takeOnServer } from './on-server.ts';
 import { NoReplicaError } from './errors.ts';
 import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
 import { nextBackoff } from './backoff.ts';
-import { replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
+import { peopleCacheName, replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
 import type { Direction, SyncEvent } from './sync-state.ts';
 
 export interface DataLayerOptions {
@@ -30,7 +30,13 @@ export interface DataLayer {
    * and aborted at sign-out like the replication's, so no late answer brings the cookie back.
    */
   readonly fetch: typeof fetch;
+  /** e.g. `${location.origin}/db`; null when the layer has no server (tests). */
+  readonly remoteBase: string | null;
+  /** Persons fetched from the server, kept on the device (app/people/people-cache.ts); null for kiosks and displays. */
+  readonly peopleCache: Db | null;
   has(key: ReplicaKey): boolean;
+  /** The local database of a replica, null when not held: the people search's Mango indexes (app/people/). */
+  local(key: ReplicaKey): Db | null;
   get<T extends DocBase>(key: ReplicaKey, id: string): Promise<Stored<T> | null>;
   put<T extends DocBase>(key: ReplicaKey, doc: T): Promise<Stored<T>>;
   remove<T extends DocBase>(key: ReplicaKey, doc: Stored<T>): Promise<Stored<T>>;
@@ -122,6 +128,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   const replicas = replicaPlan(options.user);
   const locals = new Map<ReplicaKey, { spec: ReplicaSpec; db: Db }>();
   for (const spec of replicas) locals.set(spec.key, { spec, db: new options.Pouch(spec.local, { adapter: options.adapter }) });
+  const cacheName = peopleCacheName(options.user);
+  const peopleCache: Db | null = cacheName === null ? null : new options.Pouch(cacheName, { adapter: options.adapter });
   const syncs = new Map<ReplicaKey, { cancel(): void }>();
   const watches = new Map<ReplicaKey, LocalWatch>();
   for (const { spec, db } of locals.values()) if (spec.mode === 'sync') watches.set(spec.key, watchLocalWrites(spec.remote, db, options.report));
@@ -149,20 +157,25 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : ['pull'] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
     const info = remote.info.bind(remote);
-    info().then(
-      (found) => options.report({ type: 'expected', db, total: found.doc_count }),
-      () => undefined,
-    );
+    // A filtered pull brings a share of the database: its whole doc_count is no progress total.
+    if (!spec.filter)
+      info().then(
+        (found) => options.report({ type: 'expected', db, total: found.doc_count }),
+        () => undefined,
+      );
     // PouchDB 9's replicator calls the source's info() after every batch, only for its
     // activeTasks progress, and never catches it: a link lost at that moment would surface as
     // an unhandled rejection. Replication errors reach us through its events; this call's don't matter.
     remote.info = (() => info().catch(() => ({ db_name: spec.remote, doc_count: 0, update_seq: 0 }))) as typeof remote.info;
     const live = { live: true, retry: true, back_off_function: nextBackoff };
     // Big batches make the first pull much faster; pushes stay small (validated one by one).
-    const pull = { ...live, batch_size: 1000, batches_limit: 4 };
+    const pull = { ...live, batch_size: 1000, batches_limit: 4, ...(spec.filter ? { filter: spec.filter.name, query_params: spec.filter.params } : {}) };
+    // The people search's Mango indexes are design documents of the local database: never pushed
+    // (the gateway refuses design documents, and they are this device's own).
+    const push = { batch_size: 100, filter: (doc: { _id: string }) => !doc._id.startsWith('_design/') };
     const sync =
       spec.mode === 'sync'
-        ? local.sync(remote, { ...live, pull, push: { batch_size: 100 } } as PouchDB.Replication.SyncOptions)
+        ? local.sync(remote, { ...live, pull, push } as PouchDB.Replication.SyncOptions)
         : local.replicate.from(remote, pull);
     const emitters: [Direction, DirectionEmitter][] =
       spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [['pull', sync]];
@@ -201,7 +214,10 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   const layer: DataLayer = {
     replicas,
     fetch: includeCredentials as typeof fetch,
+    remoteBase: options.remoteBase,
+    peopleCache,
     has: (key) => locals.has(key),
+    local: (key) => locals.get(key)?.db ?? null,
     // async so that a missing replica rejects like any other failure
     get: async (key, id) => getDoc(replica(key).db, id),
     put: async (key, doc) => {
@@ -239,7 +255,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       layer.stopSync();
       for (const watch of watches.values()) watch.cancel();
       closing.abort();
-      await Promise.all([...locals.values()].map(({ db }) => db.close()));
+      await Promise.all([...[...locals.values()].map(({ db }) => db.close()), peopleCache?.close()]);
     },
   };
   return layer;
