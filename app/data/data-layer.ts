@@ -170,9 +170,11 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     const live = { live: true, retry: true, back_off_function: nextBackoff };
     // Big batches make the first pull much faster; pushes stay small (validated one by one).
     const pull = { ...live, batch_size: 1000, batches_limit: 4, ...(spec.filter ? { filter: spec.filter.name, query_params: spec.filter.params } : {}) };
-    // The people search's Mango indexes are design documents of the local database: never pushed
-    // (the gateway refuses design documents, and they are this device's own).
-    const push = { batch_size: 100, filter: (doc: { _id: string }) => !doc._id.startsWith('_design/') };
+    // The people search's Mango indexes are design documents of the local people replica: never
+    // pushed (the gateway refuses design documents, and they are this device's own). Only there:
+    // a filter changes the replication's id, and the other replicas' checkpoints stay as they were.
+    const keepIndexes = { filter: (doc: { _id: string }) => !doc._id.startsWith('_design/') };
+    const push = { batch_size: 100, ...(spec.key === 'people' ? keepIndexes : {}) };
     const sync =
       spec.mode === 'sync'
         ? local.sync(remote, { ...live, pull, push } as PouchDB.Replication.SyncOptions)
