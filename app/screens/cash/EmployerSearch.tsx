@@ -26,7 +26,7 @@ export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
         <Button type="submit" variant="secondary" testId="cash-employer-find">{t('cash.receipt.find')}</Button>
       </form>
       <Show when={s.found}>
-        {(answer) => <WhereFound found={answer()} testId="cash-employer-where" />}
+        {(answer) => <WhereFound found={answer()} testId="cash-where-found" />}
       </Show>
       <Show when={s.found?.people}>
         {(found) => (
