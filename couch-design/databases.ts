@@ -47,3 +47,6 @@ export function branchOfDb(dbName: string): string | null {
 
 /** The filter every server-side replication uses: application documents only, no design documents. */
 export const REPLICATION_FILTER = 'fo/replicable';
+
+/** A branch's share of fo_people, with the query parameter `branch` (docs/PEOPLE.md). */
+export const PEOPLE_OF_BRANCH_FILTER = 'fo/people_of_branch';

@@ -7,7 +7,8 @@ import { takeOnServer } from './on-server.ts';
 import { NoReplicaError } from './errors.ts';
 import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
 import { nextBackoff } from './backoff.ts';
-import { replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
+import { periodicPull, type PeriodicPull } from './periodic-pull.ts';
+import { peopleCacheName, replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
 import type { Direction, SyncEvent } from './sync-state.ts';
 
 export interface DataLayerOptions {
@@ -30,7 +31,13 @@ export interface DataLayer {
    * and aborted at sign-out like the replication's, so no late answer brings the cookie back.
    */
   readonly fetch: typeof fetch;
+  /** e.g. `${location.origin}/db`; null when the layer has no server (tests). */
+  readonly remoteBase: string | null;
+  /** Persons fetched from the server, kept on the device (app/people/people-cache.ts); null for kiosks and displays. */
+  readonly peopleCache: Db | null;
   has(key: ReplicaKey): boolean;
+  /** The local database of a replica, null when not held: the people search's Mango indexes (app/people/). */
+  local(key: ReplicaKey): Db | null;
   get<T extends DocBase>(key: ReplicaKey, id: string): Promise<Stored<T> | null>;
   put<T extends DocBase>(key: ReplicaKey, doc: T): Promise<Stored<T>>;
   remove<T extends DocBase>(key: ReplicaKey, doc: Stored<T>): Promise<Stored<T>>;
@@ -54,6 +61,22 @@ export interface TempView {
 
 interface DirectionEmitter {
   on(event: string, listener: (...args: any[]) => void): unknown;
+}
+
+/**
+ * A shared database's share (docs/PEOPLE.md): pulled every few minutes, its local writes (the
+ * back office's) pushed live. Shaped like PouchDB's two-way sync for the wiring below.
+ */
+function shareReplication(pull: PeriodicPull, push: (DirectionEmitter & { cancel(): void }) | null) {
+  const both = push ? [pull, push] : [pull];
+  return {
+    pull,
+    ...(push ? { push } : {}),
+    on(event: string, listener: (...args: any[]) => void) {
+      for (const one of both) one.on(event, listener);
+    },
+    cancel: () => both.forEach((one) => one.cancel()),
+  };
 }
 
 /**
@@ -122,6 +145,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   const replicas = replicaPlan(options.user);
   const locals = new Map<ReplicaKey, { spec: ReplicaSpec; db: Db }>();
   for (const spec of replicas) locals.set(spec.key, { spec, db: new options.Pouch(spec.local, { adapter: options.adapter }) });
+  const cacheName = peopleCacheName(options.user);
+  const peopleCache: Db | null = cacheName === null ? null : new options.Pouch(cacheName, { adapter: options.adapter });
   const syncs = new Map<ReplicaKey, { cancel(): void }>();
   const watches = new Map<ReplicaKey, LocalWatch>();
   for (const { spec, db } of locals.values()) if (spec.mode !== 'pull') watches.set(spec.key, watchLocalWrites(spec.remote, db, options.report));
@@ -149,7 +174,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     options.report({ type: 'started', db, directions: spec.mode === 'sync' ? ['push', 'pull'] : [spec.mode] });
     const remote = new options.Pouch(`${remoteBase}/${spec.remote}`, { skip_setup: true, fetch: includeCredentials } as PouchDB.Configuration.RemoteDatabaseConfiguration);
     const info = remote.info.bind(remote);
-    if (spec.mode !== 'push')
+    // A filtered pull brings a share of the database: its whole doc_count is no progress total.
+    if (spec.mode !== 'push' && !spec.filter)
       info().then(
         (found) => options.report({ type: 'expected', db, total: found.doc_count }),
         () => undefined,
@@ -161,10 +187,20 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     const live = { live: true, retry: true, back_off_function: nextBackoff };
     // Big batches make the first pull much faster; pushes stay small (validated one by one).
     const pull = { ...live, batch_size: 1000, batches_limit: 4 };
+    // The people search's Mango indexes are design documents of the local people replica: never
+    // pushed (the gateway refuses design documents, and they are this device's own). Only there:
+    // a filter changes the replication's id, and the other replicas' checkpoints stay as they were.
+    const keepIndexes = { filter: (doc: { _id: string }) => !doc._id.startsWith('_design/') };
+    const push = { batch_size: 100, ...(spec.key === 'people' ? keepIndexes : {}) };
+    const share = spec.filter;
     // Scans go 5 at a time: 5 × 2 MiB in base64 stays under the gateway's 16 MB _bulk_docs body.
-    const sync =
-      spec.mode === 'sync'
-        ? local.sync(remote, { ...live, pull, push: { batch_size: 100 } } as PouchDB.Replication.SyncOptions)
+    const sync = share
+      ? shareReplication(
+          periodicPull(() => local.replicate.from(remote, { batch_size: 1000, batches_limit: 4, filter: share.name, query_params: share.params })),
+          spec.mode === 'sync' ? local.replicate.to(remote, { ...live, ...push }) : null,
+        )
+      : spec.mode === 'sync'
+        ? local.sync(remote, { ...live, pull, push } as PouchDB.Replication.SyncOptions)
         : spec.mode === 'push'
           ? local.replicate.to(remote, { ...live, batch_size: 5 })
           : local.replicate.from(remote, pull);
@@ -191,7 +227,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       // A 403 from validate_doc_update: the document stays local only; the user must see why.
       emitter.on('denied', (error: { id?: string }) => options.report({ type: 'denied', db, id: error.id ?? '?', reason: reasonOf(error) }));
     }
-    sync.on('error', (error: unknown) => {
+    (sync as DirectionEmitter).on('error', (error: unknown) => {
       const code = String((error as { name?: unknown } | null)?.name ?? 'unknown').toLowerCase();
       options.report({ type: 'fatal', db, code });
       syncs.delete(spec.key);
@@ -205,7 +241,10 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
   const layer: DataLayer = {
     replicas,
     fetch: includeCredentials as typeof fetch,
+    remoteBase: options.remoteBase,
+    peopleCache,
     has: (key) => locals.has(key),
+    local: (key) => locals.get(key)?.db ?? null,
     // async so that a missing replica rejects like any other failure
     get: async (key, id) => getDoc(replica(key).db, id),
     put: async (key, doc) => {
@@ -243,7 +282,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       layer.stopSync();
       for (const watch of watches.values()) watch.cancel();
       closing.abort();
-      await Promise.all([...locals.values()].map(({ db }) => db.close()));
+      await Promise.all([...[...locals.values()].map(({ db }) => db.close()), peopleCache?.close()]);
     },
   };
   return layer;

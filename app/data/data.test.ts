@@ -12,10 +12,11 @@ import type { ValidateHook } from './docs.ts';
 PouchDB.plugin(MemoryAdapter);
 
 describe('replicaPlan', () => {
-  it('keeps ref for all, people for staff, the branch for branch users, under user-prefixed names', () => {
+  it('keeps ref for all, the branch’s people for its staff (head office none), the branch for branch users, under user-prefixed names', () => {
     expect(replicaPlan({ name: 'ana', roles: ['counter', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people', 'fo_branch_dla', 'fo_scans_dla']);
     expect(replicaPlan({ name: 'tv1', roles: ['display', 'branch:dla'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_branch_dla']);
-    expect(replicaPlan({ name: 'boss', roles: ['supervisor', 'hq'] }).map((r) => r.remote)).toEqual(['fo_ref', 'fo_people']);
+    expect(replicaPlan({ name: 'boss', roles: ['supervisor', 'hq'] }).map((r) => r.remote)).toEqual(['fo_ref']);
+    expect(replicaPlan({ name: 'ana', roles: ['counter', 'branch:dla'] })[1]!.filter).toEqual({ name: 'fo/people_of_branch', params: { branch: 'dla' } });
     expect(localName('ana', 'fo_ref')).not.toBe(localName('bob', 'fo_ref'));
     expect(localName('a b/c', 'fo_ref')).toBe('fo_a%20b%2Fc__fo_ref');
   });
@@ -25,7 +26,7 @@ describe('replicaPlan', () => {
     expect(modes(['counter', 'branch:dla'])).toEqual({ ref: 'pull', people: 'pull', branch: 'sync', scans: 'push' });
     expect(modes(['display', 'branch:dla'])).toEqual({ ref: 'pull', branch: 'pull' });
     expect(modes(['backoffice', 'branch:dla'])).toEqual({ ref: 'pull', people: 'sync', branch: 'sync' });
-    expect(modes(['admin', 'hq'])).toEqual({ ref: 'sync', people: 'sync' });
+    expect(modes(['admin', 'hq'])).toEqual({ ref: 'sync' });
   });
 
   it('gives only counter tablets the branch scans, push-only (issue 10)', () => {

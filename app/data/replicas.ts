@@ -1,5 +1,5 @@
 /** Which databases a signed-in user keeps on this device, and their local names. Pure. */
-import { PEOPLE_DB, REF_DB, branchDb, scansDb } from '../../couch-design/databases.ts';
+import { PEOPLE_DB, PEOPLE_OF_BRANCH_FILTER, REF_DB, branchDb, scansDb } from '../../couch-design/databases.ts';
 import { SERVER_ADMIN_ROLE, branchOfRoles, isJobRole } from '../../couch-design/roles.ts';
 import { writerRoles } from '../../couch-design/validate/permissions.ts';
 
@@ -17,6 +17,8 @@ export interface ReplicaSpec {
    * the scans a counter files: sent to the server, never downloaded (issue 10).
    */
   readonly mode: 'sync' | 'pull' | 'push';
+  /** A server-side filter of the pull: the device holds a share of the database (docs/PEOPLE.md). */
+  readonly filter?: { readonly name: string; readonly params: Readonly<Record<string, string>> };
 }
 
 export function localName(userName: string, remote: string): string {
@@ -45,9 +47,19 @@ export function replicaPlan(user: { readonly name: string; readonly roles: reado
     mode: writes(key) ? 'sync' : 'pull',
   });
   const plan = [spec('ref', REF_DB)];
-  if (readsPeople(user.roles)) plan.push(spec('people', PEOPLE_DB));
   const branch = branchOfRoles(user.roles);
+  // The people of the device's branch only (docs/PEOPLE.md): a national fo_people is a million
+  // persons. Head-office users hold none and search through the server.
+  if (readsPeople(user.roles) && branch !== null) plan.push({ ...spec('people', PEOPLE_DB), filter: { name: PEOPLE_OF_BRANCH_FILTER, params: { branch } } });
   if (branch !== null) plan.push(spec('branch', branchDb(branch)));
   if (branch !== null && filesScans(user.roles)) plan.push({ key: 'scans', remote: scansDb(branch), local: localName(user.name, scansDb(branch)), mode: 'push' });
   return plan;
+}
+
+/**
+ * The local-only database of persons (and their cases and account lines) this device fetched
+ * from the server, kept for a while (app/people/people-cache.ts); null where no one reads people.
+ */
+export function peopleCacheName(user: { readonly name: string; readonly roles: readonly string[] }): string | null {
+  return readsPeople(user.roles) ? localName(user.name, 'fo_people_cache') : null;
 }

@@ -650,7 +650,7 @@ export const en: Messages = {
   'desk.needsPerson': 'This ticket names nobody: find the person to open their file and file documents.',
   'desk.find.label': 'Number, employer account or name',
   'desk.find.submit': 'Search',
-  'desk.find.none': 'Nobody found on this device.',
+  'desk.find.none': 'Nobody found.',
   'desk.find.pick': 'Open the file',
   'desk.pending.title': 'To settle today',
   'desk.pending.missing': '{doc}: missing from case {case}',
@@ -865,4 +865,8 @@ export const en: Messages = {
   'cash.approve.confirm': 'Approve the reversal',
   'cash.approve.done': 'Reversal of No. {number} (desk {desk}) approved: the cashier can reverse it.',
   'cash.approve.already': 'This reversal is already approved.',
+  // People at national scale (issue 10, docs/PEOPLE.md)
+  'people.deviceOnly': 'Searched on this device only (offline): connect to search all insurants.',
+  'people.notOnDevice': 'Not on this device — connect to search all insurants.',
+  'people.fileNotOnDevice': 'This file is not on this device: connect to open it.',
 };

@@ -652,7 +652,7 @@ export const fr = {
   'desk.needsPerson': 'Ce ticket n’est lié à aucune personne : trouvez-la pour ouvrir son dossier et déposer des pièces.',
   'desk.find.label': 'Numéro, compte employeur ou nom',
   'desk.find.submit': 'Chercher',
-  'desk.find.none': 'Aucune personne trouvée sur ce poste.',
+  'desk.find.none': 'Aucune personne trouvée.',
   'desk.find.pick': 'Ouvrir le dossier',
   'desk.pending.title': 'À régler aujourd’hui',
   'desk.pending.missing': '{doc} : manque au dossier {case}',
@@ -867,6 +867,10 @@ export const fr = {
   'cash.approve.confirm': "Autoriser l'annulation",
   'cash.approve.done': "Annulation du n° {number} (caisse {desk}) autorisée : le caissier peut l'annuler.",
   'cash.approve.already': 'Cette annulation est déjà autorisée.',
+  // People at national scale (issue 10, docs/PEOPLE.md)
+  'people.deviceOnly': 'Recherche faite sur cet appareil seulement (hors ligne) : connectez-vous pour chercher parmi tous les assurés.',
+  'people.notOnDevice': 'Personne de ce nom ou numéro sur cet appareil : connectez-vous pour chercher parmi tous les assurés.',
+  'people.fileNotOnDevice': 'Ce dossier n’est pas sur cet appareil : connectez-vous pour l’ouvrir.',
 } as const;
 
 export type MessageKey = keyof typeof fr;

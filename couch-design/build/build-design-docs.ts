@@ -40,6 +40,17 @@ export interface DesignDoc {
  */
 const REPLICABLE_FILTER = "function (doc) { return doc._id.indexOf('_design/') !== 0; }";
 
+/**
+ * A device's share of fo_people (docs/PEOPLE.md): the persons, cases and account lines of its
+ * branch, `GET _changes?filter=fo/people_of_branch&branch=<code>`. A filter function, for the
+ * same reason as above; it runs on the server, never in the browser.
+ */
+const PEOPLE_OF_BRANCH_FILTER = 'function (doc, req) { return typeof doc.branch === \'string\' && doc.branch === req.query.branch; }';
+
+function filtersOf(kind: DbKind): Record<string, string> {
+  return kind === 'people' ? { replicable: REPLICABLE_FILTER, people_of_branch: PEOPLE_OF_BRANCH_FILTER } : { replicable: REPLICABLE_FILTER };
+}
+
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..');
 const VALIDATOR_ENTRY = join(ROOT, 'validate', 'entry.ts');
@@ -134,7 +145,7 @@ export async function buildDesignDocs(): Promise<Record<DbKind, DesignDoc[]>> {
       language: 'javascript' as const,
       views: kindViews,
       validate_doc_update: validateDocUpdateSource(bundle, kind),
-      filters: { replicable: REPLICABLE_FILTER },
+      filters: filtersOf(kind),
     };
     out[kind] = [{ _id: DESIGN_DOC_ID, version: versionOf(content), ...content }];
   }

@@ -13,6 +13,6 @@ export function nameTokens(name: string): string[] {
     plain += at < 0 ? ch : TO.charAt(at);
   }
   const out: string[] = [];
-  for (const t of plain.split(/[^a-z0-9]+/)) if (t && !out.includes(t)) out.push(t);
+  for (const t of plain.split(/[^a-z0-9]+/)) if (t && out.indexOf(t) < 0) out.push(t); // ES5: the validator bundle runs this on CouchDB's SpiderMonkey
   return out;
 }

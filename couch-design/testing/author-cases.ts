@@ -59,7 +59,6 @@ function perType(): WriteCase[] {
 
 function updates(): WriteCase[] {
   const d = goodDocs();
-  const a = dla('counter', 'counter.a');
   const b = dla('counter', 'counter.b');
   const calledByA = { ...d.ticket!, _rev: '2-a', state: 'called', counter: 'C01', agent: 'counter.a', calledAt: AT };
   const { agent: _agent, counter: _counter, calledAt: _calledAt, ...waiting } = calledByA;

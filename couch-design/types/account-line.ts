@@ -1,6 +1,6 @@
 import type { BaseDoc } from './base.ts';
 import { type AnyDoc, Checker, CURRENCY, type Problem } from '../validate/problems.ts';
-import { PERIOD, PERSON_NUMBER, splitId } from '../ids/codes.ts';
+import { PERIOD, PERSON_NUMBER, BRANCH_CODE_PATTERN, splitId } from '../ids/codes.ts';
 import { personId } from './person.ts';
 
 export const ACCOUNT_LINE = 'account_line';
@@ -14,6 +14,8 @@ export interface AccountLine extends BaseDoc {
   amountDue: number;
   amountPaid: number;
   currency: string;
+  /** The employer's home branch, copied so the branch's devices replicate the line with them (docs/PEOPLE.md). */
+  branch?: string;
 }
 
 export function accountLineId(employerNumber: string, period: string): string {
@@ -33,6 +35,7 @@ export function validateAccountLine(doc: AnyDoc): Problem[] {
   c.int('amountDue', { min: 0 });
   c.int('amountPaid', { min: 0 });
   c.str('currency', { pattern: CURRENCY });
+  c.str('branch', { optional: true, pattern: BRANCH_CODE_PATTERN });
   const parsed = typeof doc._id === 'string' ? parseAccountLineId(doc._id) : null;
   if (!parsed || (period !== undefined && period !== parsed.period)) c.add('_id', 'bad_id');
   else if (employer !== undefined && employer !== personId(parsed.employerNumber)) c.add('employer', 'bad_ref');

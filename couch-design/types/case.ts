@@ -1,6 +1,6 @@
 import type { BaseDoc } from './base.ts';
 import { type AnyDoc, Checker, type Problem } from '../validate/problems.ts';
-import { CASE_NO, DOC_CODE, PERSON_NUMBER, splitId } from '../ids/codes.ts';
+import { CASE_NO, DOC_CODE, PERSON_NUMBER, BRANCH_CODE_PATTERN, splitId } from '../ids/codes.ts';
 import { personId } from './person.ts';
 
 export const CASE = 'case';
@@ -30,6 +30,8 @@ export interface Case extends BaseDoc {
   updatedAt: string;
   summary: string;
   missingDocuments: string[];
+  /** The person's home branch, copied so the branch's devices replicate the case with them (docs/PEOPLE.md). */
+  branch?: string;
 }
 
 export function caseId(personNumber: string, caseNo: string): string {
@@ -52,6 +54,7 @@ export function validateCase(doc: AnyDoc): Problem[] {
   c.instant('updatedAt');
   c.str('summary', { max: 2000 });
   c.strList('missingDocuments', DOC_CODE);
+  c.str('branch', { optional: true, pattern: BRANCH_CODE_PATTERN });
   const parsed = typeof doc._id === 'string' ? parseCaseId(doc._id) : null;
   if (!parsed) c.add('_id', 'bad_id');
   else {

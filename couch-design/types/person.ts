@@ -1,7 +1,8 @@
 import type { BaseDoc } from './base.ts';
 import type { PersonKind } from './catalogue.ts';
 import { type AnyDoc, Checker, type Problem } from '../validate/problems.ts';
-import { ACCOUNT_NUMBER, PERSON_NUMBER, splitId } from '../ids/codes.ts';
+import { ACCOUNT_NUMBER, BRANCH_CODE_PATTERN, PERSON_NUMBER, splitId } from '../ids/codes.ts';
+import { personSearchField, type PersonSearchField } from '../search/person-keys.ts';
 
 export const PERSON = 'person';
 
@@ -23,6 +24,13 @@ export interface Person extends BaseDoc {
   birthDate?: string;
   phone?: string;
   address?: string;
+  /**
+   * Home branch code: the branch whose devices hold this person (filtered replication,
+   * docs/PEOPLE.md). Without it the person is held by no device and found through the server.
+   */
+  branch?: string;
+  /** Normalised name fields for the device's Mango indexes: exactly personSearchField(this). */
+  search?: PersonSearchField;
 }
 
 export function personId(number: string): string {
@@ -55,6 +63,15 @@ export function validatePerson(doc: AnyDoc): Problem[] {
   c.day('birthDate', true);
   c.str('phone', { optional: true, pattern: /^\+?[0-9 ]{6,20}$/ });
   c.str('address', { optional: true, max: 300 });
+  c.str('branch', { optional: true, pattern: BRANCH_CODE_PATTERN });
+  if (doc.search !== undefined && !sameSearchField(doc.search, personSearchField(doc))) c.add('search', 'bad_search');
   c.id(number && personId(number));
   return c.problems;
+}
+
+/** A stale or forged `search` would hide the person from the device's search: it must be the derived one. */
+function sameSearchField(stored: unknown, derived: PersonSearchField): boolean {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return false;
+  const s = stored as Record<string, unknown>;
+  return Object.keys(s).length === 3 && s.family === derived.family && s.given === derived.given && s.sound === derived.sound;
 }

@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import mapreduce from 'pouchdb-mapreduce';
-import fc from 'fast-check';
 import { buildDesignDocs, type DbKind, type DesignDoc } from '../build/build-design-docs.ts';
 import { goodDocs } from '../testing/fixtures.ts';
-import { es5Sandbox } from '../testing/es5-sandbox.ts';
-import { nameTokens } from '../search/normalize.ts';
+import { soundKey } from '../search/person-keys.ts';
 import { ticketId, ticketLabel, visitEventId } from '../types/ticket.ts';
 import { uid } from '../ids/uid.ts';
 
@@ -75,14 +73,18 @@ describe('views in PouchDB, as built', () => {
     }
   });
 
-  it('persons_by_name finds by accent-free prefix; persons_by_account by number; cases_by_status counts', async () => {
+  it('people_search finds by accent-free prefix, word pair and sound; persons_by_account by number; cases_by_status counts', async () => {
     const docs = goodDocs();
     const employer = { _id: 'person:415120', type: 'person', kind: 'employer', number: '415120', companyName: 'Société Générale Béton', accountNumber: '415120' };
     const db = await dbWith('people', [docs.person!, employer, docs.case!, { ...docs.case!, _id: 'case:1000123:2024-0002', caseNo: '2024-0002', status: 'paid' }]);
-    const ek = await db.query('fo/persons_by_name', { startkey: 'ek', endkey: 'ek\ufff0' });
+    const ek = await db.query('fo/people_search', { startkey: 'w:ek', endkey: 'w:ek\ufff0' });
     expect(ek.rows.map((r) => r.id)).toEqual(['person:1000123']);
-    const soc = await db.query('fo/persons_by_name', { key: 'societe' });
-    expect(soc.rows.map((r) => [r.id, r.value])).toEqual([['person:415120', 'employer']]);
+    const soc = await db.query('fo/people_search', { key: 'w:societe' });
+    expect(soc.rows.map((r) => r.id)).toEqual(['person:415120']);
+    const pair = await db.query('fo/people_search', { startkey: 'p:jean ek', endkey: 'p:jean ek\ufff0' });
+    expect(pair.rows.map((r) => r.id)).toEqual(['person:1000123']);
+    const typo = await db.query('fo/people_search', { key: 's:' + soundKey('ekoto') });
+    expect(typo.rows.map((r) => r.id)).toEqual(['person:1000123']);
     const acc = await db.query('fo/persons_by_account', { key: '415120', include_docs: true });
     expect(acc.rows.map((r) => r.doc?._id)).toEqual(['person:415120']);
     const cases = await db.query('fo/cases_by_status', { group_level: 1 });
@@ -90,20 +92,5 @@ describe('views in PouchDB, as built', () => {
       { key: ['paid'], value: 1 },
       { key: ['pending_documents'], value: 1 },
     ]);
-  });
-});
-
-describe('name normalisation', () => {
-  it('the app-side nameTokens matches what persons_by_name emits', async () => {
-    const sandbox = es5Sandbox();
-    const map = built.people[0]!.views.persons_by_name!.map;
-    const chars = fc.constantFrom(...'abcdeéèêëàâäçîïôöùûüÿñ ÉÈÀÇ-\'ABCXYZ019'.split(''));
-    fc.assert(
-      fc.property(fc.array(chars, { maxLength: 30 }).map((a) => a.join('')), (name) => {
-        const emitted = sandbox.map(map, { type: 'person', kind: 'insurant', familyName: name }).map(([k]) => k);
-        expect(emitted).toEqual(nameTokens(name));
-      }),
-      { numRuns: 200 },
-    );
   });
 });

@@ -1,5 +1,6 @@
 /** Demo persons with their cases and employer account lines. */
 import { type Person, personId } from '../../couch-design/types/person.ts';
+import { personSearchField } from '../../couch-design/search/person-keys.ts';
 import { type Case, CASE_STATUSES, type CaseKind, caseId } from '../../couch-design/types/case.ts';
 import { type AccountLine, accountLineId } from '../../couch-design/types/account-line.ts';
 import type { Rng } from './prng.ts';
@@ -83,10 +84,31 @@ function accountLines(rng: Rng, employer: Person): AccountLine[] {
   return out;
 }
 
-export function generatePeople(rng: Rng, counts: PeopleCounts): { persons: Person[]; cases: Case[]; accountLines: AccountLine[] } {
-  const persons: Person[] = [];
-  const cases: Case[] = [];
-  const lines: AccountLine[] = [];
+/**
+ * A person's home branch, from its number rather than the generator's random sequence, so the
+ * rest of the demo data stays what it was before persons had one (docs/PEOPLE.md).
+ */
+function homeBranch(number: string): string {
+  let sum = 0;
+  for (const ch of number) sum += ch.charCodeAt(0);
+  return DEMO_BRANCHES[sum % DEMO_BRANCHES.length]!.code;
+}
+
+/** Searchable and held by its branch's devices: the home branch, the derived search field. */
+function placed(p: Person, branch: string): Person {
+  p.branch = branch;
+  p.search = personSearchField(p);
+  return p;
+}
+
+const withBranch = <T extends Case | AccountLine>(docs: T[], branch: string): T[] => docs.map((d) => ({ ...d, branch }));
+
+/**
+ * The people documents one by one, each person followed by its cases (and an employer by its
+ * account lines), so a bench can load a million of them in batches without holding them all
+ * (bench/people-bench.ts). Same rng sequence as before persons had a branch.
+ */
+export function* streamPeople(rng: Rng, counts: PeopleCounts): Generator<Person | Case | AccountLine> {
   const used = new Set<string>();
   const unique = (make: () => string) => {
     let n = make();
@@ -95,19 +117,21 @@ export function generatePeople(rng: Rng, counts: PeopleCounts): { persons: Perso
     return n;
   };
 
-  // Employers: the first has the account number of the customer brief, 415120.
+  // Employers: the first has the account number of the customer brief, 415120. Their branch is
+  // the one of the city of their address.
   for (let i = 0; i < counts.employers; i++) {
     const number = i === 0 ? unique(() => '415120') : unique(() => String(rng.int(100000, 999999)));
     const companyName = `${rng.pick(COMPANY_HEADS)} ${rng.pick(COMPANY_TAILS)}`;
     const p: Person = { _id: personId(number), type: 'person', kind: 'employer', number, companyName, accountNumber: number, phone: phone(rng) };
-    const city = rng.pick(DEMO_BRANCHES).city;
-    p.address = `${rng.pick(STREETS)}, ${city}`;
-    persons.push(p);
-    cases.push(...makeCases(rng, p, ['contributions', 'registration'], rng.int(0, 1)));
-    lines.push(...accountLines(rng, p));
+    const place = rng.pick(DEMO_BRANCHES);
+    p.address = `${rng.pick(STREETS)}, ${place.city}`;
+    yield placed(p, place.code);
+    yield* withBranch(makeCases(rng, p, ['contributions', 'registration'], rng.int(0, 1)), place.code);
+    yield* withBranch(accountLines(rng, p), place.code);
   }
 
-  const insurants: Person[] = [];
+  // Insurants are remembered by number and family name only: beneficiaries pick one of them.
+  const insurants: { _id: string; number: string; familyName: string; branch: string }[] = [];
   for (let i = 0; i < counts.insurants; i++) {
     const sex = rng.chance(0.55) ? 'M' : 'F';
     const year = rng.int(1950, 2000);
@@ -123,13 +147,14 @@ export function generatePeople(rng: Rng, counts: PeopleCounts): { persons: Perso
       birthDate: `${year}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`,
     };
     if (rng.chance(0.7)) p.phone = phone(rng);
-    insurants.push(p);
-    persons.push(p);
+    const branch = homeBranch(number);
+    insurants.push({ _id: p._id, number, familyName: p.familyName!, branch });
+    yield placed(p, branch);
     const kinds: CaseKind[] = year < 1965 ? ['pension', 'family_benefits'] : ['family_benefits', 'work_injury', 'daily_allowance'];
-    cases.push(...makeCases(rng, p, kinds, rng.int(0, 2)));
+    yield* withBranch(makeCases(rng, p, kinds, rng.int(0, 2)), branch);
   }
 
-  // Beneficiaries: children and spouses of insurants, numbered after them.
+  // Beneficiaries: children and spouses of insurants, numbered after them, held where they are.
   const seen = new Map<string, number>();
   for (let i = 0; i < counts.beneficiaries && insurants.length; i++) {
     const parent = rng.pick(insurants);
@@ -137,17 +162,29 @@ export function generatePeople(rng: Rng, counts: PeopleCounts): { persons: Perso
     seen.set(parent.number, n);
     const number = unique(() => `${parent.number}B${n}`);
     const sex = rng.chance(0.5) ? 'M' : 'F';
-    persons.push({
+    const p: Person = {
       _id: personId(number),
       type: 'person',
       kind: 'beneficiary',
       number,
-      familyName: parent.familyName!,
+      familyName: parent.familyName,
       givenName: rng.pick(sex === 'M' ? GIVEN_NAMES_M : GIVEN_NAMES_F),
       sex,
       insurant: parent._id,
       birthDate: `${rng.int(2000, 2020)}-${pad(rng.int(1, 12), 2)}-${pad(rng.int(1, 28), 2)}`,
-    });
+    };
+    yield placed(p, parent.branch);
+  }
+}
+
+export function generatePeople(rng: Rng, counts: PeopleCounts): { persons: Person[]; cases: Case[]; accountLines: AccountLine[] } {
+  const persons: Person[] = [];
+  const cases: Case[] = [];
+  const lines: AccountLine[] = [];
+  for (const doc of streamPeople(rng, counts)) {
+    if (doc.type === 'person') persons.push(doc);
+    else if (doc.type === 'case') cases.push(doc);
+    else lines.push(doc);
   }
   return { persons, cases, accountLines: lines };
 }

@@ -5,6 +5,7 @@
  * document costs the engine nothing.
  */
 import { dbKindOf, problemsReason, validateDocUpdate } from '../../couch-design/validate/entry.ts';
+import { PEOPLE_DB, PEOPLE_OF_BRANCH_FILTER } from '../../couch-design/databases.ts';
 import type { Caller } from './access.ts';
 import type { Refusal, Route, RouteKind } from './routes.ts';
 
@@ -140,7 +141,13 @@ const CHECKERS: Partial<Record<RouteKind, (body: unknown, route: Route, caller: 
 export function checkBody(route: Route, caller: Caller, body: unknown): BodyVerdict {
   const checker = CHECKERS[route.kind];
   if (route.kind === 'changes' && route.method === 'GET') {
-    return route.query.get('filter') === '_doc_ids' && !route.query.has('doc_ids') ? bad('filter=_doc_ids needs doc_ids') : { ok: true, body: undefined, refused: [] };
+    const filter = route.query.get('filter');
+    if (filter === '_doc_ids' && !route.query.has('doc_ids')) return bad('filter=_doc_ids needs doc_ids');
+    // A device's share of the people (docs/PEOPLE.md): that filter with its branch, on fo_people only.
+    if ((filter === PEOPLE_OF_BRANCH_FILTER) !== route.query.has('branch') || (filter === PEOPLE_OF_BRANCH_FILTER && route.db !== PEOPLE_DB)) {
+      return bad(`branch goes with filter=${PEOPLE_OF_BRANCH_FILTER}, on ${PEOPLE_DB}`);
+    }
+    return { ok: true, body: undefined, refused: [] };
   }
   if (!checker || route.method === 'GET' || route.method === 'HEAD') return { ok: true, body: undefined, refused: [] };
   if (body === undefined && !(route.kind === 'doc_write' && route.method === 'DELETE') && route.kind !== 'ensure_full_commit') return bad('a JSON body is required');

@@ -4,7 +4,7 @@
  * sources); an unknown parameter or value is refused rather than passed to the engine, which
  * is how `filter=_selector` and its cousins crashed the embedded one.
  */
-import { REPLICATION_FILTER } from '../../couch-design/databases.ts';
+import { BRANCH_CODE_PATTERN, PEOPLE_OF_BRANCH_FILTER, REPLICATION_FILTER } from '../../couch-design/databases.ts';
 
 type Check = (value: string) => boolean;
 
@@ -34,8 +34,11 @@ const idList: Check = (v) => {
   const list: unknown = JSON.parse(v);
   return Array.isArray(list) && list.length > 0 && list.length <= 1000 && list.every((id) => typeof id === 'string' && id.length <= 300);
 };
-/** Only the two filters our replications use; `_doc_ids` also needs its ids (checked with the body). */
-const changesFilter = oneOf('_doc_ids', REPLICATION_FILTER);
+/**
+ * Only the filters our replications use; `_doc_ids` also needs its ids, and a device's share of
+ * fo_people its `branch` (both checked with the body, body-rules.ts).
+ */
+const changesFilter = oneOf('_doc_ids', REPLICATION_FILTER, PEOPLE_OF_BRANCH_FILTER);
 
 const RANGE: Record<string, Check> = {
   conflicts: bool,
@@ -76,6 +79,7 @@ const RULES = {
     seq_interval: count,
     filter: changesFilter,
     doc_ids: idList,
+    branch: (v: string) => BRANCH_CODE_PATTERN.test(v),
   },
   all_docs: RANGE,
   view: { ...RANGE, group: bool, group_level: count, reduce: bool, stale: oneOf('ok', 'update_after'), update: oneOf('true', 'false', 'lazy'), sorted: bool },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, isRefusal } from './routes.ts';
+import { classify, isRefusal, type Route } from './routes.ts';
+import { checkBody } from './body-rules.ts';
 
 const kind = (method: string, path: string) => {
   const r = classify(method, path);
@@ -79,5 +80,22 @@ describe('classify (the allowlist)', () => {
     expect(kind('PATCH', '/fo_branch_dla/abc')).toBe(405);
     expect(kind('GET', '/fo_branch_dla/%E0%A4%A')).toBe(400);
     expect(kind('GET', '/fo_branch_dla/a%00b')).toBe(400);
+  });
+});
+
+describe('a device’s share of the people (docs/PEOPLE.md)', () => {
+  const verdict = (path: string) => {
+    const r = classify('GET', path);
+    if (isRefusal(r)) return r.status;
+    const v = checkBody(r as Route, { name: 'ana', roles: ['counter', 'branch:dla'] }, undefined);
+    return v.ok ? 'ok' : v.refusal.status;
+  };
+  it('allows the people_of_branch filter with a branch code, on fo_people only', () => {
+    expect(verdict('/fo_people/_changes?style=all_docs&filter=fo%2Fpeople_of_branch&branch=dla&since=0&limit=1000')).toBe('ok');
+    expect(verdict('/fo_people/_changes?filter=fo%2Fpeople_of_branch')).toBe(400);
+    expect(verdict('/fo_people/_changes?branch=dla')).toBe(400);
+    expect(verdict('/fo_people/_changes?filter=fo%2Fpeople_of_branch&branch=DLA%27')).toBe(400);
+    expect(verdict('/fo_branch_dla/_changes?filter=fo%2Fpeople_of_branch&branch=dla')).toBe(400);
+    expect(verdict('/fo_people/_changes?filter=fo%2Freplicable&branch=dla')).toBe(400);
   });
 });

@@ -100,5 +100,9 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   for (const db of dbs) designDocs.set(db, 'current');
   // Not awaited: the app is served while big indexes build; it never rejects.
   void buildInBackground(couch, pending, designDocs);
+  // The people search's index answers the counters' first searches (docs/PEOPLE.md): built now
+  // in the background, not by the first search (which gives up after 5 s and searches the
+  // device instead). Not awaited; a failure only leaves it to that first search.
+  void couch.use(PEOPLE_DB).view('fo', 'people_search', { limit: 0 }).catch(() => undefined);
   return { branches, demoUsers: demo ? demo.users : [], designDocs };
 }

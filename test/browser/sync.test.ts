@@ -175,10 +175,15 @@ describe('sync indicator', () => {
     expect(Math.max(0, ...seen.done)).toBeGreaterThan(0);
 
     const replica = await LocalReplica.open(context, app.url);
-    for (const db of ['fo_ref', 'fo_people', 'fo_branch_dla']) {
+    for (const db of ['fo_ref', 'fo_branch_dla']) {
       const local = await replica.ids(user.name, db);
       expect(local, db).toEqual(await serverIds(db));
     }
+    // fo_people: the share of the device's branch only (docs/PEOPLE.md), every document of it.
+    const people = await couch(app.url, admin, 'GET', '/fo_people/_all_docs?include_docs=true');
+    const dla = (people.body.rows as { id: string; doc: { branch?: string } }[]).filter((r) => r.doc.branch === 'dla').map((r) => r.id);
+    expect(dla.length).toBeGreaterThan(100);
+    expect(await replica.ids(user.name, 'fo_people'), 'fo_people').toEqual(dla);
     expect(await replica.ids(user.name, 'fo_branch_dla')).toEqual(expect.arrayContaining(seeded.map((d) => d._id)));
   }, 90_000);
 

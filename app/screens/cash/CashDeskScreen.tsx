@@ -23,6 +23,7 @@ import { Journal } from './Journal.tsx';
 import { OpenSession } from './OpenSession.tsx';
 import { PaymentForm } from './PaymentForm.tsx';
 import { ReceiptForm } from './ReceiptForm.tsx';
+import { readPersonFile } from '../../people/person-file.ts';
 
 export function CashDeskScreen() {
   const { t } = useI18n();
@@ -89,7 +90,7 @@ function OpenDesk(props: { ctl: CashDeskCtl; cfg: CashRef }) {
     toasts.show(t(ok ? 'cash.saved' : 'cash.savedNotPrinted', { number: padDocumentNumber(entry.number) }), ok ? 'ok' : 'warn');
   };
   const payerOf = async (entry: CashEntry) => {
-    const person = entry.person ? await layer.get<{ _id: string; companyName?: string; familyName?: string; givenName?: string }>('people', entry.person).catch(() => null) : null;
+    const person = entry.person ? ((await readPersonFile(layer, entry.person).catch(() => null))?.person ?? null) : null;
     const name = person ? (person.companyName ?? [person.familyName, person.givenName].filter(Boolean).join(' ')) : '';
     return { number: entry.account ?? entry.person?.slice('person:'.length) ?? '', name };
   };

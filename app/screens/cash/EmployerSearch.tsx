@@ -1,9 +1,10 @@
-/** Finding the employer on the local people replica: by account number, or by a word of its name. */
+/** Finding the employer by account number or by a word of its name (app/people/find-people.ts). */
 import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Person } from '../../../couch-design/types/person.ts';
 import { useData } from '../../data/DataProvider.tsx';
-import { findPeople } from '../../people/find-people.ts';
+import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
+import { WhereFound } from '../../people/WhereFound.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -12,7 +13,7 @@ import { PeopleFound } from '../../people/PeopleFound.tsx';
 export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
   const { t } = useI18n();
   const { layer } = useData();
-  const [s, set] = createStore({ query: '', found: null as Person[] | null });
+  const [s, set] = createStore({ query: '', found: null as PeopleSearchResult | null });
   const search = async (event: SubmitEvent) => {
     event.preventDefault();
     set('found', await findPeople(layer, s.query, { kind: 'employer', limit: 12 }));
@@ -26,6 +27,9 @@ export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
         <Button type="submit" variant="secondary" testId="cash-employer-find">{t('cash.receipt.find')}</Button>
       </form>
       <Show when={s.found}>
+        {(answer) => <WhereFound found={answer()} testId="cash-where-found" />}
+      </Show>
+      <Show when={s.found?.people}>
         {(found) => (
           <PeopleFound
             people={found()}

@@ -13,7 +13,9 @@ import { padDocumentNumber } from '../../../couch-design/types/cash.ts';
 import { orderByNumber, orderNumber, ordersOf } from '../../cash/orders.ts';
 import { formatAmount } from '../../cash/money.ts';
 import { useData } from '../../data/DataProvider.tsx';
-import { findPeople } from '../../people/find-people.ts';
+import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
+import { readPersonFile } from '../../people/person-file.ts';
+import { WhereFound } from '../../people/WhereFound.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { guardedSubmit, useActionGuard } from '../../ui/action-guard.ts';
@@ -35,7 +37,7 @@ export function PaymentForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (e
   const [orders] = createResource(() => props.ctl.orders());
   const [f, set] = createStore({
     query: '',
-    found: null as Person[] | null,
+    found: null as PeopleSearchResult | null,
     person: null as Person | null,
     /** An order typed by number that is not payable: said, not offered. */
     settledTyped: null as PaymentOrder | null,
@@ -52,12 +54,12 @@ export function PaymentForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (e
     set({ settledTyped: null, errors: {} });
     const typed = orderByNumber(orders() ?? [], f.query);
     if (typed) {
-      const person = await layer.get<Person>('people', typed.beneficiary).catch(() => null);
+      const { person } = await readPersonFile(layer, typed.beneficiary).catch(() => ({ person: null }));
       if (typed.state !== 'authorised') return set({ settledTyped: typed, found: null, person: null });
       if (person) return pick(person, typed._id);
     }
-    const people = await findPeople(layer, f.query, { limit: 12 });
-    set('found', people.filter((p) => p.kind !== 'employer'));
+    const answer = await findPeople(layer, f.query, { limit: 12 });
+    set('found', { ...answer, people: answer.people.filter((p) => p.kind !== 'employer') });
   };
 
   const save = async () => {
@@ -88,6 +90,9 @@ export function PaymentForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (e
           {(o) => <Notice tone="warn" testId="cash-pay-settled">{settledText(o())}</Notice>}
         </Show>
         <Show when={f.found}>
+          {(answer) => <WhereFound found={answer()} testId="cash-pay-where-found" />}
+        </Show>
+        <Show when={f.found?.people}>
           {(found) => (
             <PeopleFound
               people={found()}

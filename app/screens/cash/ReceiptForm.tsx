@@ -7,12 +7,12 @@
 import { For, Show, createResource } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
-import type { AccountLine } from '../../../couch-design/types/account-line.ts';
 import { PAYMENT_MEANS, type CashEntry, type PaymentMeans } from '../../../couch-design/types/cash-entry.ts';
 import { receipt, type MeansDetails } from '../../cash/entries.ts';
 import { contributionDesignation, periodLabel } from '../../cash/designation.ts';
 import { formatAmount } from '../../cash/money.ts';
 import { useData } from '../../data/DataProvider.tsx';
+import { readPersonFile } from '../../people/person-file.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { guardedSubmit, useActionGuard } from '../../ui/action-guard.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -41,8 +41,9 @@ export function ReceiptForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (e
     errors: {} as Errors,
   });
   const [lines] = createResource(
-    () => f.employer?.number,
-    async (n) => (await layer.allDocsByPrefix<AccountLine>('people', `accline:${n}:`)).filter((l) => l.type === 'account_line' && l.amountDue > l.amountPaid),
+    () => f.employer?._id,
+    // An employer of another branch was found through the server: its lines come the same way (docs/PEOPLE.md).
+    async (id) => (await readPersonFile(layer, id)).accountLines.filter((l) => l.amountDue > l.amountPaid),
   );
   const money = (minor: number) => formatAmount(minor, props.cfg.decimals, locale());
   const togglePeriod = (period: string, on: boolean) => {

@@ -6,8 +6,6 @@
  * too, once certified), writes the immutable certificate, downloads the A4 PDF and prints the stub.
  */
 import { For, Show, createResource, createSignal, onMount } from 'solid-js';
-import type { AccountLine } from '../../../couch-design/types/account-line.ts';
-import type { Case } from '../../../couch-design/types/case.ts';
 import type { CashEntry } from '../../../couch-design/types/cash-entry.ts';
 import type { CertificateType } from '../../../couch-design/types/catalogue.ts';
 import { type Certificate, certificateId } from '../../../couch-design/types/certificate.ts';
@@ -16,6 +14,7 @@ import { personName, type Person } from '../../../couch-design/types/person.ts';
 import { INSTITUTION_ID, type Institution } from '../../../couch-design/types/institution.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
+import { readPersonFile } from '../../people/person-file.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { Panel } from '../../ui/Panel.tsx';
@@ -48,15 +47,14 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
   const [file, { refetch }] = createResource(
     () => props.personId,
     async (id) => {
-      const person = await layer.get<Person>('people', id).catch(() => null);
+      // By key from the branch's share, the server or the device's cache (docs/PEOPLE.md).
+      const { person, cases, accountLines: lines } = await readPersonFile(layer, id).catch(() => ({ person: null, cases: [], accountLines: [] }));
       if (!person) return null;
       const number = person.number;
       const branchCash = `cash:${queue.branch}:`;
-      const [institution, types, cases, lines, orders, entries, certificates] = await Promise.all([
+      const [institution, types, orders, entries, certificates] = await Promise.all([
         layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
         layer.allDocsByPrefix<CertificateType>('ref', 'certtype:'),
-        layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[]),
-        layer.allDocsByPrefix<AccountLine>('people', `accline:${number}:`).catch(() => [] as AccountLine[]),
         layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${queue.branch}:`).catch(() => [] as PaymentOrder[]),
         layer.allDocsByPrefix<CashEntry>('branch', branchCash).catch(() => [] as CashEntry[]),
         layer.allDocsByPrefix<Certificate>('branch', 'cert:').catch(() => [] as Certificate[]),

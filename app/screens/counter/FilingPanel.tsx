@@ -12,7 +12,7 @@ import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { DocumentType, EventType } from '../../../couch-design/types/catalogue.ts';
 import { submissionId, type Submission, type SubmissionReview } from '../../../couch-design/types/submission.ts';
-import { personName, type Person } from '../../../couch-design/types/person.ts';
+import { personName } from '../../../couch-design/types/person.ts';
 import type { Ticket } from '../../../couch-design/types/ticket.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -26,7 +26,9 @@ import { printReceipt } from '../../printing/print-receipt.ts';
 import { documentKey, reviewsByDocument, validatedCodes, type DocumentReviews } from '../../desk/reviews.ts';
 import { buildSubmission, checkFiling, proposedLines, stillMissing, submittedDocuments, type FilingError, type FilingLine } from '../../desk/filing.ts';
 import { nextReceiptSeq, receiptNumber } from '../../desk/receipt-number.ts';
-import { findPeople } from '../../people/find-people.ts';
+import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
+import { WhereFound } from '../../people/WhereFound.tsx';
+import { readPersonFile } from '../../people/person-file.ts';
 import { withScans } from '../../desk/scan-docs.ts';
 import type { ScanErrorCode } from '../../desk/scan-checks.ts';
 import type { PreparedScan } from '../../desk/scan-file.ts';
@@ -198,7 +200,7 @@ function FilingForm(props: {
       const missing = stillMissing(props.event.requiredDocuments, documents.map((d) => d.code), props.validated);
       setDone({ number, missing });
       props.onSaved();
-      const person = await layer.get<Person>('people', props.personId).catch(() => null);
+      const person = (await readPersonFile(layer, props.personId).catch(() => null))?.person ?? null;
       // Saved whatever happens to the paper: a receipt nothing could print is said, not hidden.
       const outcome = await printReceipt(
         {
@@ -299,13 +301,13 @@ function FilingForm(props: {
 
 /**
  * For a ticket that carries no person: find them by number, employer account or name among
- * the persons this device holds, and pick one. The choice belongs to the visit (Visit.tsx).
+ * the persons of the whole institution (this device's own when offline), and pick one. The choice belongs to the visit (Visit.tsx).
  */
 export function PersonFinder(props: { onPick: (personId: string) => void }) {
   const { t } = useI18n();
   const { layer } = useData();
   const [query, setQuery] = createSignal('');
-  const [found, setFound] = createSignal<Person[] | null>(null);
+  const [found, setFound] = createSignal<PeopleSearchResult | null>(null);
   async function search(event: Event) {
     event.preventDefault();
     const q = query().trim();
@@ -322,6 +324,9 @@ export function PersonFinder(props: { onPick: (personId: string) => void }) {
         <Button type="submit" testId="desk-find-submit">{t('desk.find.submit')}</Button>
       </form>
       <Show when={found()}>
+        {(answer) => <WhereFound found={answer()} testId="desk-find-where" />}
+      </Show>
+      <Show when={found()?.people}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p data-testid="desk-find-none">{t('desk.find.none')}</p>}>
             <ul class="desk-found" data-testid="desk-found">

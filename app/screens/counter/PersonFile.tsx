@@ -3,7 +3,7 @@
  * status words. A component of its own: the next issue adds documents and history to it.
  */
 import { For, Show, createEffect, createResource, on } from 'solid-js';
-import { personName, type Person } from '../../../couch-design/types/person.ts';
+import { personName } from '../../../couch-design/types/person.ts';
 import type { Case } from '../../../couch-design/types/case.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -14,6 +14,7 @@ import type { DocumentType } from '../../../couch-design/types/catalogue.ts';
 import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
 import { completeCases, pendingMatters } from '../../desk/pending.ts';
 import { parseReason } from '../../desk/reviews.ts';
+import { readPersonFile } from '../../people/person-file.ts';
 
 export function PersonFile(props: { personId: string | undefined }) {
   const { t, locale } = useI18n();
@@ -26,9 +27,8 @@ export function PersonFile(props: { personId: string | undefined }) {
   const [file, { refetch }] = createResource(
     () => props.personId,
     async (id) => {
-      const person = await layer.get<Person>('people', id).catch(() => null);
-      const number = id.slice('person:'.length);
-      const cases = (await layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[])).filter((c) => c.type === 'case');
+      // By key from the branch replica, the server or the device's cache (docs/PEOPLE.md).
+      const { person, cases, where } = await readPersonFile(layer, id).catch(() => ({ person: null, cases: [] as Case[], where: null }));
       // Pending matters (issue 10): what open cases miss, refused documents to bring again.
       const [submissions, reviews, types] = await Promise.all([
         layer.allDocsByPrefix<Submission>('branch', 'submission:').catch(() => [] as Submission[]),
@@ -37,7 +37,7 @@ export function PersonFile(props: { personId: string | undefined }) {
       ]);
       const [subs, revs] = [submissions.filter((x) => x.type === 'submission'), reviews.filter((r) => r.type === 'submission_review')];
       const pending = pendingMatters(id, cases, subs, revs);
-      return { person, cases: openCases(cases), pending, complete: completeCases(id, cases, subs, revs), docNames: new Map(types.map((d) => [d.code, d.name])) };
+      return { person, where, cases: openCases(cases), pending, complete: completeCases(id, cases, subs, revs), docNames: new Map(types.map((d) => [d.code, d.name])) };
     },
   );
   // A person not (yet) on the device: a new tablet's first sync may still be bringing them.
@@ -50,7 +50,7 @@ export function PersonFile(props: { personId: string | undefined }) {
     <Panel title={t('counter.person')} class="counter-file" testId="counter-file">
       <Show when={props.personId} fallback={<p class="counter-muted">{t('counter.file.none')}</p>}>
         <Show when={!file.loading || file.latest} fallback={<p class="counter-muted">{t('counter.file.loading')}</p>}>
-          <Show when={file()?.person} fallback={<p class="counter-muted">{t('counter.file.notFound')}</p>}>
+          <Show when={file()?.person} fallback={<p class="counter-muted" data-testid="counter-file-missing">{file()?.where === null ? t('people.fileNotOnDevice') : t('counter.file.notFound')}</p>}>
             {(p) => (
               <div data-testid="counter-person" data-person={p()._id}>
                 <p class="counter-person-name">{personName(p())}</p>

@@ -7,7 +7,8 @@ import { For, Show, onMount } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { PRIORITIES, type Priority, type Ticket } from '../../../couch-design/types/ticket.ts';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
-import { findPeople } from '../../people/find-people.ts';
+import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
+import { WhereFound } from '../../people/WhereFound.tsx';
 import type { Service } from '../../../couch-design/types/service.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -36,7 +37,7 @@ export function VisitorForm(props: { queue: BranchQueue; onIssued: (issued: Issu
   const queue = props.queue;
   const [form, setForm] = createStore({
     query: '',
-    found: null as Person[] | null,
+    found: null as PeopleSearchResult | null,
     person: null as Person | null,
     service: '',
     priority: '' as Priority | '',
@@ -84,6 +85,9 @@ export function VisitorForm(props: { queue: BranchQueue; onIssued: (issued: Issu
         </Field>
       </form>
       <Show when={form.found}>
+        {(answer) => <WhereFound found={answer()} testId="reception-where" />}
+      </Show>
+      <Show when={form.found?.people}>
         {(list) => (
           <PeopleFound
             people={list()}
