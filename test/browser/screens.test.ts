@@ -98,7 +98,8 @@ describe('every main screen: CSP, WCAG 2.1 AA, screenshot', () => {
     await audit(page, 'backoffice');
   });
 
-  it('supervisor at 1280×800: live board, then a report with its charts and tables', async () => {
+  // Seeds 800 visits and builds their statistics: 40 s alone, more on a loaded CI machine.
+  it('supervisor at 1280×800: live board, then a report with its charts and tables', { timeout: 180_000 }, async () => {
     const days = await seedHistory(app.url, 800);
     const page = await screenOf('supervisor.dla', DESKTOP);
     const sup = new SupervisorPage(page);
