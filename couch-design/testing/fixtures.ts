@@ -167,7 +167,7 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       subject: 'Dossier bloqué',
       message: 'Le dossier attend depuis 3 mois',
       status: 'new',
-      dueDate: '2024-03-12',
+      dueDate: DAY,
       dueSetOn: DAY,
       requestedBy: 'counter.dla',
       requestedAt: AT,
