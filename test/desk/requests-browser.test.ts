@@ -4,8 +4,13 @@
  * file for that person shows the answer among pending matters, and telling the person closes
  * it. A phone request recorded for an authority; bad input (a due date in the past, an answer
  * on a request closed meanwhile) refused with its message and nothing written; the server
- * refuses the same (403), and a counter cannot answer. axe and CSP clean at 1280×800.
+ * refuses the same (403), and a counter cannot answer. A letter's answer prints as a PDF. axe
+ * and CSP clean at 1280×800.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
@@ -17,7 +22,8 @@ import { waitFor } from '../support/wait-for.ts';
 import { axeViolations, cspViolations, describeFindings, watchCsp } from '../support/page-audit.ts';
 import type { BackofficeRequest } from '../../couch-design/types/backoffice-request.ts';
 import { dueDateFor } from '../../app/backoffice/due-dates.ts';
-import { counterTablet, day, issue, persons, serveNext, settled, shiftDay } from './support/filing-page.ts';
+import { PDFTOTEXT, counterTablet, day, issue, persons, serveNext, settled, shiftDay } from './support/filing-page.ts';
+import { personName } from '../../couch-design/types/person.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -31,7 +37,7 @@ const serverRequest = async (id: string) => (await serverRequests()).find((r) =>
 
 /** The back office's requests section, after the first sync. */
 async function backOffice(): Promise<Page> {
-  const context = await app.context({ viewport: TABLET, locale: 'fr-FR' });
+  const context = await app.context({ viewport: TABLET, locale: 'fr-FR', acceptDownloads: true });
   await watchCsp(context);
   const page = await context.newPage();
   const user = demoUser('backoffice.dla');
@@ -186,5 +192,40 @@ describe('back office: requests register', () => {
     expect(fresh.status, JSON.stringify(fresh.body)).toBe(201);
     const byCounter = await put(counter, { ...phone, _id: id, _rev: fresh.body.rev, status: 'answered', answer: 'Oui', answeredBy: 'counter.dla', answeredAt: at });
     expect([byCounter.status, byCounter.body.reason]).toEqual([403, 'status: forbidden_role']);
+  }, 300_000);
+
+  it('a letter from a person found by number, answered: the answer letter prints as a PDF', async () => {
+    const person = (await persons(app, 16))[15]!;
+    const bo = await backOffice();
+    await bo.getByTestId('req-new').click();
+    // Letter is the default channel: 15 working days.
+    expect(await bo.getByTestId('req-due').inputValue()).toBe(dueDateFor('letter', day()));
+    await bo.getByTestId('req-person-query').fill(person.number);
+    await bo.getByTestId('req-person-find').click();
+    await bo.getByTestId(`req-person-${person.number}`).click();
+    await bo.locator(`[data-testid="req-person-picked"][data-person="${person._id}"]`).waitFor();
+    await bo.getByTestId('req-subject').fill('Relevé de carrière');
+    await bo.getByTestId('req-message').fill('Je souhaite recevoir mon relevé de carrière.');
+    await bo.getByTestId('req-form-submit').click();
+    await settled(bo);
+    await detail(bo, 'new');
+    await audit(bo, 'a new letter request');
+    await bo.getByTestId('req-answer-text').fill('Votre relevé de carrière est joint à ce courrier.');
+    await bo.getByTestId('req-answer-submit').click();
+    await detail(bo, 'answered');
+    const dir = mkdtempSync(join(tmpdir(), 'fo-req-'));
+    try {
+      await bo.getByTestId('req-letter').waitFor();
+      const [download] = await Promise.all([bo.waitForEvent('download', { timeout: 60_000 }), bo.getByTestId('req-letter').click()]);
+      const file = join(dir, 'letter.pdf');
+      await download.saveAs(file);
+      const text = execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const part of [personName(person), 'Objet : réponse à votre demande du', 'Relevé de carrière', 'Madame, Monsieur,', 'Votre relevé de carrière est joint à ce courrier.', 'Pour le back-office : backoffice.dla'])
+        expect(text, part).toContain(part);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const stored = await waitFor('the letter request answered on the server', async () => (await serverRequests()).find((r) => r.person === person._id && r.status === 'answered') ?? null, 60_000);
+    expect(stored).toMatchObject({ channel: 'letter', requester: 'person', subject: 'Relevé de carrière', dueDate: dueDateFor('letter', day()) });
   }, 300_000);
 });
