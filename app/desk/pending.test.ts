@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeCases, pendingMatters } from './pending.ts';
+import { answersToTell, completeCases, pendingMatters } from './pending.ts';
 import type { Case } from '../../couch-design/types/case.ts';
 
 const P = 'person:1000123';
@@ -37,5 +37,14 @@ describe('pending matters', () => {
     expect([...completeCases(P, [kase({})], subs, [v('r1', '0104', 'validated'), v('r2', '0228', 'validated'), v('r3', '0228', 'refused', '2026-07-03T00:00:00Z')])]).toEqual([]);
     // Nothing missing: nothing to complete; closed cases are not listed.
     expect([...completeCases(P, [kase({ missingDocuments: [] }), kase({ caseNo: 'X', status: 'closed', missingDocuments: ['0104'] })], subs, [v('r1', '0104', 'validated')])]).toEqual([]);
+  });
+
+  it('lists the back office’s answers about the person until the counter has told them', () => {
+    const req = (id: string, status: string, person = P, answeredAt = '2026-06-0' + id + 'T10:00:00Z') => ({ _id: 'borequest:' + id, person, status, subject: 'S' + id, answer: 'A' + id, answeredAt, updatedAt: answeredAt }) as never;
+    const list = [req('3', 'answered'), req('1', 'answered'), req('2', 'closed'), req('4', 'in_progress'), req('5', 'answered', 'person:2')];
+    expect(answersToTell(P, list)).toEqual([
+      { request: 'borequest:1', subject: 'S1', answer: 'A1', at: '2026-06-01T10:00:00Z' },
+      { request: 'borequest:3', subject: 'S3', answer: 'A3', at: '2026-06-03T10:00:00Z' },
+    ]);
   });
 });

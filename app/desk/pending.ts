@@ -8,11 +8,20 @@
 import type { Case } from '../../couch-design/types/case.ts';
 import type { Submission } from '../../couch-design/types/submission.ts';
 import { OPEN_CASE_STATUSES } from '../screens/counter/cases.ts';
+import type { BackofficeRequest } from '../../couch-design/types/backoffice-request.ts';
 import { documentsComplete, reviewsByDocument, validatedCodes, type ReviewFacts } from './reviews.ts';
 
 export type PendingMatter =
   | { kind: 'missing'; code: string; caseNo: string; caseKind: Case['kind'] }
   | { kind: 'refused'; code: string; receiptNumber: string; reason?: string; at: string };
+
+/** A back-office answer to pass on to the person (issue 11), listed with the pending matters. */
+export interface AnswerToTell {
+  request: string;
+  subject: string;
+  answer: string;
+  at: string;
+}
 
 type SubmissionFacts = Pick<Submission, '_id' | 'person' | 'documents' | 'receiptNumber' | 'at'>;
 
@@ -45,4 +54,15 @@ export function completeCases(person: string, cases: readonly Case[], submission
   const mine = new Set(submissions.filter((s) => s.person === person).map((s) => s._id));
   const validated = validatedCodes(reviewsByDocument(reviews, mine), mine);
   return new Set(cases.filter((c) => c.person === person && OPEN_CASE_STATUSES.includes(c.status) && documentsComplete(c.missingDocuments, validated)).map((c) => c.caseNo));
+}
+
+/**
+ * The back office's answers the person has not been told yet (issue 11): an answered request
+ * about them stays pending until the counter says it was passed on (which closes it). Oldest first.
+ */
+export function answersToTell(person: string, requests: readonly Pick<BackofficeRequest, '_id' | 'person' | 'status' | 'subject' | 'answer' | 'answeredAt' | 'updatedAt'>[]): AnswerToTell[] {
+  return requests
+    .filter((r) => r.person === person && r.status === 'answered')
+    .map((r) => ({ request: r._id, subject: r.subject, answer: r.answer ?? '', at: r.answeredAt ?? r.updatedAt }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -6,6 +6,7 @@ import { validateDocUpdate } from '../validate/entry.ts';
 import { TYPE_SPECS } from '../types/registry.ts';
 import { limitCases, type WriteCase } from '../testing/write-cases.ts';
 import { authorCases } from '../testing/author-cases.ts';
+import { requestCases } from '../testing/request-cases.ts';
 import { scanCases } from '../testing/scan-cases.ts';
 import { AUTHOR_RULES } from '../validate/authors.ts';
 
@@ -84,6 +85,10 @@ describe('built validate_doc_update', () => {
     expect(cases.length).toBeGreaterThan(40);
     for (const c of cases) expectBuilt(c);
   }, 30_000);
+
+  it('judges back-office requests as the TypeScript validator does', () => {
+    for (const c of requestCases()) expectBuilt(c);
+  });
 
   it('enforces the size limits as the TypeScript validator does', () => {
     for (const c of limitCases()) expectBuilt(c);

@@ -80,6 +80,8 @@ function updates(): WriteCase[] {
   const cashierB = dla('cashier', 'cashier.b');
   const request = { ...d.backoffice_request!, _rev: '1-a' };
   const answered = { ...request, _rev: '2-a', status: 'answered', answer: 'Dossier débloqué', answeredBy: 'backoffice.dla', answeredAt: AT, updatedAt: AT };
+  const told = (by: string) => ({ ...answered, _rev: '3-a', status: 'closed', closedBy: by, closedAt: AT });
+  const note = (by: string) => ({ by, at: AT, text: 'Appelé le requérant' });
   const c = (name: string, doc: Doc, old: Doc | null, u: WriteCase['user'], expect: WriteCase['expect']): WriteCase => ({ name, doc, old, user: u, db: 'branch', expect });
   return [
     c('a counter logs a visit event as someone.else', { ...d.visit_event!, action: 'called', counter: 'C01', agent: FORGED }, null, dla('counter'), no('agent')),
@@ -104,10 +106,15 @@ function updates(): WriteCase[] {
     c('another cashier signs off a variance', signedOff('cashier.b'), counted, cashierB, { field: 'signedOffBy', code: 'forbidden_role' }),
     c('the back office answers in its own name', answered, request, dla('backoffice'), null),
     c('the back office answers in someone else’s name', { ...answered, answeredBy: FORGED }, request, dla('backoffice'), no('answeredBy')),
-    c('another back-office agent rewrites the answer under the first one’s name', { ...answered, answer: 'Refusé' }, answered, dla('backoffice', 'backoffice.b'), no('answeredBy')),
-    c('an answer without its author', { ...answered, status: 'in_progress', answeredBy: undefined }, request, dla('backoffice'), no('answeredBy')),
-    c('the counter closes an answered request, keeping the answer', { ...answered, status: 'closed' }, answered, dla('counter'), null),
-    c('the back office renames the requester', { ...answered, requestedBy: 'backoffice.dla' }, answered, dla('backoffice'), no('requestedBy')),
+    // An answer once given, and the request as received, never change (types/backoffice-request.ts): refused before authorship.
+    c('another back-office agent rewrites the answer under the first one’s name', { ...answered, answer: 'Refusé' }, answered, dla('backoffice', 'backoffice.b'), { field: 'answer', code: 'immutable' }),
+    c('the back office renames the requester', { ...answered, requestedBy: 'backoffice.dla' }, answered, dla('backoffice'), { field: 'requestedBy', code: 'immutable' }),
+    c('the counter closes an answered request in its own name, keeping the answer', { ...told('counter.dla') }, answered, dla('counter'), null),
+    c('the counter closes an answered request in someone else’s name', told(FORGED), answered, dla('counter'), no('closedBy')),
+    c('the back office adds a note in its own name', { ...request, notes: [note('backoffice.dla')] }, request, dla('backoffice'), null),
+    c('the back office adds a note in someone else’s name', { ...request, notes: [note(FORGED)] }, request, dla('backoffice'), no('notes.0.by')),
+    c('agent B adds a note after agent A’s', { ...request, notes: [note('backoffice.dla'), note('backoffice.b')] }, { ...request, notes: [note('backoffice.dla')] }, dla('backoffice', 'backoffice.b'), null),
+    c('a request replicated with its notes, one not the writer’s', { ...request, requestedBy: 'backoffice.b', notes: [note('backoffice.dla'), note('backoffice.b')] }, null, dla('backoffice', 'backoffice.b'), no('notes.0.by')),
     c('a user without a name', authored('visit_event', 'counter.dla'), null, user(['counter', 'branch:dla'], null as unknown as string), no('agent')),
   ];
 }

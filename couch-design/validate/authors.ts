@@ -27,6 +27,8 @@ interface AuthorRule {
   act?: readonly string[];
   /** With `owner`: a write that sets this field is someone else's act (a supervisor's sign-off) and keeps the owner unchanged. */
   exceptWhenSetting?: string;
+  /** The field is a list that only grows (history.ts): each item the write adds names the writer in this key. */
+  itemAuthor?: string;
 }
 
 const AGENT: readonly AuthorRule[] = [{ field: 'agent' }];
@@ -46,6 +48,9 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
   backoffice_request: [
     { field: 'requestedBy', once: true },
     { field: 'answeredBy', act: ['answer', 'answeredAt'] },
+    // Closing is the act of whoever closes: the back office, or the counter that told the person.
+    { field: 'closedBy', act: ['closedAt'] },
+    { field: 'notes', itemAuthor: 'by' },
   ],
   // Opened and counted by its own cashier only: nobody counts another's till. The one write
   // by someone else is a supervisor's sign-off of a large variance, in the supervisor's name.
@@ -84,6 +89,10 @@ export function validateAuthors(doc: AnyDoc, old: AnyDoc | null, name: string | 
   const problems: Problem[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
+    if (rule.itemAuthor) {
+      itemAuthors(rule.field, rule.itemAuthor, doc, old, name, problems);
+      continue;
+    }
     const value = doc[rule.field];
     const act = acts(rule, doc, old);
     const except = rule.exceptWhenSetting;
@@ -98,4 +107,15 @@ export function validateAuthors(doc: AnyDoc, old: AnyDoc | null, name: string | 
     if (value == null ? act || rule.owner : value !== name) problems.push({ field: rule.field, code: 'not_author' });
   }
   return problems;
+}
+
+/** Items beyond the earlier revision's (all of them without one) must name the writer. */
+function itemAuthors(field: string, key: string, doc: AnyDoc, old: AnyDoc | null, name: string | null, problems: Problem[]): void {
+  const items = doc[field];
+  if (!Array.isArray(items)) return;
+  const before = old !== null && Array.isArray(old[field]) ? (old[field] as unknown[]).length : 0;
+  for (let i = before; i < items.length; i++) {
+    const item: unknown = items[i];
+    if (item === null || typeof item !== 'object' || (item as AnyDoc)[key] !== name) problems.push({ field: field + '.' + i + '.' + key, code: 'not_author' });
+  }
 }

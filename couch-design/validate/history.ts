@@ -1,12 +1,14 @@
 /**
  * What may happen to a document that already exists, whoever writes (server admin included):
  * immutable types never change; a cash session goes open → (counted →) closed and is then
- * frozen; a payment order goes authorised → paid or cancelled and is then frozen.
+ * frozen; a payment order goes authorised → paid or cancelled and is then frozen; a back-office
+ * request moves along its statuses and keeps its answer and notes (types/backoffice-request.ts).
  */
 import { type AnyDoc, type Problem, isObject } from './problems.ts';
 import { specOfId, specOfType } from '../types/registry.ts';
 import { CASH_SESSION, CASH_SESSION_COUNT_FIELDS, CASH_SESSION_OPENING_FIELDS } from '../types/cash.ts';
 import { PAYMENT_ORDER, PAYMENT_ORDER_CANCEL_FIELDS, PAYMENT_ORDER_PAID_FIELDS } from '../types/payment-order.ts';
+import { BACKOFFICE_REQUEST, backofficeRequestChange } from '../types/backoffice-request.ts';
 
 /** The previous revision, or null when there is none (creation, or replication without it). */
 export function existing(oldDoc: unknown): AnyDoc | null {
@@ -29,6 +31,7 @@ export function validateChange(newDoc: AnyDoc, oldDoc: unknown, creating: boolea
     // Even without the old revision: money, receipts, tills and payment orders are never deleted.
     return spec.immutable || spec.type === CASH_SESSION || spec.type === PAYMENT_ORDER ? [{ field: '_deleted', code: 'immutable' }] : [];
   }
+  if (spec.type === BACKOFFICE_REQUEST && newDoc.type === BACKOFFICE_REQUEST) return backofficeRequestChange(newDoc, old, creating);
   if (!old) {
     if (creating && spec.type === CASH_SESSION && newDoc.state !== 'open') return [{ field: 'state', code: 'bad_transition' }];
     if (creating && spec.type === PAYMENT_ORDER && newDoc.state !== 'authorised') return [{ field: 'state', code: 'bad_transition' }];

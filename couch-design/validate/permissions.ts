@@ -7,6 +7,7 @@ import type { JobRole } from '../roles.ts';
 import { existing, isDeletion } from './history.ts';
 import { TYPE_SPECS, specOfId, specOfType } from '../types/registry.ts';
 import { validateAuthors } from './authors.ts';
+import { requestStatusOf } from '../types/backoffice-request.ts';
 
 interface Policy {
   create: readonly JobRole[];
@@ -135,7 +136,7 @@ export function validatePermission(
     if (authors.length) return authors;
   }
 
-  const moves = cashMoves(newDoc, old, roles);
+  const moves = cashMoves(newDoc, old, roles).concat(requestMoves(newDoc, old, roles, creating));
   if (moves.length) return moves;
   // A kiosk only issues: a new waiting ticket and its 'issued' event, nothing else.
   const onlyKiosk = !anyOf(
@@ -158,6 +159,30 @@ function cashMoves(doc: AnyDoc, old: AnyDoc | null, roles: readonly string[]): P
     const moved = old === null || doc.state !== old.state;
     const need: readonly string[] = doc.state === 'paid' ? ['cashier'] : doc.state === 'cancelled' ? ['backoffice', 'supervisor'] : ['backoffice'];
     if ((moved || doc.state === 'authorised') && !anyOf(roles, need)) return [{ field: 'state', code: 'forbidden_role' }];
+  }
+  return [];
+}
+
+const REQUEST_DECIDERS: readonly string[] = ['backoffice', 'supervisor'];
+/** What a counter (or reception) may change on a request it did not decide: only its closing. */
+const COUNTER_CLOSES = ['status', 'closedBy', 'closedAt', 'updatedAt', '_rev', '_revisions'];
+
+/**
+ * The back office (or a supervisor) works a request; a counter only sends one from a visit
+ * (channel `counter`, status `new`) and, once answered, closes it when the person has been told.
+ */
+function requestMoves(doc: AnyDoc, old: AnyDoc | null, roles: readonly string[], creating: boolean): Problem[] {
+  if (doc.type !== 'backoffice_request' || anyOf(roles, REQUEST_DECIDERS)) return [];
+  if (!old) {
+    // Without the earlier revision the server cannot tell a closing from a forged answer: a counter writes new or closed only.
+    const ok = doc.status === 'new' ? doc.channel === 'counter' : !creating && doc.status === 'closed';
+    return ok ? [] : [{ field: 'status', code: 'forbidden_role' }];
+  }
+  if (requestStatusOf(old.status) !== 'answered' || doc.status !== 'closed') return [{ field: 'status', code: 'forbidden_role' }];
+  const keys = Object.keys(doc).concat(Object.keys(old));
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (!contains(COUNTER_CLOSES, k) && JSON.stringify(doc[k]) !== JSON.stringify(old[k])) return [{ field: k, code: 'forbidden_role' }];
   }
   return [];
 }

@@ -2,9 +2,10 @@
  * Back office: "Delivered documents & certificates" (issue 11, the brief's legacy screen). The
  * documents handed in at the branch's counters, from the branch replica, grouped by visit;
  * tick rows, choose Validate or Refuse, apply: one immutable review per document, written to
- * the replica (offline too) and replicated. See docs/BACKOFFICE.md.
+ * the replica (offline too) and replicated. Beside it, the requests register (requests/). See
+ * docs/BACKOFFICE.md.
  */
-import { Show, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
@@ -25,8 +26,40 @@ import { DocumentTable } from './DocumentTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { DecisionBar, type DecisionState } from './DecisionBar.tsx';
 import { RowDetail } from './RowDetail.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { RequestsRegister } from './requests/RequestsRegister.tsx';
+
+/** The back office's sections, one shown at a time: a section is one more name here and one more Match below. */
+const SECTIONS = ['documents', 'requests'] as const;
+type Section = (typeof SECTIONS)[number];
 
 export function BackofficeScreen() {
+  const { t } = useI18n();
+  const [section, setSection] = createSignal<Section>('documents');
+  return (
+    <section class="screen bo-screen" data-testid="screen-backoffice">
+      <div class="bo-tabs" role="group" aria-label={t('bo.sections')}>
+        <For each={SECTIONS}>
+          {(s) => (
+            <Button variant={section() === s ? 'primary' : 'secondary'} aria-pressed={section() === s} testId={`bo-section-${s}`} onClick={() => setSection(s)}>
+              {t(`bo.section.${s}`)}
+            </Button>
+          )}
+        </For>
+      </div>
+      <Switch>
+        <Match when={section() === 'documents'}>
+          <DeliveredDocuments />
+        </Match>
+        <Match when={section() === 'requests'}>
+          <RequestsRegister />
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+function DeliveredDocuments() {
   const { t, locale } = useI18n();
   const user = useAuth().user()!;
   const branch = branchOfRoles(user.roles) ?? '';
@@ -108,7 +141,7 @@ export function BackofficeScreen() {
   };
 
   return (
-    <section class="screen bo-screen" data-testid="screen-backoffice">
+    <div class="bo-documents">
       <h1>{t('bo.title')}</h1>
       <FilterBar filters={filters} set={setFilters} events={(data.latest?.events ?? []).map((e) => ({ code: e.code, name: e.name[locale()] }))} counters={counters()} />
       <DecisionBar state={choice} set={(k, v) => setChoice(k, v)} ticked={ticked().size} reasonError={error()?.code === 'reason_required' ? message() : null} apply={apply} />
@@ -128,6 +161,6 @@ export function BackofficeScreen() {
         </Show>
         <RowDetail row={shown()[active()]} eventName={eventName} />
       </div>
-    </section>
+    </div>
   );
 }

@@ -12,7 +12,13 @@ import { StatusChip } from '../../ui/StatusChip.tsx';
 import { caseTone, openCases } from './cases.ts';
 import type { DocumentType } from '../../../couch-design/types/catalogue.ts';
 import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
-import { completeCases, pendingMatters } from '../../desk/pending.ts';
+import { answersToTell, completeCases, pendingMatters } from '../../desk/pending.ts';
+import { BACKOFFICE_REQUEST, type BackofficeRequest } from '../../../couch-design/types/backoffice-request.ts';
+import { applyMove } from '../../backoffice/requests.ts';
+import { useAuth } from '../../auth/AuthProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { useToasts } from '../../ui/Toasts.tsx';
+import { saveRequest } from '../backoffice/requests/save-request.ts';
 import { parseReason } from '../../desk/reviews.ts';
 import { readPersonFile } from '../../people/person-file.ts';
 
@@ -30,16 +36,33 @@ export function PersonFile(props: { personId: string | undefined }) {
       // By key from the branch replica, the server or the device's cache (docs/PEOPLE.md).
       const { person, cases, where } = await readPersonFile(layer, id).catch(() => ({ person: null, cases: [] as Case[], where: null }));
       // Pending matters (issue 10): what open cases miss, refused documents to bring again.
-      const [submissions, reviews, types] = await Promise.all([
+      const [submissions, reviews, types, requests] = await Promise.all([
         layer.allDocsByPrefix<Submission>('branch', 'submission:').catch(() => [] as Submission[]),
         layer.allDocsByPrefix<SubmissionReview>('branch', 'review:').catch(() => [] as SubmissionReview[]),
         layer.allDocsByPrefix<DocumentType>('ref', 'doctype:').catch(() => [] as DocumentType[]),
+        layer.allDocsByPrefix<BackofficeRequest>('branch', 'borequest:').catch(() => [] as BackofficeRequest[]),
       ]);
       const [subs, revs] = [submissions.filter((x) => x.type === 'submission'), reviews.filter((r) => r.type === 'submission_review')];
       const pending = pendingMatters(id, cases, subs, revs);
-      return { person, where, cases: openCases(cases), pending, complete: completeCases(id, cases, subs, revs), docNames: new Map(types.map((d) => [d.code, d.name])) };
+      // The back office's answers to pass on (issue 11).
+      const answers = answersToTell(id, requests.filter((r) => r.type === BACKOFFICE_REQUEST));
+      return { person, where, cases: openCases(cases), pending, answers, complete: completeCases(id, cases, subs, revs), docNames: new Map(types.map((d) => [d.code, d.name])) };
     },
   );
+  const agent = useAuth().user()?.name ?? '';
+  const toasts = useToasts();
+  // Telling the person settles the answer: the counter closes the request (the one move a counter makes on it).
+  async function told(id: string) {
+    const request = await layer.get<BackofficeRequest>('branch', id);
+    if (!request) return;
+    const at = new Date().toISOString();
+    const next = applyMove(request, { kind: 'close' }, { agent, at, today: at.slice(0, 10) });
+    if (!next.ok) return void toasts.show(t(`req.error.${next.error}`), 'error');
+    const failed = await saveRequest(layer, next.doc, t);
+    if (failed) return void toasts.show(failed, 'error');
+    toasts.show(t('desk.pending.toldDone'), 'ok');
+    void refetch();
+  }
   // A person not (yet) on the device: a new tablet's first sync may still be bringing them.
   // Look again each time that sync reports progress (and when it ends), not on a timer: a
   // person this device will never hold must not cost a re-read of the file every few seconds.
@@ -55,7 +78,7 @@ export function PersonFile(props: { personId: string | undefined }) {
               <div data-testid="counter-person" data-person={p()._id}>
                 <p class="counter-person-name">{personName(p())}</p>
                 <p class="counter-muted">{t('counter.file.number', { number: p().number })}</p>
-                <Show when={file()!.pending.length > 0}>
+                <Show when={file()!.pending.length > 0 || file()!.answers.length > 0}>
                   <div class="desk-pending" data-testid="desk-pending">
                     <h3 class="counter-subtitle">{t('desk.pending.title')}</h3>
                     <ul>
@@ -70,6 +93,14 @@ export function PersonFile(props: { personId: string | undefined }) {
                             </li>
                           );
                         }}
+                      </For>
+                      <For each={file()!.answers}>
+                        {(a) => (
+                          <li class="desk-answer" data-testid="desk-pending-item" data-kind="answered" data-request={a.request}>
+                            <span>{t('desk.pending.answered', { subject: a.subject, answer: a.answer })}</span>
+                            <Button testId="desk-answer-told" action={() => told(a.request)}>{t('desk.pending.told')}</Button>
+                          </li>
+                        )}
                       </For>
                     </ul>
                   </div>

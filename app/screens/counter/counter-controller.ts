@@ -8,7 +8,8 @@
 import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
 import type { Ticket } from '../../../couch-design/types/ticket.ts';
 import type { CounterState } from '../../../couch-design/types/counter-state.ts';
-import { backofficeRequestId, type BackofficeRequest } from '../../../couch-design/types/backoffice-request.ts';
+import { newRequest } from '../../backoffice/requests.ts';
+import { dueDateFor } from '../../backoffice/due-dates.ts';
 import type { Stored } from '../../data/docs.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
@@ -251,21 +252,13 @@ export function createCounterController(): CounterController {
       }
       const a = actor();
       const now = a.now.toISOString();
-      const request: BackofficeRequest = {
-        _id: backofficeRequestId(queue.day(), a.uid()),
-        type: 'backoffice_request',
-        branch: queue.branch,
-        day: queue.day(),
-        person: x.personId,
-        ticket: x._id,
-        subject: subject || '-',
-        message: text || '-',
-        status: 'open',
-        requestedBy: agent,
-        requestedAt: now,
-        counter: code(),
-        updatedAt: now,
-      };
+      const day = queue.day();
+      const made = newRequest(
+        { channel: 'counter', requester: 'person', authority: '', person: x.personId, subject: subject || '-', message: text || '-', dueDate: dueDateFor('counter', day), assignee: '' },
+        { agent, at: now, today: day, branch: queue.branch, uid: a.uid(), ticket: x._id, counter: code() },
+      );
+      if (!made.ok) return false;
+      const request = made.doc;
       await queue.store.writeLocal(request);
       const done = await run(note(x, { backofficeRequest: request._id }, a));
       if (done) say(t('counter.backoffice.sent'), 'ok');
