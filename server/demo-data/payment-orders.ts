@@ -1,7 +1,8 @@
 /**
  * Payment orders the back office authorised for the demo, so a cash desk has something to pay:
- * a few per branch, one of each kind, for insurants picked by position (no random draw, so the
- * people generated before them stay as they were).
+ * a few per branch, one of each kind, for insurants of that branch (their home branch: the
+ * branch's devices hold them, docs/PEOPLE.md) picked by position (no random draw, so the people
+ * generated before them stay as they were).
  */
 import type { Person } from '../../couch-design/types/person.ts';
 import { type PaymentOrder, paymentOrderId } from '../../couch-design/types/payment-order.ts';
@@ -16,11 +17,11 @@ const ORDERS: [kind: PaymentOrder['kind'], designation: string, amount: number][
 /** 2024-04-02 09:00 Africa/Douala. */
 const AUTHORISED_MS = Date.UTC(2024, 3, 2, 8, 0);
 
-/** `ORDERS.length` authorised orders for each branch, each for a different insurant. */
+/** `ORDERS.length` authorised orders for each branch, each for a different insurant of it. */
 export function demoPaymentOrders(branches: readonly string[], persons: readonly Person[]): Record<string, PaymentOrder[]> {
-  const insurants = persons.filter((p) => p.kind === 'insurant');
   const out: Record<string, PaymentOrder[]> = {};
-  branches.forEach((branch, b) => {
+  for (const branch of branches) {
+    const insurants = persons.filter((p) => p.kind === 'insurant' && p.branch === branch);
     out[branch] = ORDERS.map(([kind, designation, amount], i): PaymentOrder => {
       const at = AUTHORISED_MS + i * 60_000;
       return {
@@ -28,7 +29,7 @@ export function demoPaymentOrders(branches: readonly string[], persons: readonly
         type: 'payment_order',
         branch,
         day: new Date(at).toISOString().slice(0, 10),
-        beneficiary: insurants[b * ORDERS.length + i]!._id,
+        beneficiary: insurants[i]!._id,
         kind,
         designation,
         amount,
@@ -38,6 +39,6 @@ export function demoPaymentOrders(branches: readonly string[], persons: readonly
         state: 'authorised',
       };
     });
-  });
+  }
   return out;
 }

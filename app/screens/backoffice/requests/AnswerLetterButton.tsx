@@ -5,10 +5,10 @@ import { useData } from '../../../data/DataProvider.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { download } from '../../../ui/download.ts';
 import type { BackofficeRequest } from '../../../../couch-design/types/backoffice-request.ts';
-import type { Person } from '../../../../couch-design/types/person.ts';
 import { INSTITUTION_ID, type Institution } from '../../../../couch-design/types/institution.ts';
 import { branchDocId, type Branch } from '../../../../couch-design/types/branch.ts';
 import { answerLetterPdf } from '../../../backoffice/answer-letter-pdf.ts';
+import { readPersonFile } from '../../../people/person-file.ts';
 
 export function AnswerLetterButton(props: { request: BackofficeRequest }) {
   const { t, locale } = useI18n();
@@ -17,7 +17,8 @@ export function AnswerLetterButton(props: { request: BackofficeRequest }) {
     () => props.request,
     async (r) => {
       const [person, institution, branch] = await Promise.all([
-        r.person ? layer.get<Person>('people', r.person).catch(() => null) : Promise.resolve(null),
+        // By key from the branch's share, the server or the device's cache (docs/PEOPLE.md).
+        r.person ? readPersonFile(layer, r.person).then((file) => file.person, () => null) : Promise.resolve(null),
         layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
         layer.get<Branch>('ref', branchDocId(r.branch)).catch(() => null),
       ]);
