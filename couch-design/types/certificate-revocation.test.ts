@@ -17,7 +17,7 @@ describe('certificate revocation (issue 13)', () => {
   });
 
   it('one per certificate, never changed nor deleted', () => {
-    const stored = { ...revocation(), _rev: '1-a' };
+    const stored: Doc = { ...revocation(), _rev: '1-a' };
     expect(validateDocUpdate({ ...stored, reason: 'fraud' }, stored, dla('backoffice'), 'branch')).toContainEqual({ field: '_id', code: 'immutable' });
     expect(validateDocUpdate({ _id: stored._id, _rev: '1-a', _deleted: true }, stored, dla('supervisor'), 'branch').length).toBeGreaterThan(0);
   });
