@@ -5,6 +5,7 @@
  * the replica (offline too) and replicated. See docs/BACKOFFICE.md.
  */
 import { Show, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
@@ -25,8 +26,9 @@ import { DocumentTable } from './DocumentTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { DecisionBar, type DecisionState } from './DecisionBar.tsx';
 import { RowDetail } from './RowDetail.tsx';
+import { CertificateRevocations } from './certificates/CertificateRevocations.tsx';
 
-export function BackofficeScreen() {
+function DeliveredDocuments() {
   const { t, locale } = useI18n();
   const user = useAuth().user()!;
   const branch = branchOfRoles(user.roles) ?? '';
@@ -108,7 +110,7 @@ export function BackofficeScreen() {
   };
 
   return (
-    <section class="screen bo-screen" data-testid="screen-backoffice">
+    <div data-testid="bo-documents">
       <h1>{t('bo.title')}</h1>
       <FilterBar filters={filters} set={setFilters} events={(data.latest?.events ?? []).map((e) => ({ code: e.code, name: e.name[locale()] }))} counters={counters()} />
       <DecisionBar state={choice} set={(k, v) => setChoice(k, v)} ticked={ticked().size} reasonError={error()?.code === 'reason_required' ? message() : null} apply={apply} />
@@ -127,6 +129,44 @@ export function BackofficeScreen() {
           </Show>
         </Show>
         <RowDetail row={shown()[active()]} eventName={eventName} />
+      </div>
+    </div>
+  );
+}
+
+const VIEWS = ['documents', 'certificates'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The back office's sections as tabs (`?view=`): a new section is one more entry in VIEWS. */
+export function BackofficeScreen() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams<{ view?: string }>();
+  const view = (): View => VIEWS.find((v) => v === params.view) ?? 'documents';
+  const label = (v: View) => (v === 'documents' ? t('bo.title') : t('certrev.tab'));
+  return (
+    <section class="screen bo-screen" data-testid="screen-backoffice">
+      <div
+        role="tablist"
+        aria-label={t('bo.title')}
+        class="bo-tabs"
+        onKeyDown={(e) => {
+          // The tab pattern's arrow keys move to the previous or next section.
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const next = VIEWS[(VIEWS.indexOf(view()) + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!;
+          setParams({ view: next });
+          (e.currentTarget.querySelector(`[data-testid="bo-tab-${next}"]`) as HTMLElement | null)?.focus();
+        }}
+      >
+        {VIEWS.map((v) => (
+          <button type="button" role="tab" id={`bo-tab-${v}`} class="bo-tab" classList={{ active: view() === v }} aria-selected={view() === v} aria-controls="bo-panel" tabindex={view() === v ? 0 : -1} data-testid={`bo-tab-${v}`} onClick={() => setParams({ view: v })}>
+            {label(v)}
+          </button>
+        ))}
+      </div>
+      <div id="bo-panel" role="tabpanel" aria-labelledby={`bo-tab-${view()}`}>
+        <Show when={view() === 'certificates'} fallback={<DeliveredDocuments />}>
+          <CertificateRevocations />
+        </Show>
       </div>
     </section>
   );

@@ -11,6 +11,7 @@ import type { Case } from '../../../couch-design/types/case.ts';
 import type { CashEntry } from '../../../couch-design/types/cash-entry.ts';
 import type { CertificateType } from '../../../couch-design/types/catalogue.ts';
 import { type Certificate, certificateId } from '../../../couch-design/types/certificate.ts';
+import type { CertificateRevocation } from '../../../couch-design/types/certificate-revocation.ts';
 import type { PaymentOrder } from '../../../couch-design/types/payment-order.ts';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
 import { INSTITUTION_ID, type Institution } from '../../../couch-design/types/institution.ts';
@@ -37,7 +38,7 @@ interface Row {
 }
 
 export function CertificatesPanel(props: { ctl: CounterController; personId: string }) {
-  const { t, locale, money, dateTime } = useI18n();
+  const { t, locale, money, date, dateTime } = useI18n();
   const { layer } = useData();
   const queue = props.ctl.queue;
   const [paperLocale, setPaperLocale] = createSignal<Locale>(locale());
@@ -52,7 +53,7 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
       if (!person) return null;
       const number = person.number;
       const branchCash = `cash:${queue.branch}:`;
-      const [institution, types, cases, lines, orders, entries, certificates] = await Promise.all([
+      const [institution, types, cases, lines, orders, entries, certificates, revocations] = await Promise.all([
         layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
         layer.allDocsByPrefix<CertificateType>('ref', 'certtype:'),
         layer.allDocsByPrefix<Case>('people', `case:${number}:`).catch(() => [] as Case[]),
@@ -60,6 +61,7 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
         layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${queue.branch}:`).catch(() => [] as PaymentOrder[]),
         layer.allDocsByPrefix<CashEntry>('branch', branchCash).catch(() => [] as CashEntry[]),
         layer.allDocsByPrefix<Certificate>('branch', 'cert:').catch(() => [] as Certificate[]),
+        layer.allDocsByPrefix<CertificateRevocation>('branch', 'certrevocation:').catch(() => [] as CertificateRevocation[]),
       ]);
       const account = person.accountNumber ?? number;
       const paid = paidAtDesk(lines.filter((l) => l.type === 'account_line'), entries.filter((e) => e.type === 'cash_entry' && e.account === account));
@@ -68,10 +70,11 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
         .filter((x) => x.type === 'certificate_type' && x.rule !== 'not_registered' && x.for.includes(person.kind))
         .map((type) => ({ type, verdict: eligibility(type, mine, { today: queue.day() }) }));
       const certTypes = new Map(types.map((x) => [x.code, x]));
+      const revoked = new Map(revocations.filter((r) => r.type === 'certificate_revocation').map((r) => [r.number, r]));
       const issued = certificates
         .filter((c) => c.type === 'certificate' && c.person === id && certTypes.has(c.certType))
         .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
-        .map((c) => ({ doc: c, type: certTypes.get(c.certType)! }));
+        .map((c) => ({ doc: c, type: certTypes.get(c.certType)!, revocation: revoked.get(c.number) ?? null }));
       return { person, rows, institution, issued };
     },
   );
@@ -223,12 +226,20 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
               <ul class="certs-list" data-testid="certs-earlier">
                 <For each={f().issued}>
                   {(c) => (
-                    <li class="certs-row" data-testid="certs-earlier-item" data-number={c.doc.number}>
+                    <li class="certs-row" data-testid="certs-earlier-item" data-number={c.doc.number} data-revoked={String(c.revocation !== null)}>
                       <span class="certs-name">{c.type.name[locale()]} · {c.doc.number}</span>
                       <span class="counter-muted">{dateTime(c.doc.issuedAt)}</span>
-                      <Button size="normal" testId={`certs-reprint-${c.doc.number}`} action={() => printPaper(c.doc, c.type, f().person, f().institution, true)}>
-                        {t('certs.reprint')}
-                      </Button>
+                      {/* A revoked paper is never printed again: its seal still verifies, only the server knows it is revoked. */}
+                      <Show
+                        when={c.revocation}
+                        fallback={
+                          <Button size="normal" testId={`certs-reprint-${c.doc.number}`} action={() => printPaper(c.doc, c.type, f().person, f().institution, true)}>
+                            {t('certs.reprint')}
+                          </Button>
+                        }
+                      >
+                        {(r) => <StatusChip tone="danger" testId={`certs-revoked-${c.doc.number}`}>{t('certs.revokedOn', { day: date(r().day) })}</StatusChip>}
+                      </Show>
                     </li>
                   )}
                 </For>
