@@ -164,7 +164,11 @@ export function BackofficeScreen() {
         ))}
       </div>
       <div id="bo-panel" role="tabpanel" aria-labelledby={`bo-tab-${view()}`}>
-        <Show when={view() === 'certificates'} fallback={<DeliveredDocuments />}>
+        {/* Children, not a fallback: a fallback is built inside Show's tracking scope, so a signal the section reads while it is set up (the signed-in user) would rebuild it and lose its ticks. */}
+        <Show when={view() === 'documents'}>
+          <DeliveredDocuments />
+        </Show>
+        <Show when={view() === 'certificates'}>
           <CertificateRevocations />
         </Show>
       </div>
