@@ -28,6 +28,13 @@ import { RevokeForm } from './RevokeForm.tsx';
 
 const MIN_QUERY = 3;
 
+/** Who holds it: the person on file, or the visitor a "not registered" certificate names. */
+function holderOf(c: Certificate, person: Person | null): string {
+  if (person) return `${personName(person)} (${person.number})`;
+  const named = c.certified as { name?: unknown; idNumber?: unknown };
+  return typeof named.name === 'string' ? `${named.name} (${String(named.idNumber ?? '')})` : (c.person ?? '').replace(/^person:/, '');
+}
+
 export function CertificateRevocations() {
   const { t, locale, date } = useI18n();
   const user = useAuth().user()!;
@@ -60,12 +67,12 @@ export function CertificateRevocations() {
         revocations.filter((r) => r.type === 'certificate_revocation'),
         q,
       );
-      const people = await Promise.all(found.map((f) => layer.get<Person>('people', f.certificate.person).catch(() => null)));
+      const people = await Promise.all(found.map((f) => (f.certificate.person ? layer.get<Person>('people', f.certificate.person).catch(() => null) : null)));
       const typeNames = new Map(types.filter((x) => x.type === 'certificate_type').map((x) => [x.code, x.name]));
       return found.map((f, i) => ({
         ...f,
         typeName: typeNames.get(f.certificate.certType)?.[locale()] ?? f.certificate.certType,
-        holder: people[i] ? `${personName(people[i]!)} (${people[i]!.number})` : f.certificate.person.replace(/^person:/, ''),
+        holder: holderOf(f.certificate, people[i] ?? null),
       }));
     },
   );
