@@ -18,6 +18,7 @@ import { axeViolations, cspViolations, describeFindings, watchCsp } from '../sup
 import { exportPublicKey, generateSigningKey, sealCertificate, type SealedFields } from '../../app/certificates/seal.ts';
 import { toBase64Url } from '../../app/certificates/base64url.ts';
 import { branchDay } from '../../app/queue/numbering.ts';
+import { addMonths } from '../../app/certificates/eligibility.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
 import { certificateId } from '../../couch-design/types/certificate.ts';
 import { certificateRevocationId } from '../../couch-design/types/certificate-revocation.ts';
@@ -42,12 +43,12 @@ async function issuedCertificate(): Promise<{ number: string; seal: string }> {
     body: JSON.stringify({ keyId: 'dla-C04-revtest1', publicKey: toBase64Url(await exportPublicKey(device.publicKey)) }),
   });
   expect(r.status).toBe(200);
-  const fields: SealedFields = { number, certType: 'affiliation', personNumber: HOLDER.number, personName: HOLDER.companyName, issued: day, validUntil: '2099-01-01', branch: 'dla' };
+  const fields: SealedFields = { number, certType: 'affiliation', personNumber: HOLDER.number, personName: HOLDER.companyName, issued: day, validUntil: addMonths(day, 3), branch: 'dla' };
   const seal = await sealCertificate(fields, device.privateKey, ((await r.json()) as { certificate: string }).certificate);
   const id = certificateId(day, uid(Date.now(), 'revtest', 1));
   const doc = {
     _id: id, type: 'certificate', branch: 'dla', day, certType: 'affiliation', person: HOLDER._id, number, seal, keyId: 'dla-C04-revtest1',
-    certified: { rule: 'registered', number: HOLDER.number, kind: 'employer' }, locale: 'fr', issuedAt: new Date().toISOString(), validUntil: '2099-01-01', agent: 'counter.dla', counter: 'C04',
+    certified: { rule: 'registered', number: HOLDER.number, kind: 'employer' }, locale: 'fr', issuedAt: new Date().toISOString(), validUntil: addMonths(day, 3), agent: 'counter.dla', counter: 'C04',
   };
   const put = await couch(app.url, counter, 'PUT', `/fo_branch_dla/${encodeURIComponent(id)}`, doc);
   expect(put.status, JSON.stringify(put.body)).toBe(201);

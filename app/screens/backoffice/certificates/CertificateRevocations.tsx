@@ -89,78 +89,83 @@ export function CertificateRevocations() {
   const chosenItem = (): FoundCertificate | null => results.latest?.find((r) => r.certificate.number === chosen() && !r.revocation) ?? null;
 
   return (
-    <Panel title={t('certrev.title')} testId="certrev">
-      <p class="counter-muted">{t('certrev.intro')}</p>
-      <form class="certrev-find" onSubmit={guardedSubmit(guard, find)} novalidate>
-        <Field label={t('certrev.query')} hint={t('certrev.queryHint')} error={tooShort() ? t('certrev.tooShort') : null} class="certrev-query">
-          {(ids) => (
-            <input
-              id={ids.id}
-              data-testid="certrev-query"
-              autocomplete="off"
-              spellcheck={false}
-              aria-describedby={ids.describedBy}
-              aria-invalid={ids.invalid || undefined}
-              value={query()}
-              onInput={(e) => setQuery(e.currentTarget.value)}
+    <div data-testid="certrev">
+      <h1>{t('certrev.title')}</h1>
+      <Panel>
+        <p class="counter-muted">{t('certrev.intro')}</p>
+        <form class="certrev-find" onSubmit={guardedSubmit(guard, find)} novalidate>
+          <Field label={t('certrev.query')} hint={t('certrev.queryHint')} error={tooShort() ? t('certrev.tooShort') : null} class="certrev-query">
+            {(ids) => (
+              <input
+                id={ids.id}
+                data-testid="certrev-query"
+                autocomplete="off"
+                spellcheck={false}
+                aria-describedby={ids.describedBy}
+                aria-invalid={ids.invalid || undefined}
+                value={query()}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Button type="submit" testId="certrev-find" disabled={guard.busy()}>{t('certrev.find')}</Button>
+        </form>
+        <Show when={done()}>{(n) => <Notice tone="ok" testId="certrev-done">{t('certrev.done', { number: n() })}</Notice>}</Show>
+        <Show when={results.latest}>
+          {(items) => (
+            <Show when={items().length > 0} fallback={<p class="counter-muted" data-testid="certrev-none">{t('certrev.none')}</p>}>
+              <h2 class="counter-subtitle">{t('certrev.results')}</h2>
+              <ul class="certs-list" data-testid="certrev-results">
+                <For each={items()}>
+                  {(item) => (
+                    <li class="certs-row" data-testid="certrev-item" data-number={item.certificate.number} data-revoked={String(item.revocation !== null)}>
+                      <span>
+                        <span class="certs-name">{item.certificate.number}</span>
+                        <br />
+                        <span class="counter-muted">{t('certrev.item', { type: item.typeName, person: item.holder, date: date(item.certificate.day) })}</span>
+                      </span>
+                      <Show
+                        when={item.revocation}
+                        fallback={<StatusChip tone="ok">{t('certrev.inForce')}</StatusChip>}
+                      >
+                        {(r) => (
+                          <StatusChip tone="danger" testId={`certrev-revoked-${item.certificate.number}`}>
+                            {t('certrev.revokedOn', { day: date(r().day), reason: t(`certrev.reason.${r().reason}`) })}
+                          </StatusChip>
+                        )}
+                      </Show>
+                      <Show when={!item.revocation} fallback={<span />}>
+                        <Button variant="danger" testId={`certrev-choose-${item.certificate.number}`} disabled={chosen() === item.certificate.number} action={() => setChosen(item.certificate.number)}>
+                          {t('certrev.choose')}
+                        </Button>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+        {/* Keyed by the certificate's number, not by its search result (a new object at every re-read,
+            e.g. when replication brings documents): the reason and note start empty for each
+            certificate and survive a re-read. */}
+        <Show when={chosenItem() ? chosen() : null} keyed>
+          {(_number) => (
+            <RevokeForm
+              found={chosenItem()!}
+              agent={user.name}
+              timeZone={zone() ?? 'UTC'}
+              write={(doc) => writer.writeServerFirst(doc)}
+              onCancel={() => setChosen(null)}
+              onDone={(number) => {
+                setChosen(null);
+                setDone(number);
+                setWritten((n) => n + 1);
+              }}
             />
           )}
-        </Field>
-        <Button type="submit" testId="certrev-find" disabled={guard.busy()}>{t('certrev.find')}</Button>
-      </form>
-      <Show when={done()}>{(n) => <Notice tone="ok" testId="certrev-done">{t('certrev.done', { number: n() })}</Notice>}</Show>
-      <Show when={results.latest}>
-        {(items) => (
-          <Show when={items().length > 0} fallback={<p class="counter-muted" data-testid="certrev-none">{t('certrev.none')}</p>}>
-            <h2 class="counter-subtitle">{t('certrev.results')}</h2>
-            <ul class="certs-list" data-testid="certrev-results">
-              <For each={items()}>
-                {(item) => (
-                  <li class="certs-row" data-testid="certrev-item" data-number={item.certificate.number} data-revoked={String(item.revocation !== null)}>
-                    <span>
-                      <span class="certs-name">{item.certificate.number}</span>
-                      <br />
-                      <span class="counter-muted">{t('certrev.item', { type: item.typeName, person: item.holder, date: date(item.certificate.day) })}</span>
-                    </span>
-                    <Show
-                      when={item.revocation}
-                      fallback={<StatusChip tone="ok">{t('certrev.inForce')}</StatusChip>}
-                    >
-                      {(r) => (
-                        <StatusChip tone="danger" testId={`certrev-revoked-${item.certificate.number}`}>
-                          {t('certrev.revokedOn', { day: date(r().day), reason: t(`certrev.reason.${r().reason}`) })}
-                        </StatusChip>
-                      )}
-                    </Show>
-                    <Show when={!item.revocation} fallback={<span />}>
-                      <Button variant="danger" testId={`certrev-choose-${item.certificate.number}`} disabled={chosen() === item.certificate.number} action={() => setChosen(item.certificate.number)}>
-                        {t('certrev.choose')}
-                      </Button>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        )}
-      </Show>
-      {/* Keyed by the certificate: the reason and note start empty for each one. */}
-      <Show when={chosenItem()} keyed>
-        {(item) => (
-          <RevokeForm
-            found={item}
-            agent={user.name}
-            timeZone={zone() ?? 'UTC'}
-            write={(doc) => writer.writeServerFirst(doc)}
-            onCancel={() => setChosen(null)}
-            onDone={(number) => {
-              setChosen(null);
-              setDone(number);
-              setWritten((n) => n + 1);
-            }}
-          />
-        )}
-      </Show>
-    </Panel>
+        </Show>
+      </Panel>
+    </div>
   );
 }
