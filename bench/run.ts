@@ -7,7 +7,7 @@
  *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
  *   npm run bench -- --role=display            # "ours" as a user who only reads the branch (pull-only)
  *   npm run bench -- --stats-events=50000      # statistics bench size (default 500000; 0 skips it)
- *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, cash, queue, gateway, stats, coldstart, edm, backoffice, people)
+ *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, cash, certificates, queue, gateway, stats, coldstart, edm, backoffice, people)
  *   npm run bench -- --edm-submissions=1000    # EDM export bench size (each: without and with scans)
  *   npm run bench -- --people-insurants=100000 # people at national scale (default 5000; docs/PEOPLE.md)
  *
@@ -29,6 +29,7 @@ import { formatResults, results, syncFigure, writeResults, type SyncFigure } fro
 import { benchStats, writeStatsResults } from './stats-bench.ts';
 import { benchEncodeReceipt } from './encode-receipt.ts';
 import { benchCash } from './cash-bench.ts';
+import { benchCertificates, formatCertificates } from './certificates-bench.ts';
 import { benchBackofficeRows } from './backoffice-rows.ts';
 import { benchQueue } from './queue-bench.ts';
 import { benchGateway, writeGatewayResults } from './gateway-bench.ts';
@@ -60,7 +61,7 @@ const EMPTY_BRANCH = 'bsempty';
 const EMPTY_DB = branchDb(EMPTY_BRANCH);
 /** The device's user, as the app signs in: a member of the bench branches, with the job role asked for. */
 const USER = { name: `bench.${ROLE}`, password: 'bench-sync-password', roles: [ROLE, branchRole(EMPTY_BRANCH), ...SIZES.map((n) => branchRole(benchBranch(n)))] };
-const PARTS = new Set(option('parts', 'sync,receipt,cash,queue,gateway,stats,coldstart,edm,backoffice,people').split(','));
+const PARTS = new Set(option('parts', 'sync,receipt,cash,certificates,queue,gateway,stats,coldstart,edm,backoffice,people').split(','));
 /** Insurants of the people bench (employers: a twentieth); the national size is 1,000,000 (docs/PEOPLE.md). */
 const PEOPLE_INSURANTS = Number(option('people-insurants', process.env.PEOPLE_BENCH_INSURANTS ?? '5000'));
 
@@ -145,6 +146,11 @@ async function cashPart() {
   log(`  day journal of 2,000 entries as PDF: ${c.journalMs.toFixed(0)} ms, ${Math.round(c.journalBytes / 1024)} kB (target < 1 s)`);
 }
 
+async function certificatesPart() {
+  log(`\ncertificates (issue 13), load average ${loadavg()[0]!.toFixed(1)}:`);
+  for (const line of formatCertificates(await benchCertificates())) log(line);
+}
+
 function backofficePart() {
   log('\ndelivered documents, the screen\'s computing without the replica read (target: first rows and filter change p95 < 150 ms):');
   for (const { name, p50, p95 } of benchBackofficeRows()) log(`  ${name}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
@@ -201,6 +207,7 @@ try {
   }
   if (PARTS.has('receipt')) await receiptPart();
   if (PARTS.has('cash')) await cashPart();
+  if (PARTS.has('certificates')) await certificatesPart();
   if (PARTS.has('backoffice')) backofficePart();
   if (PARTS.has('queue')) await queuePart();
   if (PARTS.has('gateway')) await gatewayPart();

@@ -20,6 +20,7 @@ export * from './types/ticket.ts';
 export * from './types/counter-state.ts';
 export * from './types/submission.ts';
 export * from './types/certificate.ts';
+export * from './types/certificate-revocation.ts';
 export * from './types/backoffice-request.ts';
 export * from './types/cash.ts';
 export * from './types/cash-config.ts';

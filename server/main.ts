@@ -13,6 +13,8 @@ import { printBanner } from './banner.ts';
 import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
 import { loadInstitutionKey } from './certificates/institution-key.ts';
+import { revocationLookup } from './certificates/revocations.ts';
+import { lookupLimit } from './certificates/lookup-limit.ts';
 import { scheduleEdmExport } from './jobs/edm-export.ts';
 import { scheduleCashChainCheck } from './jobs/cash-chain-check.ts';
 
@@ -60,7 +62,11 @@ const server = createAppServer({
   distDir: config.distDir,
   gateway: createGateway(couchUrl),
   accounts: { setPassword: (name, password) => setPassword(couch, name, password) },
-  institutionKey: await loadInstitutionKey(config.institutionKeyFile),
+  certificates: {
+    key: await loadInstitutionKey(config.institutionKeyFile),
+    revocations: revocationLookup(couch, { branches: result.branches, headOffice: config.centralUrl === null }),
+    limit: lookupLimit(),
+  },
   health: async () => {
     const [up, central] = await Promise.all([couch.info().then(() => true, () => false), centralLink()]);
     const embedded = engine?.status();

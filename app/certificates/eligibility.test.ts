@@ -67,7 +67,9 @@ describe('eligibility per rule (issue 13)', () => {
 
   it('registered: the person on file; not registered: only when nobody was found', () => {
     expect(eligibility(type('registered', ['insurant', 'employer']), file(insurant), { today })).toEqual({ eligible: true, certified: { rule: 'registered', number: '1000123', kind: 'insurant' } });
-    expect(eligibility(type('not_registered', ['insurant']), file(null), { today })).toEqual({ eligible: true, certified: { rule: 'not_registered' } });
+    const visitor = { name: 'Ngo Biyong Marthe', idNumber: 'CM-112233445' };
+    expect(eligibility(type('not_registered', ['insurant']), { ...file(null), identity: visitor }, { today })).toEqual({ eligible: true, certified: { rule: 'not_registered', ...visitor } });
+    expect(eligibility(type('not_registered', ['insurant']), file(null), { today })).toEqual({ eligible: false, reasons: [{ code: 'identity_required' }] });
     expect(eligibility(type('not_registered', ['insurant']), file(insurant), { today })).toEqual({ eligible: false, reasons: [{ code: 'registered', number: '1000123' }] });
   });
 

@@ -20,6 +20,8 @@ export const PAYMENT_DELAY_DAYS = 15;
 export interface CertificateFile {
   /** Null when a search found nobody: only "not registered" can be issued then. */
   person: Person | null;
+  /** With no person: the visitor's name and identity document, as the counter saw them, that the search did not find. */
+  identity?: { name: string; idNumber: string };
   cases: readonly Case[];
   accountLines: readonly AccountLine[];
   /** The person's payment orders (any state). */
@@ -29,6 +31,7 @@ export interface CertificateFile {
 export type Refusal =
   | { code: 'not_for_kind'; kind: PersonKind }
   | { code: 'person_required' }
+  | { code: 'identity_required' }
   | { code: 'unpaid_period'; period: string; owed: number; currency: string }
   | { code: 'registered'; number: string }
   | { code: 'no_benefit_paid'; from: string; to: string }
@@ -39,7 +42,7 @@ export type Certified =
   | { rule: 'registered'; number: string; kind: PersonKind }
   /** Every period due up to `through` paid (none due yet: `through` absent). */
   | { rule: 'good_standing'; number: string; through?: string }
-  | { rule: 'not_registered' }
+  | { rule: 'not_registered'; name: string; idNumber: string }
   | { rule: 'benefits_received'; from: string; to: string; total: number; currency: string; payments: { designation: string; amount: number; paidAt: string }[] }
   | { rule: 'benefit_in_payment'; cases: { caseNo: string; kind: Case['kind'] }[] };
 
@@ -141,7 +144,9 @@ function benefitInPayment(cases: readonly Case[]): Eligibility {
 export function eligibility(type: CertificateType, file: CertificateFile, asked: Asked): Eligibility {
   const person = file.person;
   if (type.rule === 'not_registered') {
-    return person ? { eligible: false, reasons: [{ code: 'registered', number: person.number }] } : { eligible: true, certified: { rule: 'not_registered' } };
+    if (person) return { eligible: false, reasons: [{ code: 'registered', number: person.number }] };
+    if (!file.identity) return { eligible: false, reasons: [{ code: 'identity_required' }] };
+    return { eligible: true, certified: { rule: 'not_registered', name: file.identity.name, idNumber: file.identity.idNumber } };
   }
   if (!person) return { eligible: false, reasons: [{ code: 'person_required' }] };
   if (!type.for.includes(person.kind)) return { eligible: false, reasons: [{ code: 'not_for_kind', kind: person.kind }] };

@@ -4,6 +4,7 @@
  */
 import type { CertificateType } from '../../couch-design/types/catalogue.ts';
 import { CERTIFICATE, type Certificate } from '../../couch-design/types/certificate.ts';
+import type { PersonKind } from '../../couch-design/types/catalogue.ts';
 import { personName, type Person } from '../../couch-design/types/person.ts';
 import { nextReceiptSeq, receiptNumber } from '../desk/receipt-number.ts';
 import type { Locale } from '../i18n/translate.ts';
@@ -22,8 +23,28 @@ export function nextCertificateSeq(used: readonly string[], branch: string, day:
   return nextReceiptSeq(used.filter((n) => n.startsWith(PREFIX)).map((n) => n.slice(PREFIX.length)), branch, day, device);
 }
 
-export function sealedFields(type: CertificateType, person: Person, number: string, day: string, branch: string, validUntil: string | undefined): SealedFields {
-  return { number, certType: type.code, personNumber: person.number, personName: personName(person), issued: day, ...(validUntil ? { validUntil } : {}), branch };
+/**
+ * Who the paper is for: a person on file (`personId`), or for "not registered" the visitor as
+ * the counter saw them, whose identity document's number stands where a person number would.
+ */
+export interface Holder {
+  personId?: string;
+  number: string;
+  name: string;
+  kind: PersonKind;
+}
+
+export function personHolder(person: Person): Holder {
+  return { personId: person._id, number: person.number, name: personName(person), kind: person.kind };
+}
+
+/** Someone not on file: only "not registered" is issued to them, and "not registered" is for insurants. */
+export function visitorHolder(identity: { name: string; idNumber: string }): Holder {
+  return { number: identity.idNumber, name: identity.name, kind: 'insurant' };
+}
+
+export function sealedFields(type: CertificateType, holder: Holder, number: string, day: string, branch: string, validUntil: string | undefined): SealedFields {
+  return { number, certType: type.code, personNumber: holder.number, personName: holder.name, issued: day, ...(validUntil ? { validUntil } : {}), branch };
 }
 
 export interface IssueInput {
@@ -31,7 +52,7 @@ export interface IssueInput {
   branch: string;
   day: string;
   type: CertificateType;
-  person: Person;
+  holder: Holder;
   number: string;
   seal: string;
   keyId: string;
@@ -50,7 +71,7 @@ export function buildCertificate(i: IssueInput): Certificate {
     branch: i.branch,
     day: i.day,
     certType: i.type.code,
-    person: i.person._id,
+    ...(i.holder.personId ? { person: i.holder.personId } : {}),
     number: i.number,
     seal: i.seal,
     keyId: i.keyId,

@@ -53,7 +53,7 @@ describe('built validate_doc_update', () => {
 
   it('accepts every good document from its writer, in its home database', () => {
     const writer: Record<string, string> = { ref: 'admin', people: 'backoffice', scans: 'counter' };
-    const branchWriter: Record<string, string> = { visit_event: 'kiosk', device: 'kiosk', cash_entry: 'cashier', cash_session: 'cashier', cash_approval: 'supervisor', payment_order: 'backoffice', submission_review: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
+    const branchWriter: Record<string, string> = { visit_event: 'kiosk', device: 'kiosk', cash_entry: 'cashier', cash_session: 'cashier', cash_approval: 'supervisor', payment_order: 'backoffice', submission_review: 'backoffice', certificate_revocation: 'backoffice', stats_day: '_admin', stats_month: '_admin' };
     const docs = goodDocs();
     for (const spec of TYPE_SPECS) {
       const role = spec.db === 'branch' ? (branchWriter[spec.type] ?? 'counter') : writer[spec.db]!;

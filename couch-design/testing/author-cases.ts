@@ -19,6 +19,7 @@ export const AUTHOR_WRITERS: Readonly<Record<string, string>> = {
   scan: 'counter',
   submission_review: 'backoffice',
   certificate: 'counter',
+  certificate_revocation: 'backoffice',
   backoffice_request: 'counter',
   cash_session: 'cashier',
   cash_entry: 'cashier',

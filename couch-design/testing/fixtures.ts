@@ -9,6 +9,7 @@ import { counterStateId } from '../types/counter-state.ts';
 import { counterEventId } from '../types/counter-event.ts';
 import { submissionId, submissionReviewId } from '../types/submission.ts';
 import { certificateId } from '../types/certificate.ts';
+import { certificateRevocationId } from '../types/certificate-revocation.ts';
 import { backofficeRequestId } from '../types/backoffice-request.ts';
 import { cashSessionId } from '../types/cash.ts';
 import { GENESIS_HASH, cashEntryId } from '../types/cash-entry.ts';
@@ -155,6 +156,18 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       issuedAt: AT,
       agent: 'counter.dla',
       counter: 'C01',
+    },
+    certificate_revocation: {
+      _id: certificateRevocationId('ATT-DLA-240305-C1-001'),
+      type: 'certificate_revocation',
+      branch: 'dla',
+      day: DAY,
+      certificate: certificateId(DAY, U2),
+      number: 'ATT-DLA-240305-C1-001',
+      reason: 'issued_in_error',
+      note: 'Wrong employer selected',
+      agent: 'backoffice.dla',
+      at: AT,
     },
     backoffice_request: {
       _id: backofficeRequestId(DAY, U2),

@@ -70,6 +70,22 @@ describe('certificate and back-office request', () => {
     expectProblem({ ...goodDocs().certificate!, certified: 'yes' }, 'certified', 'not_object');
     expectProblem({ ...goodDocs().certificate!, locale: 'de' }, 'locale', 'bad_value');
   });
+  it('certificate: valid from its day, never beyond the contract ceiling of 60 months (issue 13)', () => {
+    const c = goodDocs().certificate!; // day 2024-03-05
+    expect(validateStructure({ ...c, validUntil: '2029-03-05' }, 'branch')).toEqual([]);
+    expectProblem({ ...c, validUntil: '2029-03-06' }, 'validUntil', 'too_large');
+    expectProblem({ ...c, validUntil: '2024-03-04' }, 'validUntil', 'too_small');
+    expect(validateStructure({ ...goodDocs().certificate_type!, validityMonths: 61 }, 'ref')).toContainEqual({ field: 'validityMonths', code: 'too_large' });
+  });
+  it('certificate: "not registered" names the visitor (name, identity document) and no person; any other names a person', () => {
+    const { person: _onFile, ...c } = goodDocs().certificate!;
+    const visitor = { ...c, certType: 'non_affiliation', certified: { rule: 'not_registered', name: 'Ngo Biyong Marthe', idNumber: 'CM-112233445' } };
+    expect(validateStructure(visitor, 'branch')).toEqual([]);
+    expectProblem({ ...visitor, person: 'person:1000123' }, 'person', 'bad_value');
+    expectProblem({ ...visitor, certified: { rule: 'not_registered', name: 'Ngo Biyong Marthe' } }, 'certified.idNumber', 'required');
+    expectProblem({ ...visitor, certified: { rule: 'not_registered', name: 'N', idNumber: 'cm 11' } }, 'certified.idNumber', 'bad_format');
+    expectProblem(c, 'person', 'required');
+  });
   it('request: an answer needs its author and time', () => {
     const r = { ...goodDocs().backoffice_request!, status: 'answered' };
     expectProblem(r, 'answer', 'required');

@@ -66,6 +66,8 @@ export function validateDocumentType(doc: AnyDoc): Problem[] {
 }
 
 export const CERTIFICATE_TYPE = 'certificate_type';
+/** No certificate is valid longer than this: a type's validity, and a certificate's `validUntil`, are refused beyond it. */
+export const MAX_CERTIFICATE_VALIDITY_MONTHS = 60;
 
 /**
  * What a certificate type checks before it may be issued (app/certificates/eligibility.ts):
@@ -102,7 +104,8 @@ export function validateCertificateType(doc: AnyDoc): Problem[] {
   c.i18n('name');
   c.strList('for', /^(insurant|employer|beneficiary)$/, true);
   c.oneOf('rule', CERTIFICATE_RULES);
-  c.int('validityMonths', { optional: true, min: 0, max: 1200 });
+  // The certificate's own validator holds every paper to this ceiling (certificate.ts).
+  c.int('validityMonths', { optional: true, min: 1, max: MAX_CERTIFICATE_VALIDITY_MONTHS });
   c.id(code && certificateTypeId(code));
   return c.problems;
 }

@@ -24,6 +24,7 @@ import { COUNTER_STATE, validateCounterState } from './counter-state.ts';
 import { COUNTER_EVENT, validateCounterEvent } from './counter-event.ts';
 import { SUBMISSION, SUBMISSION_REVIEW, validateSubmission, validateSubmissionReview } from './submission.ts';
 import { CERTIFICATE, validateCertificate } from './certificate.ts';
+import { CERTIFICATE_REVOCATION, validateCertificateRevocation } from './certificate-revocation.ts';
 import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
 import { CASH_SESSION, validateCashSession } from './cash.ts';
 import { CASH_ENTRY, validateCashEntry } from './cash-entry.ts';
@@ -78,6 +79,8 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(SUBMISSION, 'branch', 'submission', true, validateSubmission),
   spec(SUBMISSION_REVIEW, 'branch', 'review', true, validateSubmissionReview),
   spec(CERTIFICATE, 'branch', 'cert', true, validateCertificate),
+  // One per certificate (its number is the id), never undone: a mistaken revocation means a new certificate.
+  spec(CERTIFICATE_REVOCATION, 'branch', 'certrevocation', true, validateCertificateRevocation),
   spec(BACKOFFICE_REQUEST, 'branch', 'borequest', false, validateBackofficeRequest),
   // Not flagged immutable: counted and closed once; history.ts enforces open → (counted →) closed → frozen.
   spec(CASH_SESSION, 'branch', 'cashsession', false, validateCashSession),

@@ -45,6 +45,7 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
   scan: AGENT,
   submission_review: AGENT,
   certificate: AGENT,
+  certificate_revocation: AGENT,
   backoffice_request: [
     { field: 'requestedBy', once: true },
     { field: 'answeredBy', act: ['answer', 'answeredAt'] },

@@ -45,6 +45,8 @@ const POLICIES: Record<string, Policy> = {
   // Only the back office decides (a supervisor stands in): a counter cannot validate its own filing.
   submission_review: once(['backoffice', 'supervisor']),
   certificate: once(['counter', 'supervisor']),
+  // The counter that issued a certificate does not revoke it: the back office does, a supervisor stands in.
+  certificate_revocation: once(['backoffice', 'supervisor']),
   backoffice_request: {
     create: ['reception', 'counter', 'supervisor', 'backoffice'],
     update: ['counter', 'supervisor', 'backoffice'],

@@ -23,9 +23,9 @@ export function refuse(res: ServerResponse, r: Refusal, extra: Record<string, st
   sendJson(res, r.status, { error: r.error, reason: r.reason });
 }
 
-/** A 200 answer of the server's own endpoints, with the headers every /db/ answer carries. */
-export function answer(res: ServerResponse, body: unknown): void {
-  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
+/** A 200 answer of the server's own endpoints, with the headers every /db/ answer carries (`extra` may override them: a public key may be cached). */
+export function answer(res: ServerResponse, body: unknown, extra: Record<string, string> = {}): void {
+  for (const [k, v] of Object.entries({ ...DB_ANSWER_HEADERS, ...extra })) res.setHeader(k, v);
   sendJson(res, 200, body);
 }
 

@@ -3,8 +3,7 @@ import { log } from '../log.ts';
 import { handleAccountApi, type AccountStore } from '../gateway/account-api.ts';
 import { refusalReason, type Gateway } from '../gateway/answers.ts';
 import { handleDbRequest } from '../gateway/gateway.ts';
-import { handleCertificatesApi } from '../certificates/certificates-api.ts';
-import type { InstitutionKey } from '../certificates/institution-key.ts';
+import { handleCertificatesApi, type CertificatesContext } from '../certificates/certificates-api.ts';
 import { sendJson } from './respond.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
@@ -13,7 +12,7 @@ export interface AppServerOptions {
   distDir: string;
   gateway: Gateway;
   accounts: AccountStore;
-  institutionKey: InstitutionKey;
+  certificates: CertificatesContext;
   /** Answers /health: whatever the caller knows about its own state. */
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
@@ -28,7 +27,7 @@ async function route(opts: AppServerOptions, req: IncomingMessage, res: ServerRe
   }
   if (path === '/db' || path.startsWith('/db/')) return handleDbRequest(opts.gateway, req, res, raw.slice(3) || '/');
   if (path.startsWith('/api/account/')) return handleAccountApi(opts.gateway, opts.accounts, req, res, path);
-  if (path.startsWith('/api/certificates/')) return handleCertificatesApi(opts.gateway, opts.institutionKey, req, res, path);
+  if (path.startsWith('/api/certificates/')) return handleCertificatesApi(opts.gateway, opts.certificates, req, res, path);
   // Apache CouchDB's replicator, given head office's `/db/` URL with credentials, first tries a
   // cookie session at the server root; a 404 makes it use basic auth (its documented fallback).
   if (path === '/_session') return sendJson(res, 404, { error: 'not_found', reason: 'sign in at /db/_session, or use basic authentication' });

@@ -45,7 +45,7 @@ async function backOffice(): Promise<Page> {
   const shell = new Shell(page);
   await shell.waitForScreen(user.screen);
   await waitFor('the first sync', async () => ((await shell.firstSync.root.count()) === 0 ? true : null), 60_000);
-  await page.getByTestId('bo-section-requests').click();
+  await page.getByTestId('bo-tab-requests').click();
   await page.getByTestId('req-filters').waitFor();
   return page;
 }

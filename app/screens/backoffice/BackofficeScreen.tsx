@@ -5,7 +5,8 @@
  * the replica (offline too) and replicated. Beside it, the requests register (requests/). See
  * docs/BACKOFFICE.md.
  */
-import { For, Match, Show, Switch, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
+import { Show, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
@@ -26,38 +27,8 @@ import { DocumentTable } from './DocumentTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { DecisionBar, type DecisionState } from './DecisionBar.tsx';
 import { RowDetail } from './RowDetail.tsx';
-import { Button } from '../../ui/Button.tsx';
 import { RequestsRegister } from './requests/RequestsRegister.tsx';
-
-/** The back office's sections, one shown at a time: a section is one more name here and one more Match below. */
-const SECTIONS = ['documents', 'requests'] as const;
-type Section = (typeof SECTIONS)[number];
-
-export function BackofficeScreen() {
-  const { t } = useI18n();
-  const [section, setSection] = createSignal<Section>('documents');
-  return (
-    <section class="screen bo-screen" data-testid="screen-backoffice">
-      <div class="bo-tabs" role="group" aria-label={t('bo.sections')}>
-        <For each={SECTIONS}>
-          {(s) => (
-            <Button variant={section() === s ? 'primary' : 'secondary'} aria-pressed={section() === s} testId={`bo-section-${s}`} onClick={() => setSection(s)}>
-              {t(`bo.section.${s}`)}
-            </Button>
-          )}
-        </For>
-      </div>
-      <Switch>
-        <Match when={section() === 'documents'}>
-          <DeliveredDocuments />
-        </Match>
-        <Match when={section() === 'requests'}>
-          <RequestsRegister />
-        </Match>
-      </Switch>
-    </section>
-  );
-}
+import { CertificateRevocations } from './certificates/CertificateRevocations.tsx';
 
 function DeliveredDocuments() {
   const { t, locale } = useI18n();
@@ -141,7 +112,7 @@ function DeliveredDocuments() {
   };
 
   return (
-    <div class="bo-documents">
+    <div class="bo-documents" data-testid="bo-documents">
       <h1>{t('bo.title')}</h1>
       <FilterBar filters={filters} set={setFilters} events={(data.latest?.events ?? []).map((e) => ({ code: e.code, name: e.name[locale()] }))} counters={counters()} />
       <DecisionBar state={choice} set={(k, v) => setChoice(k, v)} ticked={ticked().size} reasonError={error()?.code === 'reason_required' ? message() : null} apply={apply} />
@@ -162,5 +133,50 @@ function DeliveredDocuments() {
         <RowDetail row={shown()[active()]} eventName={eventName} />
       </div>
     </div>
+  );
+}
+
+const VIEWS = ['documents', 'requests', 'certificates'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The back office's sections as tabs (`?view=`): a new section is one more entry in VIEWS. */
+export function BackofficeScreen() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams<{ view?: string }>();
+  const view = (): View => VIEWS.find((v) => v === params.view) ?? 'documents';
+  const label = (v: View) => (v === 'documents' ? t('bo.title') : v === 'requests' ? t('bo.section.requests') : t('certrev.tab'));
+  return (
+    <section class="screen bo-screen" data-testid="screen-backoffice">
+      <div
+        role="tablist"
+        aria-label={t('bo.title')}
+        class="bo-tabs"
+        onKeyDown={(e) => {
+          // The tab pattern's arrow keys move to the previous or next section.
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const next = VIEWS[(VIEWS.indexOf(view()) + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!;
+          setParams({ view: next });
+          (e.currentTarget.querySelector(`[data-testid="bo-tab-${next}"]`) as HTMLElement | null)?.focus();
+        }}
+      >
+        {VIEWS.map((v) => (
+          <button type="button" role="tab" id={`bo-tab-${v}`} class="bo-tab" classList={{ active: view() === v }} aria-selected={view() === v} aria-controls="bo-panel" tabindex={view() === v ? 0 : -1} data-testid={`bo-tab-${v}`} onClick={() => setParams({ view: v })}>
+            {label(v)}
+          </button>
+        ))}
+      </div>
+      <div id="bo-panel" role="tabpanel" aria-labelledby={`bo-tab-${view()}`}>
+        {/* Children, not a fallback: a fallback is built inside Show's tracking scope, so a signal the section reads while it is set up (the signed-in user) would rebuild it and lose its ticks. */}
+        <Show when={view() === 'documents'}>
+          <DeliveredDocuments />
+        </Show>
+        <Show when={view() === 'requests'}>
+          <RequestsRegister />
+        </Show>
+        <Show when={view() === 'certificates'}>
+          <CertificateRevocations />
+        </Show>
+      </div>
+    </section>
   );
 }

@@ -8,9 +8,10 @@
 import { For, Show, createResource, createSignal, onMount } from 'solid-js';
 import type { CashEntry } from '../../../couch-design/types/cash-entry.ts';
 import type { CertificateType } from '../../../couch-design/types/catalogue.ts';
-import { type Certificate, certificateId } from '../../../couch-design/types/certificate.ts';
+import type { Certificate } from '../../../couch-design/types/certificate.ts';
+import type { CertificateRevocation } from '../../../couch-design/types/certificate-revocation.ts';
 import type { PaymentOrder } from '../../../couch-design/types/payment-order.ts';
-import { personName, type Person } from '../../../couch-design/types/person.ts';
+import type { Person } from '../../../couch-design/types/person.ts';
 import { INSTITUTION_ID, type Institution } from '../../../couch-design/types/institution.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -20,64 +21,20 @@ import { Notice } from '../../ui/Notice.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import { StatusChip } from '../../ui/StatusChip.tsx';
 import type { Locale } from '../../i18n/translate.ts';
-import { deviceId } from '../../queue/device.ts';
-import { printReceipt } from '../../printing/print-receipt.ts';
 import { periodLabel } from '../../cash/designation.ts';
-import { type Certified, type Eligibility, type Refusal, eligibility, paidAtDesk, validUntil } from '../../certificates/eligibility.ts';
-import { buildCertificate, certificateNumber, nextCertificateSeq, sealedFields, verificationUrl } from '../../certificates/issue.ts';
-import { deviceSigner, ensureCertified } from '../../certificates/device-signer.ts';
-import { certificatePdf } from '../../certificates/certificate-pdf.ts';
-import { VERIFY_PATH } from '../../certificates/verify-path.ts';
+import { type Refusal, eligibility, paidAtDesk } from '../../certificates/eligibility.ts';
+import { personHolder } from '../../certificates/issue.ts';
+import { ensureCertified } from '../../certificates/device-signer.ts';
+import { certificateIssuing } from './certificate-issuing.ts';
+import { CertificateTypeRow, type TypeRow } from './CertificateTypeRow.tsx';
 import type { CounterController } from './counter-controller.ts';
 
-interface Row {
-  type: CertificateType;
-  verdict: Eligibility;
-}
-
-export function CertificatesPanel(props: { ctl: CounterController; personId: string }) {
-  const { t, locale, money, dateTime } = useI18n();
-  const { layer } = useData();
-  const queue = props.ctl.queue;
-  const [paperLocale, setPaperLocale] = createSignal<Locale>(locale());
-  const [issued, setIssued] = createSignal<{ number: string } | null>(null);
-  const [failure, setFailure] = createSignal<string | null>(null);
-  onMount(() => void ensureCertified(queue.branch, queue.day()));
-
-  const [file, { refetch }] = createResource(
-    () => props.personId,
-    async (id) => {
-      // By key from the branch's share, the server or the device's cache (docs/PEOPLE.md).
-      const { person, cases, accountLines: lines } = await readPersonFile(layer, id).catch(() => ({ person: null, cases: [], accountLines: [] }));
-      if (!person) return null;
-      const number = person.number;
-      const branchCash = `cash:${queue.branch}:`;
-      const [institution, types, orders, entries, certificates] = await Promise.all([
-        layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
-        layer.allDocsByPrefix<CertificateType>('ref', 'certtype:'),
-        layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${queue.branch}:`).catch(() => [] as PaymentOrder[]),
-        layer.allDocsByPrefix<CashEntry>('branch', branchCash).catch(() => [] as CashEntry[]),
-        layer.allDocsByPrefix<Certificate>('branch', 'cert:').catch(() => [] as Certificate[]),
-      ]);
-      const account = person.accountNumber ?? number;
-      const paid = paidAtDesk(lines.filter((l) => l.type === 'account_line'), entries.filter((e) => e.type === 'cash_entry' && e.account === account));
-      const mine = { person, cases: cases.filter((c) => c.type === 'case'), accountLines: paid, orders: orders.filter((o) => o.type === 'payment_order' && o.beneficiary === id) };
-      const rows: Row[] = types
-        .filter((x) => x.type === 'certificate_type' && x.rule !== 'not_registered' && x.for.includes(person.kind))
-        .map((type) => ({ type, verdict: eligibility(type, mine, { today: queue.day() }) }));
-      const certTypes = new Map(types.map((x) => [x.code, x]));
-      const issued = certificates
-        .filter((c) => c.type === 'certificate' && c.person === id && certTypes.has(c.certType))
-        .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
-        .map((c) => ({ doc: c, type: certTypes.get(c.certType)! }));
-      return { person, rows, institution, issued };
-    },
-  );
-
-  const reason = (r: Refusal): string => {
+/** The refusals of eligibility.ts in words; `decimals` for amounts owed. */
+export function refusalText(t: ReturnType<typeof useI18n>['t'], money: ReturnType<typeof useI18n>['money'], decimals: number) {
+  return (r: Refusal): string => {
     switch (r.code) {
       case 'unpaid_period':
-        return t('certs.reason.unpaid_period', { period: periodLabel(r.period), owed: money(r.owed, r.currency, file()?.institution?.currencyDecimals ?? 0) });
+        return t('certs.reason.unpaid_period', { period: periodLabel(r.period), owed: money(r.owed, r.currency, decimals) });
       case 'no_benefit_paid':
         return t('certs.reason.no_benefit_paid', { from: r.from, to: r.to });
       case 'registered':
@@ -88,95 +45,59 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
         return t(`certs.reason.${r.code}`);
     }
   };
+}
 
-  async function issue(row: Row, person: Person, institution: Institution | null) {
-    setFailure(null);
+export function CertificatesPanel(props: { ctl: CounterController; personId: string }) {
+  const { t, locale, money, date, dateTime } = useI18n();
+  const { layer } = useData();
+  const queue = props.ctl.queue;
+  const issuing = certificateIssuing(props.ctl, layer);
+  const [paperLocale, setPaperLocale] = createSignal<Locale>(locale());
+  const [issued, setIssued] = createSignal<{ number: string } | null>(null);
+  onMount(() => void ensureCertified(queue.branch, queue.day()));
+
+  const [file, { refetch }] = createResource(
+    () => props.personId,
+    async (id) => {
+      // By key from the branch's share, the server or the device's cache (docs/PEOPLE.md).
+      const { person, cases, accountLines: lines } = await readPersonFile(layer, id).catch(() => ({ person: null, cases: [], accountLines: [] }));
+      if (!person) return null;
+      const number = person.number;
+      const branchCash = `cash:${queue.branch}:`;
+      const [institution, types, orders, entries, certificates, revocations] = await Promise.all([
+        layer.get<Institution>('ref', INSTITUTION_ID).catch(() => null),
+        layer.allDocsByPrefix<CertificateType>('ref', 'certtype:'),
+        layer.allDocsByPrefix<PaymentOrder>('branch', `payorder:${queue.branch}:`).catch(() => [] as PaymentOrder[]),
+        layer.allDocsByPrefix<CashEntry>('branch', branchCash).catch(() => [] as CashEntry[]),
+        layer.allDocsByPrefix<Certificate>('branch', 'cert:').catch(() => [] as Certificate[]),
+        layer.allDocsByPrefix<CertificateRevocation>('branch', 'certrevocation:').catch(() => [] as CertificateRevocation[]),
+      ]);
+      const account = person.accountNumber ?? number;
+      const paid = paidAtDesk(lines.filter((l) => l.type === 'account_line'), entries.filter((e) => e.type === 'cash_entry' && e.account === account));
+      const mine = { person, cases: cases.filter((c) => c.type === 'case'), accountLines: paid, orders: orders.filter((o) => o.type === 'payment_order' && o.beneficiary === id) };
+      const rows: TypeRow[] = types
+        .filter((x) => x.type === 'certificate_type' && x.rule !== 'not_registered' && x.for.includes(person.kind))
+        .map((type) => ({ type, verdict: eligibility(type, mine, { today: queue.day() }) }));
+      const certTypes = new Map(types.map((x) => [x.code, x]));
+      const revoked = new Map(revocations.filter((r) => r.type === 'certificate_revocation').map((r) => [r.number, r]));
+      const issued = certificates
+        .filter((c) => c.type === 'certificate' && c.person === id && certTypes.has(c.certType))
+        .sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : -1))
+        .map((c) => ({ doc: c, type: certTypes.get(c.certType)!, revocation: revoked.get(c.number) ?? null }));
+      return { person, rows, institution, issued };
+    },
+  );
+
+  const reason = (r: Refusal) => refusalText(t, money, file()?.institution?.currencyDecimals ?? 0)(r);
+
+  async function issue(row: TypeRow, person: Person, institution: Institution | null, months: number | undefined) {
     setIssued(null);
-    if (!row.verdict.eligible) return;
-    const day = queue.day();
-    // The key is certified when the panel opens; a first issue right after can find it not yet
-    // done, so certify now when online rather than refuse.
-    let signer = await deviceSigner(day);
-    if (!signer) {
-      await ensureCertified(queue.branch, day);
-      signer = await deviceSigner(day);
-    }
-    if (!signer) return void setFailure(t('certs.error.notCertified'));
-    const validity = validUntil(row.type, day);
-    if ('problem' in validity) return void setFailure(t('certs.error.validity'));
-    const device = deviceId();
-    const earlier = await layer.allDocsByPrefix<Certificate>('branch', `cert:${day}:`);
-    const number = certificateNumber(queue.branch, day, device, nextCertificateSeq(earlier.map((c) => c.number), queue.branch, day, device));
-    const seal = await signer.seal(sealedFields(row.type, person, number, day, queue.branch, validity.validUntil));
-    const actor = queue.actor(props.ctl.code());
-    const doc = buildCertificate({
-      id: certificateId(day, actor.uid()),
-      branch: queue.branch,
-      day,
-      type: row.type,
-      person,
-      number,
-      seal,
-      keyId: signer.keyId,
-      certified: row.verdict.certified,
-      locale: paperLocale(),
-      issuedAt: actor.now.toISOString(),
-      ...(validity.validUntil ? { validUntil: validity.validUntil } : {}),
-      agent: props.ctl.agent,
-      counter: props.ctl.code(),
-    });
-    await queue.store.writeLocal(doc);
-    setIssued({ number });
-    await printPaper(doc, row.type, person, institution, false);
+    if (!row.verdict.eligible) return null;
+    const done = await issuing.issue({ type: row.type, holder: personHolder(person), certified: row.verdict.certified, locale: paperLocale(), ...(months !== undefined ? { months } : {}) }, institution);
+    if ('refused' in done) return done.refused;
+    setIssued(done);
     void refetch();
-  }
-
-  /** The A4 PDF downloaded and the stub printed, from the stored certificate: a reprint is the same paper marked DUPLICATA. */
-  async function printPaper(doc: Certificate, type: CertificateType, person: Person, institution: Institution | null, duplicate: boolean) {
-    const branch = queue.branchDoc();
-    const qr = verificationUrl(location.origin, doc.seal);
-    const verifyAt = `${location.host}${VERIFY_PATH}`;
-    const name = personName(person);
-    certificatePdf(
-      {
-        institution: institution?.name ?? '',
-        branchName: branch?.name ?? queue.branch,
-        city: branch?.city ?? '',
-        timeZone: branch?.timeZone ?? 'UTC',
-        typeName: type.name[doc.locale],
-        number: doc.number,
-        person: { number: person.number, name, kind: person.kind },
-        certified: doc.certified as unknown as Certified,
-        issuedAt: doc.issuedAt,
-        ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
-        agent: doc.agent,
-        qr,
-        verifyAt,
-        duplicate,
-        currencyDecimals: institution?.currencyDecimals ?? 0,
-      },
-      doc.locale,
-    ).save(`${doc.number}${duplicate ? '-duplicata' : ''}.pdf`);
-    await printReceipt(
-      {
-        template: 'certificate_stub',
-        data: {
-          institution: institution?.name ?? '',
-          branchName: branch?.name ?? queue.branch,
-          ...(branch?.timeZone ? { timeZone: branch.timeZone } : {}),
-          certificateName: type.name[doc.locale],
-          number: doc.number,
-          issuedAt: doc.issuedAt,
-          ...(doc.validUntil ? { validUntil: doc.validUntil } : {}),
-          person: { number: person.number, name },
-          verifyAt,
-          qr,
-          agent: doc.agent,
-          ...(doc.counter ? { counter: doc.counter } : {}),
-        },
-      },
-      doc.locale,
-    );
+    return null;
   }
 
   return (
@@ -195,38 +116,28 @@ export function CertificatesPanel(props: { ctl: CounterController; personId: str
               <Button size="small" variant="quiet" testId="certs-refresh" action={() => refetch()}>{t('certs.refresh')}</Button>
             </div>
             <Show when={issued()}>{(i) => <Notice tone="ok" testId="certs-issued">{t('certs.issued', { number: i().number })}</Notice>}</Show>
-            <Show when={failure()}>{(m) => <Notice tone="error" testId="certs-error">{m()}</Notice>}</Show>
             <ul class="certs-list">
-              <For each={f().rows}>
-                {(row) => (
-                  <li class="certs-row" data-testid={`certs-type-${row.type.code}`} data-eligible={String(row.verdict.eligible)}>
-                    <span class="certs-name">{row.type.name[locale()]}</span>
-                    <StatusChip tone={row.verdict.eligible ? 'ok' : 'warn'}>{t(row.verdict.eligible ? 'certs.eligible' : 'certs.refused')}</StatusChip>
-                    <Button size="normal" variant="primary" testId={`certs-issue-${row.type.code}`} disabled={!row.verdict.eligible} action={() => issue(row, f().person, f().institution)}>
-                      {t('certs.issue')}
-                    </Button>
-                    <Show when={!row.verdict.eligible && row.verdict}>
-                      {(v) => (
-                        <ul class="certs-reasons" data-testid={`certs-reasons-${row.type.code}`}>
-                          <For each={(v() as Extract<Eligibility, { eligible: false }>).reasons}>{(r) => <li>{reason(r)}</li>}</For>
-                        </ul>
-                      )}
-                    </Show>
-                  </li>
-                )}
-              </For>
+              <For each={f().rows}>{(row) => <CertificateTypeRow row={row} reason={reason} issue={(months) => issue(row, f().person, f().institution, months)} />}</For>
             </ul>
             <Show when={f().issued.length > 0}>
               <h3 class="counter-subtitle">{t('certs.earlier')}</h3>
               <ul class="certs-list" data-testid="certs-earlier">
                 <For each={f().issued}>
                   {(c) => (
-                    <li class="certs-row" data-testid="certs-earlier-item" data-number={c.doc.number}>
+                    <li class="certs-row" data-testid="certs-earlier-item" data-number={c.doc.number} data-revoked={String(c.revocation !== null)}>
                       <span class="certs-name">{c.type.name[locale()]} · {c.doc.number}</span>
                       <span class="counter-muted">{dateTime(c.doc.issuedAt)}</span>
-                      <Button size="normal" testId={`certs-reprint-${c.doc.number}`} action={() => printPaper(c.doc, c.type, f().person, f().institution, true)}>
-                        {t('certs.reprint')}
-                      </Button>
+                      {/* A revoked paper is never printed again: its seal still verifies, only the server knows it is revoked. */}
+                      <Show
+                        when={c.revocation}
+                        fallback={
+                          <Button size="normal" testId={`certs-reprint-${c.doc.number}`} action={() => issuing.printPaper(c.doc, c.type, personHolder(f().person), f().institution, true)}>
+                            {t('certs.reprint')}
+                          </Button>
+                        }
+                      >
+                        {(r) => <StatusChip tone="danger" testId={`certs-revoked-${c.doc.number}`}>{t('certs.revokedOn', { day: date(r().day) })}</StatusChip>}
+                      </Show>
                     </li>
                   )}
                 </For>

@@ -17,6 +17,7 @@ import type { CounterController } from './counter-controller.ts';
 import { PersonFile } from './PersonFile.tsx';
 import { FilingPanel, PersonFinder } from './FilingPanel.tsx';
 import { CertificatesPanel } from './CertificatesPanel.tsx';
+import { CertificatesNotOnFile } from './CertificatesNotOnFile.tsx';
 
 const OUTCOMES = ['done', 'info', 'incomplete'] as const;
 
@@ -93,7 +94,16 @@ export function Visit(props: { ctl: CounterController }) {
       </Panel>
       <PersonFile personId={personId()} />
       <Show when={state() === 'serving'}>
-        <Show when={personId()} keyed fallback={<PersonFinder onPick={setFound} />}>
+        <Show
+          when={personId()}
+          keyed
+          fallback={
+            <>
+              <PersonFinder onPick={setFound} />
+              <CertificatesNotOnFile ctl={ctl} />
+            </>
+          }
+        >
           {(id) => (
             <>
               <FilingPanel ctl={ctl} personId={id} ticket={ticket()} />

@@ -14,9 +14,10 @@ import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { loadPublishedKeys, sealFromScan, verifyWithKeys } from '../../certificates/published-keys.ts';
 import type { Verdict } from '../../certificates/seal.ts';
+import { type RevocationCheck, checkRevocation } from '../../certificates/revocation-check.ts';
 import { branchDay } from '../../queue/numbering.ts';
 
-type Outcome = { verdict: Verdict; keysFrom: 'server' | 'device' } | { noKeys: true };
+type Outcome = { verdict: Verdict; keysFrom: 'server' | 'device'; revocation: RevocationCheck | null } | { noKeys: true };
 
 /** The verifier's own calendar day: a paper valid "until 2 March" is valid all that day where it is checked. */
 const today = () => branchDay(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -35,7 +36,10 @@ export function VerifyPage() {
     if (seal === '') return;
     const source = await loadPublishedKeys();
     if (!source.keys) return void setOutcome({ noKeys: true });
-    setOutcome({ verdict: await verifyWithKeys(seal, source.keys, today()), keysFrom: source.from });
+    const verdict = await verifyWithKeys(seal, source.keys, today());
+    // Only a genuine paper can be revoked; the paper cannot say it, the server can (when reachable).
+    const revocation = 'fields' in verdict ? await checkRevocation(verdict.fields.number) : null;
+    setOutcome({ verdict, keysFrom: source.from, revocation });
   }
 
   onMount(() => {
@@ -49,6 +53,15 @@ export function VerifyPage() {
     const o = outcome();
     return o && 'verdict' in o ? o.verdict : null;
   };
+  const revocation = () => {
+    const o = outcome();
+    return o && 'revocation' in o ? o.revocation : null;
+  };
+  const revoked = () => {
+    const r = revocation();
+    return r?.state === 'revoked' ? r : null;
+  };
+  const status = () => (revoked() ? 'revoked' : (verdict()?.status ?? 'no_keys'));
 
   return (
     <main id="main" class="verify">
@@ -79,7 +92,7 @@ export function VerifyPage() {
         </form>
         <Show when={outcome()}>
           {(o) => (
-            <section class="panel verify-result" data-testid="verify-result" data-status={verdict()?.status ?? 'no_keys'} aria-live="polite">
+            <section class="panel verify-result" data-testid="verify-result" data-status={status()} aria-live="polite">
               <Switch>
                 <Match when={'noKeys' in o()}>
                   <Notice tone="warn">{t('verify.noKeys')}</Notice>
@@ -89,7 +102,12 @@ export function VerifyPage() {
                     const ok = v() as Extract<Verdict, { fields: unknown }>;
                     return (
                       <>
-                        <Notice tone={ok.status === 'valid' ? 'ok' : 'warn'}>{t(ok.status === 'valid' ? 'verify.valid' : 'verify.expired')}</Notice>
+                        <Show
+                          when={revoked()}
+                          fallback={<Notice tone={ok.status === 'valid' ? 'ok' : 'warn'}>{t(ok.status === 'valid' ? 'verify.valid' : 'verify.expired')}</Notice>}
+                        >
+                          {(r) => <Notice tone="error">{t('verify.revoked', { day: date(r().day), reason: t(`certrev.reason.${r().reason}`) })}</Notice>}
+                        </Show>
                         <dl class="verify-fields">
                           <dt>{t('verify.number')}</dt>
                           <dd data-testid="verify-number">{ok.fields.number}</dd>
@@ -110,6 +128,9 @@ export function VerifyPage() {
               </Switch>
               <Show when={'keysFrom' in o() && (o() as { keysFrom: string }).keysFrom === 'device'}>
                 <p class="field-hint">{t('verify.offlineKeys')}</p>
+              </Show>
+              <Show when={'keysFrom' in o() && (o() as { keysFrom: string }).keysFrom === 'server' && revocation()?.state === 'unknown'}>
+                <p class="field-hint" data-testid="verify-revocation-unknown">{t('verify.revocationUnknown')}</p>
               </Show>
             </section>
           )}
