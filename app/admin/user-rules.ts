@@ -80,12 +80,15 @@ export interface NewUser {
   password: string;
 }
 
+/** The server's own password rule, so the form refuses exactly what the API would. */
+export const weakPassword = (password: string, name: string): boolean => passwordProblem(password, name) !== null;
+
 export function newUserProblems(user: NewUser, branchCodes: readonly string[]): UserProblem[] {
   const problems: UserProblem[] = [];
   if (!USER_NAME_PATTERN.test(user.name)) problems.push('name_invalid');
   if (user.displayName.length > MAX_DISPLAY_NAME) problems.push('display_name_too_long');
   problems.push(...roleProblems(user.jobRoles, user.place, branchCodes));
-  if (passwordProblem(user.password, user.name) !== null) problems.push('password_weak');
+  if (weakPassword(user.password, user.name)) problems.push('password_weak');
   return problems;
 }
 

@@ -11,6 +11,7 @@ import { CashDeskScreen } from './cash/CashDeskScreen.tsx';
 // Only supervisors need it: kept out of every other device's first load (precached for offline use all the same).
 const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
 const BackofficeScreen = lazy(() => import('./backoffice/BackofficeScreen.tsx').then((m) => ({ default: m.BackofficeScreen })));
+const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (
@@ -35,6 +36,9 @@ export function RoleScreen(props: { screen: JobRole }) {
       </Match>
       <Match when={props.screen === 'backoffice'}>
         <BackofficeScreen />
+      </Match>
+      <Match when={props.screen === 'admin'}>
+        <AdminScreen />
       </Match>
     </Switch>
   );

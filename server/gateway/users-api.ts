@@ -103,8 +103,9 @@ function send(res: ServerResponse, a: Answer): void {
 }
 
 async function list(store: UserStore): Promise<Answer> {
-  const [docs, signIns] = await Promise.all([store.list(), store.lastSignIns()]);
-  return ok({ users: docs.map((d) => summaryOf(d, signIns.get(d.name) ?? null)) });
+  const [docs, signIns, branches] = await Promise.all([store.list(), store.lastSignIns(), store.branches()]);
+  // The branches too: the form offers exactly the places the server accepts.
+  return ok({ users: docs.map((d) => summaryOf(d, signIns.get(d.name) ?? null)), branches });
 }
 
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -114,7 +115,7 @@ async function create(store: UserStore, body: Record<string, unknown>): Promise<
   if (typeof name !== 'string' || typeof displayName !== 'string' || !Array.isArray(jobRoles) || typeof place !== 'string' || typeof password !== 'string') {
     return no(400, 'bad_request', 'expected {"name", "displayName", "jobRoles": [...], "place", "password"}');
   }
-  const found = newUserProblems({ name, displayName, jobRoles: jobRoles as string[], place, password }, await store.branchCodes());
+  const found = newUserProblems({ name, displayName, jobRoles: jobRoles as string[], place, password }, (await store.branches()).map((b) => b.code));
   if (found.length) return problems(found);
   const doc: UserDoc = {
     _id: userDocId(name),
@@ -131,7 +132,7 @@ async function create(store: UserStore, body: Record<string, unknown>): Promise<
 async function editRoles(store: UserStore, doc: UserDoc, body: Record<string, unknown>): Promise<Answer> {
   const { jobRoles, place } = body;
   if (!strings(jobRoles) || typeof place !== 'string') return no(400, 'bad_request', 'expected {"jobRoles": [...], "place"}');
-  const found = roleProblems(jobRoles, place, await store.branchCodes());
+  const found = roleProblems(jobRoles, place, (await store.branches()).map((b) => b.code));
   if (found.length) return problems(found);
   return write(store, { ...doc, roles: rolesToStore(jobRoles, parsePlace(place)!, accountFlags(doc.roles)) });
 }

@@ -31,7 +31,7 @@ export interface UserStore {
   create(doc: UserDoc): Promise<boolean>;
   /** Writes an edited document read with `get` (its `_rev`); false on a conflict. */
   update(doc: UserDoc): Promise<boolean>;
-  branchCodes(): Promise<string[]>;
+  branches(): Promise<{ code: string; name: string }[]>;
   lastSignIns(): Promise<Map<string, string>>;
   recordSignIn(name: string, at: string): Promise<void>;
 }
@@ -68,9 +68,9 @@ export function couchUserStore(couch: Couch): UserStore {
     get: (name) => getOrNull(users, userDocId(name)),
     create: (doc) => write(doc),
     update: (doc) => write(doc),
-    async branchCodes() {
-      const rows = await couch.use<{ type?: string; code?: string }>(REF_DB).list({ include_docs: true, startkey: 'branch:', endkey: 'branch:\ufff0' });
-      return rows.rows.flatMap((r) => (r.doc?.type === 'branch' && typeof r.doc.code === 'string' ? [r.doc.code] : []));
+    async branches() {
+      const rows = await couch.use<{ type?: string; code?: string; name?: string }>(REF_DB).list({ include_docs: true, startkey: 'branch:', endkey: 'branch:\ufff0' });
+      return rows.rows.flatMap((r) => (r.doc?.type === 'branch' && typeof r.doc.code === 'string' ? [{ code: r.doc.code, name: r.doc.name ?? r.doc.code }] : []));
     },
     async lastSignIns() {
       await ensureSignIns();
