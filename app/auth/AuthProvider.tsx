@@ -186,7 +186,12 @@ export function AuthProvider(props: { children: JSX.Element }) {
     const revoked = await sweepVerifiers(store, askStanding);
     if (revoked.includes(current.name) && user()?.name === current.name) await signOut('account_disabled');
   }
-  createEffect(on(sessionEpoch, (epoch) => void (epoch > 0 && sweep()), { defer: true }));
+  // Each new server session of a user: keyed on both, as the epoch moves before the user is set.
+  const onlineSession = () => {
+    const u = user();
+    return u && !u.offline ? `${u.name}|${sessionEpoch()}` : null;
+  };
+  createEffect(on(onlineSession, (key) => void (key !== null && sweep())));
   const sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   onCleanup(() => clearInterval(sweepTimer));
 
