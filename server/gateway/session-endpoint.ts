@@ -30,6 +30,11 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
     if (!resolved) return refuse(res, UNREACHABLE);
     // A wrong basic-auth password here is a failed sign-in like any other (else a free oracle).
     if (resolved.failedBasic) gw.throttle.failed(resolved.failedBasic.name, clientAddress(req));
+    // A cookie the gateway holds for nobody (a disabled account's, docs/ADMIN.md) is nobody's here too.
+    if (creds.authorization === null && resolved.caller.name === null) {
+      for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
+      return sendJson(res, 200, NOBODY);
+    }
     const keepCookie = gw.sessions.renewalGuard(creds);
     return forward(gw.upstream, req, res, route, { body: null, engineToken: resolved.engineToken, dropCookies: creds.authorization !== null, refused: [], newEdits: true, keepCookie });
   }

@@ -109,6 +109,7 @@ describe('creating, disabling and resetting', () => {
     expect(refused).toMatchObject({ status: 401, cookie: null, body: { error: 'account_disabled' } });
     // The session opened before is anonymous once the gateway's 10 s cache has passed.
     await expect.poll(async () => (await couch(server.url, before, 'GET', '/fo_branch_dla/_all_docs?limit=1')).status, { timeout: 30_000, interval: 1_000 }).toBe(401);
+    expect((await couch(server.url, before, 'GET', '/_session')).body.userCtx).toEqual({ name: null, roles: [] });
 
     const counterSession = await signIn(server.url, 'counter.dla', 'demo-counter');
     const standing = await api(counterSession, 'POST', '/api/users/standing', { names: ['reception.dla', 'counter.dla', 'nobody.here'] });
