@@ -1,4 +1,4 @@
-/** Each role's screen; the roles not built yet keep a placeholder with what will come there. */
+/** Each role's screen. */
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
@@ -15,7 +15,7 @@ const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ 
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (
-    <Switch fallback={<Placeholder screen={props.screen} />}>
+    <Switch>
       <Match when={props.screen === 'reception'}>
         <ReceptionScreen />
       </Match>
@@ -41,16 +41,6 @@ export function RoleScreen(props: { screen: JobRole }) {
         <AdminScreen />
       </Match>
     </Switch>
-  );
-}
-
-function Placeholder(props: { screen: JobRole }) {
-  const { t } = useI18n();
-  return (
-    <section class="screen" data-testid={`screen-${props.screen}`}>
-      <h1>{t(`screen.${props.screen}.title`)}</h1>
-      <p>{t(`screen.${props.screen}.body`)}</p>
-    </section>
   );
 }
 
