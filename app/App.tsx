@@ -12,6 +12,8 @@ import type { GuardState } from './layout/GuardNotice.tsx';
 import { NoRoleScreen, RoleScreen } from './screens/RoleScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Unlock } from './auth/Unlock.tsx';
+import { ChangePassword } from './auth/ChangePassword.tsx';
+import { mustChangePassword } from './admin/user-rules.ts';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
 import { VERIFY_PATH } from './certificates/verify-path.ts';
@@ -34,8 +36,13 @@ function Root(props: RouteSectionProps) {
     <>
       <UpdateBanner update={update} />
       <Show when={auth.ready()} fallback={<p class="loading">{t('app.loading')}</p>}>
-        <Show when={userKey()} keyed fallback={props.children}>
-          {(_key) => <DataProvider>{props.children}</DataProvider>}
+        {/* A password set by an administrator: nothing else opens until the user chose their own. */}
+        <Show when={mustChangePassword(auth.user()?.roles ?? []) ? auth.user()!.name : null} keyed fallback={
+          <Show when={userKey()} keyed fallback={props.children}>
+            {(_key) => <DataProvider>{props.children}</DataProvider>}
+          </Show>
+        }>
+          {(name) => <ChangePassword name={name} />}
         </Show>
       </Show>
     </>

@@ -4,6 +4,7 @@ import { loadConfig, loadDotEnv } from './config.ts';
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded/start-engine.ts';
 import { createAppServer } from './http/app-server.ts';
 import { createGateway } from './gateway/gateway.ts';
+import { couchUserStore } from './gateway/users-store.ts';
 import { setPassword } from './provision/users.ts';
 import { log } from './log.ts';
 import { adminClient, withCredentials } from './provision/couch-client.ts';
@@ -58,15 +59,17 @@ const centralLink: () => Promise<LinkReport> =
     ? async () => ({ state: await couch.use(CENTRAL_DB).info().then(() => 'up' as const, () => 'down' as const), checkedAt: new Date().toISOString() })
     : centralLinkProbe(`${config.centralUrl}/${branchDb(config.branches[0]!)}`);
 
+const users = couchUserStore(couch);
 const server = createAppServer({
   distDir: config.distDir,
-  gateway: createGateway(couchUrl),
+  gateway: createGateway(couchUrl, (name) => void users.recordSignIn(name, new Date().toISOString()).catch((err: unknown) => log(`last sign-in of ${name} not recorded: ${String(err)}`))),
   accounts: { setPassword: (name, password) => setPassword(couch, name, password) },
   certificates: {
     key: await loadInstitutionKey(config.institutionKeyFile),
     revocations: revocationLookup(couch, { branches: result.branches, headOffice: config.centralUrl === null }),
     limit: lookupLimit(),
   },
+  users,
   health: async () => {
     const [up, central] = await Promise.all([couch.info().then(() => true, () => false), centralLink()]);
     const embedded = engine?.status();

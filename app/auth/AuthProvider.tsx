@@ -3,13 +3,16 @@
  * stored verifier. The typed password is kept in memory only (never stored), so the session
  * can be re-established silently when the link returns or the cookie expires.
  */
-import { createContext, createSignal, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
+import { createContext, createEffect, createSignal, on, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
 import { deleteSession, getSession, postSession, type SessionAnswer } from './couch-session.ts';
 import { signIn as decideSignIn, type SessionUser, type SignInResult } from './sign-in.ts';
 import { checkPassword, cryptoAvailable, deriveVerifier, storageVerifierStore } from './verifier.ts';
 import { resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
+import { askStanding, sweepVerifiers } from './verifier-sweep.ts';
 
 const RECONNECT_EVERY_MS = 20_000;
+/** How often an online device asks which of its offline users were disabled (besides at each new session). */
+const SWEEP_EVERY_MS = 5 * 60_000;
 
 export interface Auth {
   readonly user: Accessor<SessionUser | null>;
@@ -108,9 +111,9 @@ export function AuthProvider(props: { children: JSX.Element }) {
       if (cryptoAvailable() && roles.join() !== current.roles.join()) {
         deriveVerifier(current.name, roles, password).then(store.save, () => undefined);
       }
-    } else if (answer.kind === 'unauthorized') {
-      store.remove(current.name); // the password was changed or the user removed
-      await signOut('session_expired');
+    } else if (answer.kind === 'unauthorized' || answer.kind === 'disabled') {
+      store.remove(current.name); // the password was changed, the user removed or disabled
+      await signOut(answer.kind === 'disabled' ? 'account_disabled' : 'session_expired');
     } else if (!current.offline) {
       // unreachable or server error: without a session we are offline; the timer tries again
       setUser({ ...current, offline: true });
@@ -131,7 +134,7 @@ export function AuthProvider(props: { children: JSX.Element }) {
       setSessionEpoch((n) => n + 1);
       return true;
     }
-    if (answer.kind === 'unauthorized') resume.clear(); // its password changed: someone must sign it in
+    if (answer.kind === 'unauthorized' || answer.kind === 'disabled') resume.clear(); // its password changed or it was disabled: someone must sign it in
     return false;
   }
 
@@ -175,6 +178,22 @@ export function AuthProvider(props: { children: JSX.Element }) {
     resume.clear();
     setLocked(null);
   }
+
+  /** With a server session: forget the offline verifiers of disabled users; sign out if that is this user. */
+  async function sweep() {
+    const current = user();
+    if (!current || current.offline) return;
+    const revoked = await sweepVerifiers(store, askStanding);
+    if (revoked.includes(current.name) && user()?.name === current.name) await signOut('account_disabled');
+  }
+  // Each new server session of a user: keyed on both, as the epoch moves before the user is set.
+  const onlineSession = () => {
+    const u = user();
+    return u && !u.offline ? `${u.name}|${sessionEpoch()}` : null;
+  };
+  createEffect(on(onlineSession, (key) => void (key !== null && sweep())));
+  const sweepTimer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
+  onCleanup(() => clearInterval(sweepTimer));
 
   const retryIfOffline = () => {
     if (user()?.offline && navigator.onLine) void reconnect();

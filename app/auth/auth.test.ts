@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword, constantTimeEqual, deriveVerifier, parseVerifier, storageVerifierStore, type Verifier } from './verifier.ts';
 import { signIn, type SignInDeps } from './sign-in.ts';
+import { sweepVerifiers } from './verifier-sweep.ts';
 import type { SessionAnswer } from './couch-session.ts';
 import { canOpen, landingPath, screenOfPath, screensFor } from './landing.ts';
 import { WORKING_DAY_MS, isDeviceAccount, resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
@@ -13,6 +14,10 @@ function memoryStorage() {
     getItem: (k: string) => map.get(k) ?? null,
     setItem: (k: string, v: string) => void map.set(k, v),
     removeItem: (k: string) => void map.delete(k),
+    key: (i: number) => [...map.keys()][i] ?? null,
+    get length() {
+      return map.size;
+    },
     map,
   };
 }
@@ -50,6 +55,8 @@ describe('verifier', () => {
     storage.setItem('fo.verifier.bob', '{not json');
     expect(store.load('bob')).toBeNull();
     expect(parseVerifier({ ...v, iterations: 1000 })).toBeNull();
+    storage.setItem('fo.resume', '{}');
+    expect(store.names().sort()).toEqual(['ana', 'bob']);
   });
 });
 
@@ -59,7 +66,7 @@ function deps(answer: SessionAnswer | null, stored: Verifier | null = null) {
   const d: SignInDeps = {
     online: () => answer !== null,
     postSession: async () => answer ?? { kind: 'unreachable' },
-    store: { load: (n) => (stored && stored.name === n ? stored : null), save: (v) => void saved.push(v), remove: (n) => void removed.push(n) },
+    store: { load: (n) => (stored && stored.name === n ? stored : null), save: (v) => void saved.push(v), remove: (n) => void removed.push(n), names: () => (stored ? [stored.name] : []) },
     derive: (n, r, p) => deriveVerifier(n, r, p, { iterations: FAST }),
     check: checkPassword,
     cryptoAvailable: () => true,
@@ -68,6 +75,14 @@ function deps(answer: SessionAnswer | null, stored: Verifier | null = null) {
 }
 
 describe('signIn', () => {
+  it('a disabled account is refused and its verifier forgotten, whatever password was typed', async () => {
+    const v = await deriveVerifier('ana', ['counter'], 'pw', { iterations: FAST });
+    const { d, removed, saved } = deps({ kind: 'disabled' }, v);
+    expect(await signIn('ana', 'another one', d)).toEqual({ ok: false, code: 'account_disabled' });
+    expect(removed).toEqual(['ana']);
+    expect(saved).toEqual([]);
+  });
+
   it('online success stores a verifier with the server roles', async () => {
     const { d, saved } = deps({ kind: 'ok', name: 'ana', roles: ['counter', 'branch:dla'] });
     const r = await signIn(' ana ', 'pw', d);
@@ -160,5 +175,24 @@ describe('resume after a restart without the server (issue 9 item 10)', () => {
     expect(store.load()).toBeNull();
     storage.setItem('fo.resume', '{not json');
     expect(store.load()).toBeNull();
+  });
+});
+
+describe('sweepVerifiers', () => {
+  it('forgets the verifiers of the names the server revoked, and only those', async () => {
+    const storage = memoryStorage();
+    const store = storageVerifierStore(storage);
+    for (const n of ['ana', 'bob', 'cy']) store.save(await deriveVerifier(n, ['counter'], 'pw', { iterations: FAST }));
+    const asked: string[][] = [];
+    const revoked = await sweepVerifiers(store, async (names) => (asked.push([...names]), ['bob', 'mallory']));
+    expect(revoked).toEqual(['bob']);
+    expect(store.names().sort()).toEqual(['ana', 'cy']);
+    expect(asked).toEqual([['ana', 'bob', 'cy']]);
+  });
+  it('keeps everything when the server cannot answer', async () => {
+    const store = storageVerifierStore(memoryStorage());
+    store.save(await deriveVerifier('ana', ['counter'], 'pw', { iterations: FAST }));
+    expect(await sweepVerifiers(store, async () => null)).toEqual([]);
+    expect(store.names()).toEqual(['ana']);
   });
 });

@@ -5,6 +5,8 @@
 export type SessionAnswer =
   | { readonly kind: 'ok'; readonly name: string | null; readonly roles: readonly string[] }
   | { readonly kind: 'unauthorized' }
+  /** The right password of an account an administrator disabled (docs/ADMIN.md). */
+  | { readonly kind: 'disabled' }
   /** Too many failed sign-ins (429): the name or the device is held back for a while. */
   | { readonly kind: 'throttled' }
   | { readonly kind: 'unreachable' }
@@ -27,7 +29,10 @@ async function call(method: 'GET' | 'POST' | 'DELETE', body?: unknown, timeoutMs
   } catch {
     return { kind: 'unreachable' };
   }
-  if (response.status === 401) return { kind: 'unauthorized' };
+  if (response.status === 401) {
+    const refusal = (await response.json().catch(() => null)) as { error?: unknown } | null;
+    return refusal?.error === 'account_disabled' ? { kind: 'disabled' } : { kind: 'unauthorized' };
+  }
   if (response.status === 429) return { kind: 'throttled' };
   // The proxy answers 502/503/504 when CouchDB is down: as unreachable as no network at all.
   if (response.status === 502 || response.status === 503 || response.status === 504) return { kind: 'unreachable' };

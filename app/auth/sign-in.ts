@@ -12,7 +12,7 @@ export interface SessionUser {
   readonly offline: boolean;
 }
 
-export type SignInFailure = 'unauthorized' | 'unreachable' | 'offline_unknown_user' | 'server' | 'throttled';
+export type SignInFailure = 'unauthorized' | 'account_disabled' | 'unreachable' | 'offline_unknown_user' | 'server' | 'throttled';
 export type SignInResult = { readonly ok: true; readonly user: SessionUser } | { readonly ok: false; readonly code: SignInFailure };
 
 export interface SignInDeps {
@@ -48,6 +48,11 @@ export async function signIn(rawName: string, password: string, deps: SignInDeps
       const stored = deps.store.load(name);
       if (stored && deps.cryptoAvailable() && (await deps.check(stored, password))) deps.store.remove(name);
       return { ok: false, code: 'unauthorized' };
+    }
+    if (answer.kind === 'disabled') {
+      // Whatever the password typed: this name must not open the device offline either.
+      deps.store.remove(name);
+      return { ok: false, code: 'account_disabled' };
     }
     // The server answered: too many failures. Signing in from the verifier instead would undo the lock.
     if (answer.kind === 'throttled') return { ok: false, code: 'throttled' };

@@ -94,11 +94,15 @@ export interface VerifierStore {
   load(name: string): Verifier | null;
   save(verifier: Verifier): void;
   remove(name: string): void;
+  /** Every user name this device holds a verifier for. */
+  names(): string[];
 }
 
 /** Verifiers in localStorage (or any Storage), one key per user name. */
-export function storageVerifierStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>): VerifierStore {
-  const key = (name: string) => `fo.verifier.${name}`;
+const PREFIX = 'fo.verifier.';
+
+export function storageVerifierStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>): VerifierStore {
+  const key = (name: string) => PREFIX + name;
   return {
     load(name) {
       try {
@@ -112,6 +116,14 @@ export function storageVerifierStore(storage: Pick<Storage, 'getItem' | 'setItem
     },
     remove(name) {
       storage.removeItem(key(name));
+    },
+    names() {
+      const names: string[] = [];
+      for (let i = 0; i < storage.length; i++) {
+        const k = storage.key(i);
+        if (k?.startsWith(PREFIX)) names.push(k.slice(PREFIX.length));
+      }
+      return names;
     },
   };
 }

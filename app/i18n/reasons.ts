@@ -12,6 +12,8 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 /** Error codes the app itself produces or receives; anything else is shown as 'unknown'. */
 const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   unauthorized: 'error.unauthorized',
+  account_disabled: 'error.account_disabled',
+  password_change_required: 'error.password_change_required',
   unreachable: 'error.unreachable',
   offline_unknown_user: 'error.offline_unknown_user',
   throttled: 'error.throttled',

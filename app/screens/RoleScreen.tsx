@@ -1,4 +1,4 @@
-/** Each role's screen; the roles not built yet keep a placeholder with what will come there. */
+/** Each role's screen. */
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
@@ -11,10 +11,11 @@ import { CashDeskScreen } from './cash/CashDeskScreen.tsx';
 // Only supervisors need it: kept out of every other device's first load (precached for offline use all the same).
 const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
 const BackofficeScreen = lazy(() => import('./backoffice/BackofficeScreen.tsx').then((m) => ({ default: m.BackofficeScreen })));
+const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (
-    <Switch fallback={<Placeholder screen={props.screen} />}>
+    <Switch>
       <Match when={props.screen === 'reception'}>
         <ReceptionScreen />
       </Match>
@@ -36,17 +37,10 @@ export function RoleScreen(props: { screen: JobRole }) {
       <Match when={props.screen === 'backoffice'}>
         <BackofficeScreen />
       </Match>
+      <Match when={props.screen === 'admin'}>
+        <AdminScreen />
+      </Match>
     </Switch>
-  );
-}
-
-function Placeholder(props: { screen: JobRole }) {
-  const { t } = useI18n();
-  return (
-    <section class="screen" data-testid={`screen-${props.screen}`}>
-      <h1>{t(`screen.${props.screen}.title`)}</h1>
-      <p>{t(`screen.${props.screen}.body`)}</p>
-    </section>
   );
 }
 

@@ -9,6 +9,7 @@ import { SERVER_ADMIN_ROLE, branchRole } from '../../couch-design/roles.ts';
 import { writerRoles } from '../../couch-design/validate/permissions.ts';
 import { SCANS_READER_ROLES, memberRolesOf } from '../provision/security.ts';
 import type { Refusal, Route, RouteKind } from './routes.ts';
+import { mustChangePassword } from '../../app/admin/user-rules.ts';
 
 export interface Caller {
   name: string | null;
@@ -46,6 +47,8 @@ const isServerAdmin = (c: Caller) => c.roles.includes(SERVER_ADMIN_ROLE);
 export function authorise(route: Route, caller: Caller): Refusal | null {
   if (route.kind === 'root' || route.kind === 'session') return null;
   if (caller.name === null && !isServerAdmin(caller)) return unauthorized;
+  // A new or reset password is the administrator's: nothing is open until the user chose their own.
+  if (mustChangePassword(caller.roles)) return forbidden('Change your password first.');
   const db = route.db!;
   if (db === '_users') {
     if (!isServerAdmin(caller)) return forbidden('Only the server reads user accounts.');

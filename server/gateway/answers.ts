@@ -11,6 +11,8 @@ export interface Gateway {
   upstream: Upstream;
   sessions: SessionResolver;
   throttle: SignInThrottle;
+  /** Told of each successful sign-in (the users API's "last sign-in"); never delays it. */
+  signedIn?: (name: string) => void;
 }
 
 /** Why the gateway refused an answer, for the request's log line (an audit trail of probing). */

@@ -100,9 +100,9 @@ export async function handleDbRequest(gw: Gateway, req: IncomingMessage, res: Se
 }
 
 /** The gateway in front of the engine at `engineUrl`. */
-export function createGateway(engineUrl: string): Gateway {
+export function createGateway(engineUrl: string, signedIn?: (name: string) => void): Gateway {
   const upstream = createUpstream(engineUrl);
-  return { upstream, sessions: new SessionResolver(upstream), throttle: new SignInThrottle() };
+  return { upstream, sessions: new SessionResolver(upstream), throttle: new SignInThrottle(), ...(signedIn && { signedIn }) };
 }
 
 /** A refusal answered before the body was read: the connection is closed rather than drained. */

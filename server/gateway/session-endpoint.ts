@@ -12,6 +12,7 @@ import { checkBody } from './body-rules.ts';
 import type { Route } from './routes.ts';
 import type { Credentials } from './sessions.ts';
 import { UNREACHABLE } from './upstream.ts';
+import { isDisabled } from '../../app/admin/user-rules.ts';
 
 const sessionRoute = (method: string): Route => ({ kind: 'session', method, db: null, docId: null, query: new URLSearchParams() });
 
@@ -29,6 +30,11 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
     if (!resolved) return refuse(res, UNREACHABLE);
     // A wrong basic-auth password here is a failed sign-in like any other (else a free oracle).
     if (resolved.failedBasic) gw.throttle.failed(resolved.failedBasic.name, clientAddress(req));
+    // A cookie the gateway holds for nobody (a disabled account's, docs/ADMIN.md) is nobody's here too.
+    if (creds.authorization === null && resolved.caller.name === null) {
+      for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
+      return sendJson(res, 200, NOBODY);
+    }
     const keepCookie = gw.sessions.renewalGuard(creds);
     return forward(gw.upstream, req, res, route, { body: null, engineToken: resolved.engineToken, dropCookies: creds.authorization !== null, refused: [], newEdits: true, keepCookie });
   }
@@ -56,8 +62,19 @@ export async function handleSession(gw: Gateway, req: IncomingMessage, res: Serv
   if (!answer) return refuse(res, UNREACHABLE);
   if (answer.status === 200) gw.throttle.succeeded(name);
   else if (answer.status === 401) gw.throttle.failed(name, address);
+  // A disabled account (docs/ADMIN.md): the right password opens nothing, and the engine's cookie stays here.
+  // 401, as for a wrong password, so a device forgets its offline verifier of this user too.
+  if (answer.status === 200 && isDisabled(rolesOf(answer.body))) {
+    return refuse(res, { status: 401, error: 'account_disabled', reason: 'This account is disabled: ask an administrator.' });
+  }
+  if (answer.status === 200) gw.signedIn?.(name);
   for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
   if (answer.setCookie.length) res.setHeader('set-cookie', answer.setCookie.map(hardenCookie));
   if (answer.status === 401) return sendJson(res, 401, { error: 'unauthorized', reason: 'Name or password is incorrect.' });
   return sendJson(res, answer.status, answer.body ?? { error: 'internal', reason: 'the database could not answer this request' });
+}
+
+function rolesOf(body: unknown): string[] {
+  const roles = (body as { roles?: unknown } | null)?.roles;
+  return Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [];
 }

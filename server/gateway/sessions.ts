@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from './access.ts';
 import type { Upstream } from './upstream.ts';
+import { isDisabled } from '../../app/admin/user-rules.ts';
 
 const ANONYMOUS: Caller = { name: null, roles: [] };
 /** Long enough for a replication burst, short enough that a removed role stops working soon. */
@@ -166,5 +167,6 @@ function userCtxOf(body: unknown): Caller {
   const ctx = (body as { userCtx?: { name?: unknown; roles?: unknown } } | null)?.userCtx;
   const name = typeof ctx?.name === 'string' ? ctx.name : null;
   const roles = Array.isArray(ctx?.roles) ? ctx.roles.filter((r): r is string => typeof r === 'string') : [];
-  return { name, roles };
+  // A disabled account's cookie from before it was disabled stops working here (within CACHE_MS).
+  return isDisabled(roles) ? ANONYMOUS : { name, roles };
 }

@@ -4,6 +4,8 @@ import { handleAccountApi, type AccountStore } from '../gateway/account-api.ts';
 import { refusalReason, type Gateway } from '../gateway/answers.ts';
 import { handleDbRequest } from '../gateway/gateway.ts';
 import { handleCertificatesApi, type CertificatesContext } from '../certificates/certificates-api.ts';
+import { handleUsersApi } from '../gateway/users-api.ts';
+import type { UserStore } from '../gateway/users-store.ts';
 import { sendJson } from './respond.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
@@ -13,6 +15,7 @@ export interface AppServerOptions {
   gateway: Gateway;
   accounts: AccountStore;
   certificates: CertificatesContext;
+  users: UserStore;
   /** Answers /health: whatever the caller knows about its own state. */
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
@@ -27,6 +30,7 @@ async function route(opts: AppServerOptions, req: IncomingMessage, res: ServerRe
   }
   if (path === '/db' || path.startsWith('/db/')) return handleDbRequest(opts.gateway, req, res, raw.slice(3) || '/');
   if (path.startsWith('/api/account/')) return handleAccountApi(opts.gateway, opts.accounts, req, res, path);
+  if (path === '/api/users' || path.startsWith('/api/users/')) return handleUsersApi(opts.gateway, opts.users, req, res, path);
   if (path.startsWith('/api/certificates/')) return handleCertificatesApi(opts.gateway, opts.certificates, req, res, path);
   // Apache CouchDB's replicator, given head office's `/db/` URL with credentials, first tries a
   // cookie session at the server root; a 404 makes it use basic auth (its documented fallback).
@@ -34,7 +38,7 @@ async function route(opts: AppServerOptions, req: IncomingMessage, res: ServerRe
   return serveStatic(opts.distDir, req, res, path);
 }
 
-/** The one HTTP server users reach: the built app, /db/ (the gateway to CouchDB), /api/account/, /api/certificates/ and /health, one log line per request. */
+/** The one HTTP server users reach: the built app, /db/ (the gateway to CouchDB), /api/account/, /api/users, /api/certificates/ and /health, one log line per request. */
 export function createAppServer(opts: AppServerOptions): Server {
   return createServer((req, res) => {
     const started = performance.now();

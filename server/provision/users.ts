@@ -1,5 +1,6 @@
 import type { Couch } from './couch-client.ts';
 import { getOrNull } from './couch-client.ts';
+import { MUST_CHANGE_PASSWORD_ROLE } from '../../app/admin/user-rules.ts';
 
 export interface UserSpec {
   name: string;
@@ -29,10 +30,14 @@ export async function deleteUsers(couch: Couch, names: readonly string[]): Promi
   }
 }
 
-/** A new password for an existing user; roles and everything else stay as they are (the engine hashes it). */
+/**
+ * A user's own new password; roles and everything else stay as they are (the engine hashes
+ * it), except the administrator's "must change at next sign-in", which this fulfils.
+ */
 export async function setPassword(couch: Couch, name: string, password: string): Promise<void> {
   const db = couch.use<Record<string, unknown>>('_users');
   const doc = await getOrNull(db, userId(name));
   if (!doc) throw new Error(`no user ${name}`);
-  await db.insert({ ...doc, password });
+  const roles = Array.isArray(doc.roles) ? (doc.roles as string[]).filter((r) => r !== MUST_CHANGE_PASSWORD_ROLE) : doc.roles;
+  await db.insert({ ...doc, roles, password });
 }

@@ -1,0 +1,48 @@
+/**
+ * A disabled user's offline sign-in stops on each device at its next sync (issue 14): whenever
+ * this device has a server session, it asks which of the names it holds verifiers for may no
+ * longer sign in (disabled or removed: `POST /api/users/standing`) and forgets those verifiers.
+ * Until then — a device that never reaches the server — the verifier still opens it: the
+ * limit of any offline sign-in, written down in docs/ADMIN.md.
+ */
+import type { VerifierStore } from './verifier.ts';
+
+/** The server's limit per request. */
+const CHUNK = 50;
+
+/** Asks the server; null when it could not answer (the next sync asks again). */
+export type AskStanding = (names: readonly string[]) => Promise<readonly string[] | null>;
+
+/** Removes the revoked names' verifiers and returns those names. */
+export async function sweepVerifiers(store: VerifierStore, ask: AskStanding): Promise<string[]> {
+  const names = store.names();
+  const revoked: string[] = [];
+  for (let i = 0; i < names.length; i += CHUNK) {
+    const answer = await ask(names.slice(i, i + CHUNK));
+    if (answer === null) break;
+    for (const name of answer) {
+      if (!names.includes(name)) continue; // only what was asked
+      store.remove(name);
+      revoked.push(name);
+    }
+  }
+  return revoked;
+}
+
+export const askStanding: AskStanding = async (names) => {
+  try {
+    const res = await fetch('/api/users/standing', {
+      method: 'POST',
+      credentials: 'include',
+      cache: 'no-store',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ names }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { revoked?: unknown };
+    return Array.isArray(body.revoked) ? body.revoked.filter((n): n is string => typeof n === 'string') : null;
+  } catch {
+    return null;
+  }
+};

@@ -1,0 +1,50 @@
+/**
+ * Administration (issue 14): one frame, one section per concern, chosen by `?section=`.
+ * This increment builds Users; reference data, devices and imports are added to SECTIONS as
+ * they are built (a section not built yet is not offered).
+ */
+import { For, Match, Switch } from 'solid-js';
+import { useSearchParams } from '@solidjs/router';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { UsersSection } from './UsersSection.tsx';
+
+const SECTIONS = ['users'] as const;
+type Section = (typeof SECTIONS)[number];
+
+export function AdminScreen() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams<{ section?: string }>();
+  const section = (): Section => SECTIONS.find((s) => s === params.section) ?? 'users';
+  return (
+    <section class="admin-screen" data-testid="screen-admin">
+      <h1>{t('admin.title')}</h1>
+      <div role="tablist" aria-label={t('admin.sections')} class="admin-tabs">
+        <For each={SECTIONS}>
+          {(name) => (
+            <button
+              type="button"
+              role="tab"
+              id={`admin-tab-${name}`}
+              class="admin-tab"
+              classList={{ active: section() === name }}
+              aria-selected={section() === name}
+              aria-controls="admin-panel"
+              tabindex={section() === name ? 0 : -1}
+              data-testid={`admin-tab-${name}`}
+              onClick={() => setParams({ section: name })}
+            >
+              {t(`admin.section.${name}`)}
+            </button>
+          )}
+        </For>
+      </div>
+      <div id="admin-panel" role="tabpanel" aria-labelledby={`admin-tab-${section()}`}>
+        <Switch>
+          <Match when={section() === 'users'}>
+            <UsersSection />
+          </Match>
+        </Switch>
+      </div>
+    </section>
+  );
+}
