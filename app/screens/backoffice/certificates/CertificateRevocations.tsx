@@ -14,6 +14,7 @@ import { personName, type Person } from '../../../../couch-design/types/person.t
 import { branchOfRoles } from '../../../../couch-design/roles.ts';
 import { branchDb } from '../../../../couch-design/databases.ts';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
+import { readPersonFile } from '../../../people/person-file.ts';
 import { useData } from '../../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../../data/branch-replica.ts';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
@@ -67,7 +68,8 @@ export function CertificateRevocations() {
         revocations.filter((r) => r.type === 'certificate_revocation'),
         q,
       );
-      const people = await Promise.all(found.map((f) => (f.certificate.person ? layer.get<Person>('people', f.certificate.person).catch(() => null) : null)));
+      // By key from the branch's share, the server or the device's cache (docs/PEOPLE.md).
+      const people = await Promise.all(found.map((f) => (f.certificate.person ? readPersonFile(layer, f.certificate.person).then((file) => file.person, () => null) : null)));
       const typeNames = new Map(types.filter((x) => x.type === 'certificate_type').map((x) => [x.code, x.name]));
       return found.map((f, i) => ({
         ...f,
