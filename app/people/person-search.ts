@@ -24,3 +24,36 @@ export function matchPeople<T extends Searchable>(people: readonly T[], query: s
 export function looksLikeNumber(query: string): boolean {
   return /^[A-Za-z0-9]{4,20}$/.test(query) && /\d/.test(query);
 }
+
+/** Where a search reads candidates: the device's indexes or the server's views, by key ranges. */
+export interface PeopleSource {
+  /** The person whose number is `query`, and the employers whose account it is. */
+  byNumber(query: string): Promise<Person[]>;
+  /** Word lookups, narrowest first; the first that yields a match ends the search. */
+  wordSteps(tokens: readonly [string, ...string[]]): (() => Promise<Person[]>)[];
+  /** Typo-tolerant candidates, read when no word lookup matched. */
+  bySound(tokens: readonly [string, ...string[]]): Promise<Person[]>;
+}
+
+/** The one search order of the device and the server: a number, then words, then sound-alikes. */
+export async function searchPeople(source: PeopleSource, query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
+  const q = query.trim();
+  if (!q) return [];
+  const limit = options.limit ?? 20;
+  const wanted = (list: readonly Person[]) => {
+    const seen = new Set<string>();
+    return list.filter((p) => p.type === 'person' && (options.kind === undefined || p.kind === options.kind) && !seen.has(p._id) && seen.add(p._id));
+  };
+  if (looksLikeNumber(q)) {
+    const found = matchPeople(wanted(await source.byNumber(q)), q, limit);
+    if (found.length > 0) return found;
+  }
+  const tokens = nameTokens(q);
+  if (tokens.length === 0) return [];
+  const words = tokens as [string, ...string[]];
+  for (const step of source.wordSteps(words)) {
+    const found = matchPeople(wanted(await step()), q, limit);
+    if (found.length > 0) return found;
+  }
+  return matchPeople(wanted(await source.bySound(words)), q, limit, true);
+}

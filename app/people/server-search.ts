@@ -4,11 +4,10 @@
  * Two words: the word pair key, in both orders; then each word's key range; then the sound key
  * (typos). A number: the person's id, or the employer account (`persons_by_account`).
  */
-import { nameTokens } from '../../couch-design/search/normalize.ts';
 import { soundKey } from '../../couch-design/search/person-keys.ts';
 import { PEOPLE_DB } from '../../couch-design/databases.ts';
 import { personId, type Person } from '../../couch-design/types/person.ts';
-import { looksLikeNumber, matchPeople } from './person-search.ts';
+import { searchPeople } from './person-search.ts';
 
 /** The server did not answer (offline, down, timed out): the device's search takes over. */
 export class ServerUnreachable extends Error {
@@ -53,35 +52,30 @@ async function viewDocs(server: ServerAccess, view: string, range: { key: string
 
 const prefixOf = (key: string) => ({ start: key, end: key + '\ufff0' });
 
-export async function searchServer(server: ServerAccess, query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
-  const q = query.trim();
-  if (!q) return [];
-  const limit = options.limit ?? 20;
-  const wanted = (list: readonly Person[]) => {
-    const seen = new Set<string>();
-    return list.filter((p) => p.type === 'person' && (options.kind === undefined || p.kind === options.kind) && !seen.has(p._id) && seen.add(p._id));
-  };
-  if (looksLikeNumber(q)) {
-    const direct = (await getJson(server, encodeURIComponent(personId(q.toUpperCase())))) as Person | null;
-    const byAccount = await viewDocs(server, 'persons_by_account', { key: q });
-    const found = matchPeople(wanted([...(direct ? [direct] : []), ...byAccount]), q, limit);
-    if (found.length > 0) return found;
-  }
-  const tokens = nameTokens(q);
-  if (tokens.length === 0) return [];
-  const steps: (() => Promise<Person[]>)[] = [];
-  if (tokens.length >= 2) {
-    const [a, b] = tokens as [string, string];
-    steps.push(async () => [...(await viewDocs(server, 'people_search', prefixOf(`p:${a} ${b}`))), ...(await viewDocs(server, 'people_search', prefixOf(`p:${b} ${a}`)))]);
-  }
+export function searchServer(server: ServerAccess, query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
   // The longest word first: the narrowest key range among a million names.
-  const byLength = [...tokens].sort((x, y) => y.length - x.length);
-  steps.push(async () => viewDocs(server, 'people_search', prefixOf(`w:${byLength[0]}`)));
-  for (const step of steps) {
-    const found = matchPeople(wanted(await step()), q, limit);
-    if (found.length > 0) return found;
-  }
-  const sound = soundKey(byLength[0]!);
-  if (sound.length < 2) return [];
-  return matchPeople(wanted(await viewDocs(server, 'people_search', { key: `s:${sound}` })), q, limit, true);
+  const longest = (tokens: readonly string[]) => [...tokens].sort((x, y) => y.length - x.length)[0]!;
+  return searchPeople(
+    {
+      async byNumber(q) {
+        const direct = (await getJson(server, encodeURIComponent(personId(q.toUpperCase())))) as Person | null;
+        return [...(direct ? [direct] : []), ...(await viewDocs(server, 'persons_by_account', { key: q }))];
+      },
+      wordSteps(tokens) {
+        const steps: (() => Promise<Person[]>)[] = [];
+        if (tokens.length >= 2) {
+          const [a, b] = tokens as unknown as [string, string];
+          steps.push(async () => [...(await viewDocs(server, 'people_search', prefixOf(`p:${a} ${b}`))), ...(await viewDocs(server, 'people_search', prefixOf(`p:${b} ${a}`)))]);
+        }
+        steps.push(() => viewDocs(server, 'people_search', prefixOf(`w:${longest(tokens)}`)));
+        return steps;
+      },
+      async bySound(tokens) {
+        const sound = soundKey(longest(tokens));
+        return sound.length < 2 ? [] : viewDocs(server, 'people_search', { key: `s:${sound}` });
+      },
+    },
+    query,
+    options,
+  );
 }

@@ -14,7 +14,6 @@ import { useData } from '../../data/DataProvider.tsx';
 import { useToasts } from '../../ui/Toasts.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
-import { branchDb } from '../../../couch-design/databases.ts';
 import { branchDocId, type Branch } from '../../../couch-design/types/branch.ts';
 import type { EventType } from '../../../couch-design/types/catalogue.ts';
 import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
@@ -27,6 +26,7 @@ import { DocumentTable } from './DocumentTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { DecisionBar, type DecisionState } from './DecisionBar.tsx';
 import { RowDetail } from './RowDetail.tsx';
+import { createBranchChanges } from './branch-changes.ts';
 import { RequestsRegister } from './requests/RequestsRegister.tsx';
 import { CertificateRevocations } from './certificates/CertificateRevocations.tsx';
 
@@ -34,13 +34,11 @@ function DeliveredDocuments() {
   const { t, locale } = useI18n();
   const user = useAuth().user()!;
   const branch = branchOfRoles(user.roles) ?? '';
-  const { layer, sync } = useData();
+  const { layer } = useData();
   const toasts = useToasts();
-  const [written, setWritten] = createSignal(0);
-  // Read again when replication brings documents (another agent's decisions, new filings) or after our own writes.
-  const pulled = () => sync.state().replicas[branchDb(branch)]?.pulled ?? 0;
+  const changes = createBranchChanges(branch);
   const [data] = createResource(
-    () => ({ pulled: pulled(), written: written() }),
+    () => changes.version(),
     async () => {
       const [submissions, reviews, events, branchDoc] = await Promise.all([
         layer.allDocsByPrefix<Submission>('branch', 'submission:'),
@@ -98,7 +96,7 @@ function DeliveredDocuments() {
     } catch (e) {
       setError({ code: 'save', docs: String((e as Error).message ?? e) });
     } finally {
-      setWritten((n) => n + 1);
+      changes.wrote();
     }
     if (error()) return;
     toasts.show(t('bo.done', { count: result.reviews.length }), 'ok');

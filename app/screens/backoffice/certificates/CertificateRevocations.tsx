@@ -12,7 +12,6 @@ import type { CertificateType } from '../../../../couch-design/types/catalogue.t
 import { branchDocId, type Branch } from '../../../../couch-design/types/branch.ts';
 import { personName, type Person } from '../../../../couch-design/types/person.ts';
 import { branchOfRoles } from '../../../../couch-design/roles.ts';
-import { branchDb } from '../../../../couch-design/databases.ts';
 import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { readPersonFile } from '../../../people/person-file.ts';
 import { useData } from '../../../data/DataProvider.tsx';
@@ -25,6 +24,7 @@ import { Notice } from '../../../ui/Notice.tsx';
 import { Panel } from '../../../ui/Panel.tsx';
 import { StatusChip } from '../../../ui/StatusChip.tsx';
 import { findCertificates, type FoundCertificate } from '../../../certificates/revocation.ts';
+import { createBranchChanges } from '../branch-changes.ts';
 import { RevokeForm } from './RevokeForm.tsx';
 
 const MIN_QUERY = 3;
@@ -40,7 +40,7 @@ export function CertificateRevocations() {
   const { t, locale, date } = useI18n();
   const user = useAuth().user()!;
   const branch = branchOfRoles(user.roles) ?? '';
-  const { layer, sync } = useData();
+  const { layer } = useData();
   const guard = useActionGuard();
   const writer = openBranchReplica(user, branch, layer.fetch);
   onCleanup(() => void writer.close());
@@ -50,12 +50,10 @@ export function CertificateRevocations() {
   const [tooShort, setTooShort] = createSignal(false);
   const [chosen, setChosen] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
-  const [written, setWritten] = createSignal(0);
-  // Read again when replication brings documents (a revocation made on another device) or after our own write.
-  const pulled = () => sync.state().replicas[branchDb(branch)]?.pulled ?? 0;
+  const changes = createBranchChanges(branch);
 
   const [results] = createResource(
-    () => ({ q: searched(), pulled: pulled(), written: written() }),
+    () => ({ q: searched(), version: changes.version() }),
     async ({ q }) => {
       if (q === null) return null;
       const [certificates, revocations, types] = await Promise.all([
@@ -162,7 +160,7 @@ export function CertificateRevocations() {
               onDone={(number) => {
                 setChosen(null);
                 setDone(number);
-                setWritten((n) => n + 1);
+                changes.wrote();
               }}
             />
           )}

@@ -12,7 +12,6 @@ import { useData } from '../../../data/DataProvider.tsx';
 import { useToasts } from '../../../ui/Toasts.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { branchOfRoles } from '../../../../couch-design/roles.ts';
-import { branchDb } from '../../../../couch-design/databases.ts';
 import { branchDocId, type Branch } from '../../../../couch-design/types/branch.ts';
 import { BACKOFFICE_REQUEST, type BackofficeRequest } from '../../../../couch-design/types/backoffice-request.ts';
 import { branchDay } from '../../../queue/numbering.ts';
@@ -23,18 +22,17 @@ import { saveRequest } from './save-request.ts';
 import { RequestList } from './RequestList.tsx';
 import { NewRequestForm } from './NewRequestForm.tsx';
 import { RequestDetail } from './RequestDetail.tsx';
+import { createBranchChanges } from '../branch-changes.ts';
 
 export function RequestsRegister() {
   const { t } = useI18n();
   const user = useAuth().user()!;
   const branch = branchOfRoles(user.roles) ?? '';
-  const { layer, sync } = useData();
+  const { layer } = useData();
   const toasts = useToasts();
-  const [written, setWritten] = createSignal(0);
-  // Read again when replication brings requests (a counter's, a colleague's move) or after our own writes.
-  const pulled = () => sync.state().replicas[branchDb(branch)]?.pulled ?? 0;
+  const changes = createBranchChanges(branch);
   const [data] = createResource(
-    () => ({ pulled: pulled(), written: written() }),
+    () => changes.version(),
     async () => {
       const [requests, branchDoc] = await Promise.all([
         layer.allDocsByPrefix<BackofficeRequest>('branch', 'borequest:'),
@@ -62,7 +60,7 @@ export function RequestsRegister() {
   /** Null when written; else the reason, in words, and nothing was written. */
   async function save(doc: BackofficeRequest): Promise<string | null> {
     const error = await saveRequest(layer, doc, t);
-    setWritten((n) => n + 1);
+    changes.wrote();
     if (!error) toasts.show(t('req.saved'), 'ok');
     return error;
   }
