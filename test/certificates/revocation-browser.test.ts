@@ -8,10 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { backOfficePage } from '../desk/support/filing-page.ts';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
-import { demoUser } from '../browser/support/demo-users.ts';
-import { SignInPage } from '../browser/pages/sign-in-page.ts';
-import { Shell } from '../browser/pages/shell.ts';
 import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { axeViolations, cspViolations, describeFindings, watchCsp } from '../support/page-audit.ts';
@@ -56,15 +54,7 @@ async function issuedCertificate(): Promise<{ number: string; seal: string }> {
 }
 
 async function backOffice(): Promise<Page> {
-  const context = await app.context({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
-  await watchCsp(context);
-  const page = await context.newPage();
-  const user = demoUser('backoffice.dla');
-  await (await SignInPage.open(page, app.url)).signInAs(user);
-  const shell = new Shell(page);
-  await shell.waitForScreen(user.screen);
-  await waitFor('the first sync', async () => ((await shell.firstSync.root.count()) === 0 ? true : null), 60_000);
-  return page;
+  return (await backOfficePage(app)).page;
 }
 
 const settled = (page: Page) => waitFor('no action in flight', async () => ((await page.locator('[aria-busy="true"]').count()) === 0 ? true : null));

@@ -7,7 +7,8 @@
  * the server refuses the same.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { backOfficePage } from './support/filing-page.ts';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
 import { demoUser } from '../browser/support/demo-users.ts';
 import { SignInPage } from '../browser/pages/sign-in-page.ts';
@@ -61,18 +62,10 @@ async function file(counter: Session, ticket: Ticket | null, person: string, eve
   return doc as Submission;
 }
 
-async function backOffice(name = 'backoffice.dla'): Promise<{ page: Page; context: Awaited<ReturnType<typeof app.context>> }> {
-  const context = await app.context({ viewport: TABLET, locale: 'fr-FR' });
-  await watchCsp(context);
-  const page = await context.newPage();
-  const user = demoUser(name);
-  await (await SignInPage.open(page, app.url)).signInAs(user);
-  const shell = new Shell(page);
-  await shell.waitForScreen(user.screen);
-  // After the first sync, as the agent works all day: its banner going away moves the rows up.
-  await waitFor('the first sync', async () => ((await shell.firstSync.root.count()) === 0 ? true : null), 60_000);
-  await page.getByTestId('bo-filters').waitFor();
-  return { page, context };
+async function backOffice(name = 'backoffice.dla'): Promise<{ page: Page; context: BrowserContext }> {
+  const opened = await backOfficePage(app, { name });
+  await opened.page.getByTestId('bo-filters').waitFor();
+  return opened;
 }
 
 const row = (page: Page, s: Submission, code: string) => page.locator(`[data-testid="bo-row"][data-submission="${s._id}"][data-code="${code}"]`);

@@ -14,20 +14,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
-import { demoUser } from '../browser/support/demo-users.ts';
-import { SignInPage } from '../browser/pages/sign-in-page.ts';
-import { Shell } from '../browser/pages/shell.ts';
 import { ADMIN, basicAuth, couch, signIn } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { axeViolations, cspViolations, describeFindings, watchCsp } from '../support/page-audit.ts';
+import { axeViolations, cspViolations, describeFindings } from '../support/page-audit.ts';
 import type { BackofficeRequest } from '../../couch-design/types/backoffice-request.ts';
 import { dueDateFor } from '../../app/backoffice/due-dates.ts';
-import { PDFTOTEXT, counterTablet, day, issue, persons, serveNext, settled, shiftDay } from './support/filing-page.ts';
+import { PDFTOTEXT, backOfficePage, counterTablet, day, issue, persons, serveNext, settled, shiftDay } from './support/filing-page.ts';
 import { personName } from '../../couch-design/types/person.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
-const TABLET = { width: 1280, height: 800 };
 
 async function serverRequests(): Promise<BackofficeRequest[]> {
   const res = await couch(app.url, admin, 'GET', `/fo_branch_dla/_all_docs?startkey="borequest:"&endkey="borequest:\uffff"&include_docs=true`);
@@ -37,14 +33,7 @@ const serverRequest = async (id: string) => (await serverRequests()).find((r) =>
 
 /** The back office's requests section, after the first sync. */
 async function backOffice(): Promise<Page> {
-  const context = await app.context({ viewport: TABLET, locale: 'fr-FR', acceptDownloads: true });
-  await watchCsp(context);
-  const page = await context.newPage();
-  const user = demoUser('backoffice.dla');
-  await (await SignInPage.open(page, app.url)).signInAs(user);
-  const shell = new Shell(page);
-  await shell.waitForScreen(user.screen);
-  await waitFor('the first sync', async () => ((await shell.firstSync.root.count()) === 0 ? true : null), 60_000);
+  const { page } = await backOfficePage(app, { acceptDownloads: true });
   await page.getByTestId('bo-tab-requests').click();
   await page.getByTestId('req-filters').waitFor();
   return page;

@@ -9,11 +9,9 @@ import { Show, createMemo, createResource, createSignal, on, createEffect } from
 import { useSearchParams } from '@solidjs/router';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { useAuth } from '../../auth/AuthProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import { useToasts } from '../../ui/Toasts.tsx';
 import { Notice } from '../../ui/Notice.tsx';
-import { branchOfRoles } from '../../../couch-design/roles.ts';
 import { branchDocId, type Branch } from '../../../couch-design/types/branch.ts';
 import type { EventType } from '../../../couch-design/types/catalogue.ts';
 import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
@@ -32,11 +30,10 @@ import { CertificateRevocations } from './certificates/CertificateRevocations.ts
 
 function DeliveredDocuments() {
   const { t, locale } = useI18n();
-  const user = useAuth().user()!;
-  const branch = branchOfRoles(user.roles) ?? '';
+  const changes = createBranchChanges();
+  const { user, branch } = changes;
   const { layer } = useData();
   const toasts = useToasts();
-  const changes = createBranchChanges(branch);
   const [data] = createResource(
     () => changes.version(),
     async () => {

@@ -24,6 +24,22 @@ export const day = () => branchDay(new Date(), 'Africa/Douala');
 export const shiftDay = (d: string, days: number) => new Date(Date.parse(d + 'T12:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A counter tablet in French whose printer falls back to a PDF download; installed: its service worker controls the page. */
+/**
+ * A back-office agent's page (1280×800, French, CSP watched) after its first sync, as the agent
+ * works all day: the first-sync banner going away would move the rows up under a click.
+ */
+export async function backOfficePage(app: BrowserApp, options: { name?: string; acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await app.context({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', acceptDownloads: options.acceptDownloads ?? false });
+  await watchCsp(context);
+  const page = await context.newPage();
+  const user = demoUser(options.name ?? 'backoffice.dla');
+  await (await SignInPage.open(page, app.url)).signInAs(user);
+  const shell = new Shell(page);
+  await shell.waitForScreen(user.screen);
+  await waitFor('the first sync', async () => ((await shell.firstSync.root.count()) === 0 ? true : null), 60_000);
+  return { context, page };
+}
+
 export async function counterTablet(app: BrowserApp, installed = false): Promise<{ context: BrowserContext; page: Page }> {
   const context = await app.context({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', acceptDownloads: true, ...(installed ? { serviceWorkers: 'allow' as const } : {}) });
   await watchCsp(context);

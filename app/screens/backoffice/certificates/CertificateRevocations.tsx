@@ -11,8 +11,6 @@ import type { CertificateRevocation } from '../../../../couch-design/types/certi
 import type { CertificateType } from '../../../../couch-design/types/catalogue.ts';
 import { branchDocId, type Branch } from '../../../../couch-design/types/branch.ts';
 import { personName, type Person } from '../../../../couch-design/types/person.ts';
-import { branchOfRoles } from '../../../../couch-design/roles.ts';
-import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { readPersonFile } from '../../../people/person-file.ts';
 import { useData } from '../../../data/DataProvider.tsx';
 import { openBranchReplica } from '../../../data/branch-replica.ts';
@@ -38,8 +36,8 @@ function holderOf(c: Certificate, person: Person | null): string {
 
 export function CertificateRevocations() {
   const { t, locale, date } = useI18n();
-  const user = useAuth().user()!;
-  const branch = branchOfRoles(user.roles) ?? '';
+  const changes = createBranchChanges();
+  const { user, branch } = changes;
   const { layer } = useData();
   const guard = useActionGuard();
   const writer = openBranchReplica(user, branch, layer.fetch);
@@ -50,7 +48,6 @@ export function CertificateRevocations() {
   const [tooShort, setTooShort] = createSignal(false);
   const [chosen, setChosen] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
-  const changes = createBranchChanges(branch);
 
   const [results] = createResource(
     () => ({ q: searched(), version: changes.version() }),

@@ -7,11 +7,9 @@
 import { Show, createMemo, createResource, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../../i18n/I18nProvider.tsx';
-import { useAuth } from '../../../auth/AuthProvider.tsx';
 import { useData } from '../../../data/DataProvider.tsx';
 import { useToasts } from '../../../ui/Toasts.tsx';
 import { Button } from '../../../ui/Button.tsx';
-import { branchOfRoles } from '../../../../couch-design/roles.ts';
 import { branchDocId, type Branch } from '../../../../couch-design/types/branch.ts';
 import { BACKOFFICE_REQUEST, type BackofficeRequest } from '../../../../couch-design/types/backoffice-request.ts';
 import { branchDay } from '../../../queue/numbering.ts';
@@ -26,11 +24,10 @@ import { createBranchChanges } from '../branch-changes.ts';
 
 export function RequestsRegister() {
   const { t } = useI18n();
-  const user = useAuth().user()!;
-  const branch = branchOfRoles(user.roles) ?? '';
+  const changes = createBranchChanges();
+  const { user, branch } = changes;
   const { layer } = useData();
   const toasts = useToasts();
-  const changes = createBranchChanges(branch);
   const [data] = createResource(
     () => changes.version(),
     async () => {
