@@ -18,8 +18,9 @@ import { waitFor } from '../support/wait-for.ts';
 import { axeViolations, cspViolations, describeFindings, keepScreenshot } from '../support/page-audit.ts';
 import type { Submission } from '../../couch-design/types/submission.ts';
 import type { Scan } from '../../couch-design/types/scan.ts';
-import { PDFTOTEXT, chooseEvent, counterTablet, day, issue, persons, saveAndPrint, serveNext, serverSubmissions, shiftDay, tick } from './support/filing-page.ts';
+import { PDFTOTEXT, backOfficePage, chooseEvent, counterTablet, day, issue, persons, saveAndPrint, serveNext, serverSubmissions, shiftDay, tick } from './support/filing-page.ts';
 import { pagePng, simplePdf } from './support/test-files.ts';
+import { fr } from '../../app/i18n/fr.ts';
 
 const app = useBrowserApp();
 const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -145,6 +146,34 @@ describe('scans of submitted papers', () => {
     expect(ref).toMatchObject({ name: '0101.pdf', contentType: 'application/pdf', length: pdf.length, sha256: sha256(pdf) });
     await waitFor('the scan after reconnection', async () => ((await serverScans()).some((s) => s._id === ref.id) ? true : null), 90_000);
     expect(sha256(await attachmentBytes(ref.id, ref.name))).toBe(ref.sha256);
+  }, 180_000);
+
+  it('the back office sees each scan beside its row, checked against its digest: the photo as an image, the PDF as a link; offline, where it will show', async () => {
+    // The two filings of the tests above: a JPEG (0215) and a PDF (0101).
+    const filed = await serverSubmissions(app);
+    const jpeg = filed.find((x) => x.documents.some((d) => d.scan?.contentType === 'image/jpeg'))!;
+    const pdf = filed.find((x) => x.documents.some((d) => d.scan?.contentType === 'application/pdf'))!;
+    const { context, page } = await backOfficePage(app);
+    const open = async (sub: Submission, code: string) => {
+      await page.getByTestId('bo-filter-person').fill(sub.person.slice('person:'.length));
+      await page.getByTestId('bo-filter-person').press('Tab');
+      await page.locator(`[data-testid="bo-row"][data-submission="${sub._id}"][data-code="${code}"]`).click();
+      await page.locator(`[data-testid="bo-scan-view"][data-scan="${sub.documents.find((d) => d.code === code)!.scan!.id}"]`).waitFor();
+    };
+    await open(jpeg, '0215');
+    const image = page.getByTestId('bo-scan-image');
+    await image.waitFor({ timeout: 30_000 });
+    await waitFor('the scan drawn', async () => ((await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)) || null));
+    expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1600, 1200]);
+    expect(describeFindings(await axeViolations(page)), 'axe with a scan shown').toBe('');
+    await open(pdf, '0101');
+    await page.getByTestId('bo-scan-pdf').waitFor({ timeout: 30_000 });
+
+    await context.setOffline(true);
+    await open(jpeg, '0215');
+    await page.getByTestId('bo-scan-problem').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('bo-scan-problem').innerText()).toBe(fr['bo.scan.unavailable']);
+    expect(await cspViolations(page)).toEqual([]);
   }, 180_000);
 
   it('a text file and an oversize PDF are refused at once with their messages; nothing is written', async () => {

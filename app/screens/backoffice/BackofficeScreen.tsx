@@ -125,7 +125,7 @@ function DeliveredDocuments() {
             <DocumentTable rows={shown()} eventName={eventName} isTicked={(key) => ticked().has(key)} toggle={toggle} tickAll={tickAll} active={active()} setActive={setActive} />
           </Show>
         </Show>
-        <RowDetail row={shown()[active()]} eventName={eventName} />
+        <RowDetail row={shown()[active()]} eventName={eventName} branch={branch} />
       </div>
     </div>
   );
@@ -139,7 +139,8 @@ export function BackofficeScreen() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams<{ view?: string }>();
   const view = (): View => VIEWS.find((v) => v === params.view) ?? 'documents';
-  const label = (v: View) => (v === 'documents' ? t('bo.title') : v === 'requests' ? t('bo.section.requests') : t('certrev.tab'));
+  // Short names: the tab bar shares the sections' title line.
+  const label = (v: View) => t(`bo.tab.${v}`);
   return (
     <section class="screen bo-screen" data-testid="screen-backoffice">
       <div

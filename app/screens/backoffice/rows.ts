@@ -4,7 +4,7 @@
  * together, its event on the first), with each document's status from its reviews
  * (app/desk/reviews.ts) and whether the visit's documents are complete, then filtered.
  */
-import type { Submission } from '../../../couch-design/types/submission.ts';
+import type { ScanRef, Submission } from '../../../couch-design/types/submission.ts';
 import { parseTicketId, ticketLabel } from '../../../couch-design/types/ticket.ts';
 import { documentsComplete, reviewsByDocument, statusOf, type DocumentReviews, type DocumentStatus, type ReviewFacts } from '../../desk/reviews.ts';
 
@@ -22,7 +22,8 @@ export interface Row {
   edition?: string;
   validity?: string;
   copies: number;
-  scan: boolean;
+  /** The paper's scan in the branch's scans database, if the counter took one. */
+  scan: ScanRef | null;
   reviews: DocumentReviews;
   /** First row of its visit: shows the event and the visit's completeness. */
   first: boolean;
@@ -84,7 +85,7 @@ export function buildRows(submissions: readonly SubmissionFacts[], reviews: read
         edition: d.edition,
         validity: d.validity,
         copies: d.copies,
-        scan: !!d.scan,
+        scan: d.scan ?? null,
         reviews: statusOf(all, s._id, d.code),
         first: i === 0,
         complete,
