@@ -6,6 +6,7 @@
  * limit of any offline sign-in, written down in docs/ADMIN.md.
  */
 import type { VerifierStore } from './verifier.ts';
+import { callServer } from './server-call.ts';
 
 /** The server's limit per request. */
 const CHUNK = 50;
@@ -30,19 +31,7 @@ export async function sweepVerifiers(store: VerifierStore, ask: AskStanding): Pr
 }
 
 export const askStanding: AskStanding = async (names) => {
-  try {
-    const res = await fetch('/api/users/standing', {
-      method: 'POST',
-      credentials: 'include',
-      cache: 'no-store',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ names }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) return null;
-    const body = (await res.json()) as { revoked?: unknown };
-    return Array.isArray(body.revoked) ? body.revoked.filter((n): n is string => typeof n === 'string') : null;
-  } catch {
-    return null;
-  }
+  const res = await callServer('POST', '/api/users/standing', { names }, 10_000);
+  const revoked = res.reachable && res.ok ? res.body?.revoked : undefined;
+  return Array.isArray(revoked) ? revoked.filter((n): n is string => typeof n === 'string') : null;
 };

@@ -4,8 +4,8 @@
  * addressee, reference and subject, the answer, the agent who answered. jsPDF's standard fonts
  * are WinAnsi, so text goes through the printer's transliteration.
  */
-import { jsPDF } from 'jspdf';
-import { printableText } from '../printing/code-pages.ts';
+import type { jsPDF } from 'jspdf';
+import { A4_INNER as INNER, A4_MARGIN as MARGIN, A4_WIDTH as WIDTH, a4Text as text, a4WithLetterhead } from '../printing/a4-letterhead.ts';
 import { formatDate } from '../i18n/format.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
 import { personName, type Person } from '../../couch-design/types/person.ts';
@@ -18,10 +18,6 @@ export interface AnswerLetter {
   branchName: string;
 }
 
-const MARGIN = 20;
-const WIDTH = 210;
-const INNER = WIDTH - 2 * MARGIN;
-const text = (s: string) => printableText(s, 'windows1252');
 
 /** The addressee's lines: the authority, or the person with their address. */
 function addressee(l: AnswerLetter): string[] {
@@ -33,14 +29,9 @@ function addressee(l: AnswerLetter): string[] {
 export function answerLetterPdf(l: AnswerLetter, locale: Locale): jsPDF {
   const r = l.request;
   const tr = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => text(translate(locale, key, params));
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait' });
-  doc.setProperties({ title: `${translate(locale, 'req.letter.title')} ${r._id}`, subject: r.subject, author: l.institution });
-  let y = MARGIN + 4;
-  doc.setFont('helvetica', 'bold').setFontSize(14).text(text(l.institution), MARGIN, y);
-  y += 6;
-  doc.setFont('helvetica', 'normal').setFontSize(10).text(text(l.branchName), MARGIN, y);
-  doc.setDrawColor(11, 61, 145).setLineWidth(0.6).line(MARGIN, y + 4, WIDTH - MARGIN, y + 4);
-  y += 18;
+  const page = a4WithLetterhead({ title: `${translate(locale, 'req.letter.title')} ${r._id}`, subject: r.subject, institution: l.institution, branchName: l.branchName });
+  const doc = page.doc;
+  let y = page.y + 14;
   doc.setFontSize(11);
   for (const line of addressee(l)) {
     doc.text(text(line), WIDTH / 2 + 10, y);

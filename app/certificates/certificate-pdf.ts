@@ -4,29 +4,20 @@
  * signed seal. jsPDF's standard fonts are WinAnsi, so text goes through the printer's
  * transliteration (É, Œ and € stay).
  */
-import { jsPDF } from 'jspdf';
-import { printableText } from '../printing/code-pages.ts';
+import type { jsPDF } from 'jspdf';
+import { A4_INNER as INNER, A4_MARGIN as MARGIN, A4_WIDTH as WIDTH, a4Text as text, a4WithLetterhead } from '../printing/a4-letterhead.ts';
 import { qrMatrix } from '../printing/qr-matrix.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { certificateLines, type CertificatePaper } from './certificate-text.ts';
 
-const MARGIN = 20;
-const WIDTH = 210;
-const INNER = WIDTH - 2 * MARGIN;
 const QR_SIZE = 42;
 
-const text = (s: string) => printableText(s, 'windows1252');
 
 export function certificatePdf(paper: CertificatePaper, locale: Locale): jsPDF {
   const l = certificateLines(paper, locale);
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait' });
-  doc.setProperties({ title: `${paper.typeName} ${paper.number}`, subject: paper.typeName, author: paper.institution });
-  let y = MARGIN + 4;
-  doc.setFont('helvetica', 'bold').setFontSize(14).text(text(paper.institution), MARGIN, y);
-  y += 6;
-  doc.setFont('helvetica', 'normal').setFontSize(10).text(text(paper.branchName), MARGIN, y);
-  doc.setDrawColor(11, 61, 145).setLineWidth(0.6).line(MARGIN, y + 4, WIDTH - MARGIN, y + 4);
-  y += 24;
+  const page = a4WithLetterhead({ title: `${paper.typeName} ${paper.number}`, subject: paper.typeName, institution: paper.institution, branchName: paper.branchName });
+  const doc = page.doc;
+  let y = page.y + 20;
   doc.setFont('helvetica', 'bold').setFontSize(18).text(text(l.title), WIDTH / 2, y, { align: 'center' });
   y += 8;
   doc.setFont('helvetica', 'normal').setFontSize(11).text(text(l.number), WIDTH / 2, y, { align: 'center' });

@@ -4,6 +4,7 @@
  * translated text; nothing is thrown.
  */
 import type { UserSummary } from '../../admin/user-rules.ts';
+import { callServer } from '../../auth/server-call.ts';
 
 export interface BranchRef {
   code: string;
@@ -13,25 +14,12 @@ export interface BranchRef {
 export type Refused = { ok: false; code: string; problems: string[] };
 export type Answer<T> = ({ ok: true } & T) | Refused;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'include',
-      cache: 'no-store',
-      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(20_000),
-    });
-  } catch {
-    return { ok: false, code: 'unreachable', problems: [] };
-  }
-  const json = (await res.json().catch(() => null)) as Record<string, unknown> | null;
-  if (res.ok && json) return { ok: true, ...(json as T) };
-  if (res.status === 502 || res.status === 503 || res.status === 504) return { ok: false, code: 'unreachable', problems: [] };
-  const code = typeof json?.error === 'string' ? json.error : 'server';
-  const problems = Array.isArray(json?.problems) ? json.problems.filter((p): p is string => typeof p === 'string') : [code];
+async function call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Answer<T>> {
+  const res = await callServer(method, path, body, 20_000);
+  if (!res.reachable) return { ok: false, code: 'unreachable', problems: [] };
+  if (res.ok && res.body) return { ok: true, ...(res.body as T) };
+  const code = typeof res.body?.error === 'string' ? res.body.error : 'server';
+  const problems = Array.isArray(res.body?.problems) ? res.body.problems.filter((p): p is string => typeof p === 'string') : [code];
   return { ok: false, code, problems };
 }
 

@@ -4,7 +4,6 @@ import { createStore } from 'solid-js/store';
 import type { Person } from '../../../couch-design/types/person.ts';
 import { useData } from '../../data/DataProvider.tsx';
 import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
-import { WhereFound } from '../../people/WhereFound.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -27,12 +26,10 @@ export function EmployerSearch(props: { onPick: (employer: Person) => void }) {
         <Button type="submit" variant="secondary" testId="cash-employer-find">{t('cash.receipt.find')}</Button>
       </form>
       <Show when={s.found}>
-        {(answer) => <WhereFound found={answer()} testId="cash-where-found" />}
-      </Show>
-      <Show when={s.found?.people}>
         {(found) => (
           <PeopleFound
-            people={found()}
+            found={found()}
+            whereTestId="cash-where-found"
             none={<p role="status" data-testid="cash-employer-none">{t('cash.receipt.noEmployer')}</p>}
             numberOf={(p) => p.accountNumber ?? p.number}
             testIdPrefix="cash-employer-"

@@ -15,7 +15,6 @@ import { formatAmount } from '../../cash/money.ts';
 import { useData } from '../../data/DataProvider.tsx';
 import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
 import { readPersonFile } from '../../people/person-file.ts';
-import { WhereFound } from '../../people/WhereFound.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { guardedSubmit, useActionGuard } from '../../ui/action-guard.ts';
@@ -90,12 +89,10 @@ export function PaymentForm(props: { ctl: CashDeskCtl; cfg: CashRef; onSaved: (e
           {(o) => <Notice tone="warn" testId="cash-pay-settled">{settledText(o())}</Notice>}
         </Show>
         <Show when={f.found}>
-          {(answer) => <WhereFound found={answer()} testId="cash-pay-where-found" />}
-        </Show>
-        <Show when={f.found?.people}>
           {(found) => (
             <PeopleFound
-              people={found()}
+              found={found()}
+              whereTestId="cash-pay-where-found"
               none={<p role="status" data-testid="cash-pay-none">{t('cash.pay.nobody')}</p>}
               testIdPrefix="cash-pay-person-"
               listClass="cash-found"

@@ -8,7 +8,6 @@ import { createStore } from 'solid-js/store';
 import { PRIORITIES, type Priority, type Ticket } from '../../../couch-design/types/ticket.ts';
 import { personName, type Person } from '../../../couch-design/types/person.ts';
 import { findPeople, type PeopleSearchResult } from '../../people/find-people.ts';
-import { WhereFound } from '../../people/WhereFound.tsx';
 import type { Service } from '../../../couch-design/types/service.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -85,12 +84,10 @@ export function VisitorForm(props: { queue: BranchQueue; onIssued: (issued: Issu
         </Field>
       </form>
       <Show when={form.found}>
-        {(answer) => <WhereFound found={answer()} testId="reception-where" />}
-      </Show>
-      <Show when={form.found?.people}>
-        {(list) => (
+        {(found) => (
           <PeopleFound
-            people={list()}
+            found={found()}
+            whereTestId="reception-where"
             none={<Notice testId="reception-no-result">{t('reception.noResult')}</Notice>}
             testIdPrefix="reception-person-"
             listClass="reception-results"

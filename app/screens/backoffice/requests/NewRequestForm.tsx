@@ -15,7 +15,6 @@ import { Notice } from '../../../ui/Notice.tsx';
 import { personName, type Person } from '../../../../couch-design/types/person.ts';
 import { REQUESTER_KINDS, type BackofficeRequest, type RequestChannel, type RequesterKind } from '../../../../couch-design/types/backoffice-request.ts';
 import { findPeople, type PeopleSearchResult } from '../../../people/find-people.ts';
-import { WhereFound } from '../../../people/WhereFound.tsx';
 import { PeopleFound } from '../../../people/PeopleFound.tsx';
 import { dueDateFor } from '../../../backoffice/due-dates.ts';
 import { newRequest, type RequestActor, type RequestError } from '../../../backoffice/requests.ts';
@@ -117,12 +116,10 @@ export function NewRequestForm(props: {
         )}
       </Show>
       <Show when={!person() && found()}>
-        {(answer) => <WhereFound found={answer()} testId="req-where-found" />}
-      </Show>
-      <Show when={!person() && found()?.people}>
-        {(list) => (
+        {(answer) => (
           <PeopleFound
-            people={list()}
+            found={answer()}
+            whereTestId="req-where-found"
             none={<p class="counter-muted" data-testid="req-person-none">{t('req.form.none')}</p>}
             testIdPrefix="req-person-"
             listClass="req-people"
