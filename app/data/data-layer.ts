@@ -4,6 +4,7 @@
  * validated writes by replica key ('ref' | 'people' | 'branch').
  */
 import { takeOnServer } from './on-server.ts';
+import { localWriteJudge, type LocalWriteJudge } from './local-writes.ts';
 import { NoReplicaError } from './errors.ts';
 import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
 import { nextBackoff } from './backoff.ts';
@@ -94,10 +95,7 @@ function reasonOf(error: unknown): string {
   return String(e?.reason ?? e?.message ?? e?.name ?? 'unknown');
 }
 
-interface LocalWatch {
-  pullActive(): void;
-  pulled(docs: readonly { _id: string; _rev?: string }[]): void;
-  pullPaused(): void;
+interface LocalWatch extends Omit<LocalWriteJudge, 'seen'> {
   cancel(): void;
 }
 
@@ -106,39 +104,21 @@ interface LocalWatch {
  * replica's own changes feed is the truth, not the calls through this layer (the queue screens
  * write through their own handle on the same IndexedDB database, app/data/remote-write.ts, and
  * conflict resolution through that one's; both used to go uncounted: "0 pending" offline with
- * work waiting, issue 9 item 7). The feed also shows what the pull writes: a change seen while
- * the pull is active waits until it pauses (its `change` event, sent after its documents are
- * written and before it pauses, names them) and is dropped if the pull brought that revision.
+ * work waiting, issue 9 item 7). local-writes.ts tells them from what the pull brought or the
+ * push already sent.
  */
 function watchLocalWrites(db: string, local: Db, report: (event: SyncEvent) => void): LocalWatch {
-  let pulling = false;
-  const waiting = new Map<string, string>();
-  const pulled = new Map<string, string>();
-  const judge = (id: string, rev: string) => {
-    if (pulled.get(id) === rev || takeOnServer(db, id, rev)) return;
-    report({ type: 'local-write', db, id, rev });
-  };
+  const judge = localWriteJudge(
+    (id, rev) => takeOnServer(db, id, rev),
+    (id, rev) => report({ type: 'local-write', db, id, rev }),
+  );
   const feed = local.changes({ since: 'now', live: true });
   feed.on('change', (change) => {
     const rev = change.changes[0]?.rev;
-    if (!rev) return;
-    if (pulling) waiting.set(change.id, rev);
-    else judge(change.id, rev);
+    if (rev) judge.seen(change.id, rev);
   });
   feed.on('error', () => undefined); // the database closed under it (sign-out)
-  return {
-    pullActive: () => void (pulling = true),
-    pulled(docs) {
-      for (const doc of docs) if (doc._rev) pulled.set(doc._id, doc._rev);
-    },
-    pullPaused() {
-      pulling = false;
-      for (const [id, rev] of waiting) judge(id, rev);
-      waiting.clear();
-      pulled.clear();
-    },
-    cancel: () => feed.cancel(),
-  };
+  return { ...judge, cancel: () => feed.cancel() };
 }
 
 export function openDataLayer(options: DataLayerOptions): DataLayer {
@@ -222,6 +202,7 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       });
       emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => {
         if (direction === 'pull') watch?.pulled(info.docs ?? []);
+        else watch?.pushed(info.docs ?? []);
         options.report({ type: 'change', db, direction, docs: info.docs ?? [] });
       });
       // A 403 from validate_doc_update: the document stays local only; the user must see why.
