@@ -58,7 +58,8 @@ export async function startEmbeddedEngine(opts: Options): Promise<EmbeddedEngine
   const spawnOnce = () =>
     new Promise<number>((resolve, reject) => {
       const proc = fork(ENTRY, [], {
-        execArgv: ['--import', 'tsx'],
+        // FO_ENGINE_PROF=<dir>: the engine writes a V8 CPU profile there when it exits (bench/README.md).
+        execArgv: ['--import', 'tsx', ...(process.env.FO_ENGINE_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FO_ENGINE_PROF}`] : [])],
         env: {
           ...process.env,
           FO_ENGINE_DATA_DIR: opts.dataDir,

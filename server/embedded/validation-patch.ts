@@ -1,13 +1,18 @@
 /**
- * Two fixes to PouchDB Server's `validate_doc_update` plugin (pouchdb-validation 4.2.0, no
- * longer maintained), applied to its source when the engine loads it:
+ * Fixes to PouchDB Server's `validate_doc_update` plugin (pouchdb-validation 4.2.0, no longer
+ * maintained), applied to its source when the engine loads it:
  *
  * 1. It overwrote the new document's `_revisions` with the stored one's before writing. With
  *    `new_edits: false` (every replicated update, e.g. a counter's offline work pushed when the
  *    link returns) the write then claimed a revision the database already had, and the update
  *    was silently dropped while `_bulk_docs` answered success. Apache CouchDB stores it.
- * 2. It compiled every design document's validation function again for each written document;
- *    ours is a ~40 kB bundle. Compiled functions are now kept per design-document revision.
+ * 2. For each written document it read every design document in full (ours carry a ~40 kB
+ *    validation bundle and the views) and compiled their validation functions again: a profile
+ *    of a 1,500-document `_bulk_docs` spent most of its time parsing those design documents,
+ *    ~300 docs/s. It now lists the design documents' revisions only (no bodies) and keeps each
+ *    one's body and compiled function per database and revision, so an edited design document
+ *    is read once and used from its next write on; a `_bulk_docs` lists them once for all its
+ *    documents.
  *
  * Each replacement must match exactly once, so a different version of the plugin stops the
  * engine at start-up instead of running unpatched.
@@ -21,15 +26,49 @@ const PATCHES: readonly Patch[] = [
     replace: 'if (!newDoc._revisions) { newDoc._revisions = (oldDoc || {})._revisions; }',
   },
   {
-    find: 'info.func = coucheval.evaluate(info.designDoc, {}, info.code);',
-    replace:
-      'var cacheKey = info.designDoc._id + "@" + info.designDoc._rev;' +
-      ' info.func = compiledValidators.get(cacheKey);' +
-      ' if (!info.func) { info.func = coucheval.evaluate(info.designDoc, {}, info.code); compiledValidators.set(cacheKey, info.func); }',
+    find: `function getValidationFunctions(db) {
+  return db.allDocs({
+    startkey: "_design/",
+    endkey: "_design0",
+    include_docs: true
+  }).then(parseValidationFunctions);
+}`,
+    replace: `var validatorsByRevision = new Map();
+function validatorOf(db, id, rev) {
+  var key = db.name + " " + id + "@" + rev; // no space in a database name
+  var known = validatorsByRevision.get(key);
+  if (known) return known;
+  var loading = db.get(id, {rev: rev}).then(function (designDoc) {
+    var code = designDoc.validate_doc_update;
+    return typeof code === "undefined" ? null : {designDoc: designDoc, code: code, func: coucheval.evaluate(designDoc, {}, code)};
+  });
+  validatorsByRevision.set(key, loading);
+  loading.catch(function () { validatorsByRevision.delete(key); });
+  return loading;
+}
+function getValidationFunctions(db) {
+  return db.allDocs({startkey: "_design/", endkey: "_design0"}).then(function (resp) {
+    return Promise.all(resp.rows.map(function (row) { return validatorOf(db, row.id, row.value.rev); }));
+  }).then(function (infos) {
+    return infos.filter(function (info) { return info !== null; });
+  });
+}`,
   },
   {
-    find: 'var wrapperApi = {};',
-    replace: 'var compiledValidators = new Map();\nvar wrapperApi = {};',
+    find: `function doValidation(db, newDoc, options) {`,
+    replace: `function doValidation(db, newDoc, options, validationFunctions) {`,
+  },
+  {
+    find: `  return getValidationFunctions(db).then(function (validationFuncs) {`,
+    replace: `  return (validationFunctions || getValidationFunctions(db)).then(function (validationFuncs) {`,
+  },
+  {
+    find: `  doc._id = doc._id || uuid();
+  return doValidation(args.base, doc, args.options);`,
+    replace: `  doc._id = doc._id || uuid();
+  // One listing of the design documents for the whole request, not one per document.
+  if (!args.validationFunctions) args.validationFunctions = getValidationFunctions(args.base);
+  return doValidation(args.base, doc, args.options, args.validationFunctions);`,
   },
 ];
 
