@@ -10,8 +10,8 @@ import { getDoc, type Db } from '../data/docs.ts';
 import { ACCOUNT_INDEX, FAMILY_INDEX, GIVEN_INDEX, SOUND_INDEX, ensurePeopleIndexes } from './people-index.ts';
 import { searchPeople } from './person-search.ts';
 
-/** Candidates read per key range before the final match: enough for a counter's list. */
-const RANGE_LIMIT = 200;
+/** Candidates read per key range before the final match: the list shows 20. */
+const RANGE_LIMIT = 50;
 
 const prefix = (t: string) => ({ $gte: t, $lt: t + '\uffff' });
 
@@ -39,10 +39,25 @@ export function searchDevice(dbs: readonly Db[], query: string, options: { kind?
         const steps: (() => Promise<Person[]>)[] = [];
         if (tokens.length >= 2) {
           const [a, b] = tokens as unknown as [string, string];
-          steps.push(async () => [
-            ...(await findIn(dbs, { 'search.family': prefix(a), 'search.given': prefix(b) }, FAMILY_INDEX)),
-            ...(await findIn(dbs, { 'search.family': prefix(b), 'search.given': prefix(a) }, FAMILY_INDEX)),
-          ]);
+          // A whole family name then a given name's start is one key range of the family index;
+          // two starts are a range of family names filtered in memory, slow when thousands share
+          // the name, so they come second.
+          steps.push(async () =>
+            (
+              await Promise.all([
+                findIn(dbs, { 'search.family': a, 'search.given': prefix(b) }, FAMILY_INDEX),
+                findIn(dbs, { 'search.family': b, 'search.given': prefix(a) }, FAMILY_INDEX),
+              ])
+            ).flat(),
+          );
+          steps.push(async () =>
+            (
+              await Promise.all([
+                findIn(dbs, { 'search.family': prefix(a), 'search.given': prefix(b) }, FAMILY_INDEX),
+                findIn(dbs, { 'search.family': prefix(b), 'search.given': prefix(a) }, FAMILY_INDEX),
+              ])
+            ).flat(),
+          );
         }
         steps.push(async () => (await Promise.all(tokens.map((t) => findIn(dbs, { 'search.family': prefix(t) }, FAMILY_INDEX)))).flat());
         steps.push(async () => (await Promise.all(tokens.map((t) => findIn(dbs, { 'search.given': prefix(t) }, GIVEN_INDEX)))).flat());
