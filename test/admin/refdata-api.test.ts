@@ -27,7 +27,7 @@ const counterDoc = (branch: string, code: string, by: string) => ({
 const serviceDoc = (code: string, series: string, by: string) => ({
   _id: `service:${code}`, type: 'service', code, name: { fr: 'Retraites anticipées', en: 'Early pensions' }, series, targetWaitMinutes: 15, cashDesk: false, active: true, updatedBy: by, updatedAt: AT,
 });
-const put = (s: Session, doc: { _id: string }) => couch(server.url, s, 'PUT', `/fo_ref/${encodeURIComponent(doc._id)}`, doc);
+const put = (s: Session, doc: { _id: string; [k: string]: unknown }) => couch(server.url, s, 'PUT', `/fo_ref/${encodeURIComponent(doc._id)}`, doc);
 const get = (id: string) => couch(server.url, admin, 'GET', `/fo_ref/${encodeURIComponent(id)}`);
 
 describe('who writes reference data', () => {
