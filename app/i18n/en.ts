@@ -1163,7 +1163,7 @@ export const en: Messages = {
   'ref.matrix.counter': "Counter",
   'ref.matrix.cell': "{counter} serves {service}",
   'ref.matrix.save': "Save the matrix",
-  'ref.matrix.saved': "Matrix saved: {count} counters changed.",
+  'ref.matrix.saved': "Matrix saved. Counters changed: {count}.",
   'ref.matrix.unchanged': "Nothing to save: the matrix is as stored.",
   'ref.matrix.unserved': "No active counter serves {services}: their tickets would wait until a counter takes them. You can still save.",
   'ref.error.service.code.required': "Enter a code, like early_pension.",

@@ -1165,7 +1165,7 @@ export const fr = {
   'ref.matrix.counter': "Guichet",
   'ref.matrix.cell': "{counter} sert {service}",
   'ref.matrix.save': "Enregistrer la matrice",
-  'ref.matrix.saved': "Matrice enregistrée : {count} guichets modifiés.",
+  'ref.matrix.saved': "Matrice enregistrée. Guichets modifiés : {count}.",
   'ref.matrix.unchanged': "Rien à enregistrer : la matrice est telle qu’enregistrée.",
   'ref.matrix.unserved': "Aucun guichet actif ne sert {services} : leurs tickets attendraient qu’un guichet les prenne. Vous pouvez tout de même enregistrer.",
   'ref.error.service.code.required': "Saisissez un code, comme retraite_anticipee.",

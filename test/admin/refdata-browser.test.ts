@@ -92,7 +92,7 @@ describe('administration: reference data', () => {
     expect(box!.height).toBeGreaterThanOrEqual(48);
     await admin.page.getByTestId('ref-matrix-unserved').waitFor({ state: 'detached', timeout: 60_000 });
     await admin.page.getByTestId('ref-matrix-save').click();
-    await admin.page.getByTestId('ref-matrix-message').filter({ hasText: 'Matrix saved: 1 counters changed' }).waitFor(WAIT);
+    await admin.page.getByTestId('ref-matrix-message').filter({ hasText: 'Matrix saved. Counters changed: 1.' }).waitFor(WAIT);
     await audit(admin.page, 'counters and matrix');
     await keepScreenshot(admin.page, 'admin-counters');
 
