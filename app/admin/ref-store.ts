@@ -55,8 +55,6 @@ function failureOf(error: unknown, creating: boolean): SaveFailure {
   if (error instanceof ValidationError) return 'invalid';
   const reason = parseReason(error instanceof Error ? error.message : '');
   if (reason?.code === 'series_taken') return 'series_taken';
-  // The embedded engine judges a create of an existing id as an update of it: for these types, a taken code.
-  if (creating && statusOf(error) === 403 && reason?.code === 'not_author') return 'code_taken';
   if (statusOf(error) === 403 || statusOf(error) === 401) return 'forbidden';
   return 'invalid';
 }

@@ -37,7 +37,7 @@ export function CountersSection(props: { branch?: string }) {
   };
 
   return (
-    <div class="admin-users ref-section" data-testid="ref-counters">
+    <div class="ref-section" data-testid="ref-counters">
       <Show when={props.branch === undefined}>
         <Field label={t('ref.counters.branch')}>
           {(ids) => (

@@ -30,7 +30,7 @@ export function ServicesSection() {
   };
 
   return (
-    <div class="admin-users ref-section" data-testid="ref-services">
+    <div class="ref-section" data-testid="ref-services">
       <Show when={message()}>{(m) => <Notice tone="ok" testId="ref-services-message">{m()}</Notice>}</Show>
       <Show when={editing()} keyed fallback={<Button variant="primary" testId="ref-service-new" disabled={!store.ready()} onClick={() => open(null)}>{t('ref.services.new')}</Button>}>
         {(e) => (
