@@ -138,5 +138,15 @@ describe('administration: reference data', () => {
     expect([c02.label, c02.updatedBy]).toEqual(['Guichet deux', 'supervisor.dla']);
     expect((await changeLog('counter:dla:C02')).map((c) => c.by)).toEqual(['supervisor.dla']);
     await audit(page, 'supervisor counters');
+
+    // Offline, an edit is not queued: the form says the network is needed and nothing changes.
+    await page.context().setOffline(true);
+    await page.getByTestId('ref-counter-edit-C02').click();
+    await page.getByTestId('ref-counter-label').fill('Guichet hors ligne');
+    await page.getByTestId('ref-counter-submit').click();
+    await page.getByTestId('ref-counter-failure').filter({ hasText: 'editing reference data needs the network' }).waitFor(WAIT);
+    await page.context().setOffline(false);
+    expect((await couch(app.url, server, 'GET', '/fo_ref/counter:dla:C02')).body.label).toBe('Guichet deux');
+    expect((await changeLog('counter:dla:C02')).length).toBe(1);
   }, 300_000);
 });
