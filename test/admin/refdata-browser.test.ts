@@ -100,7 +100,7 @@ describe('administration: reference data', () => {
     await admin.page.getByTestId('ref-counter-history-C09').click();
     const entries = admin.page.getByTestId('ref-history-entry');
     await entries.nth(1).waitFor(WAIT);
-    expect(await entries.nth(0).textContent()).toMatch(/^admin\.hq on .* changed: services$/);
+    expect(await entries.nth(0).textContent()).toMatch(/^admin\.hq on .* changed: Services$/);
     expect(await entries.nth(1).textContent()).toMatch(/^Created by admin\.hq on /);
     const log = await changeLog('counter:dla:C09');
     expect(log.map((c) => [c.by, c.before === null, c.after.services])).toEqual([
@@ -137,6 +137,8 @@ describe('administration: reference data', () => {
     const c02 = (await couch(app.url, server, 'GET', '/fo_ref/counter:dla:C02')).body;
     expect([c02.label, c02.updatedBy]).toEqual(['Guichet deux', 'supervisor.dla']);
     expect((await changeLog('counter:dla:C02')).map((c) => c.by)).toEqual(['supervisor.dla']);
+    await page.getByTestId('ref-counter-history-C02').click();
+    await page.getByTestId('ref-history-entry').filter({ hasText: /^supervisor\.dla on .* changed: Label$/ }).waitFor(WAIT);
     await audit(page, 'supervisor counters');
 
     // Offline, an edit is not queued: the form says the network is needed and nothing changes.
