@@ -1187,5 +1187,6 @@ export const en: Messages = {
   'ref.save.offline': "The server cannot be reached: editing reference data needs the network. Nothing was saved.",
   'ref.save.conflict': "Someone else changed this meanwhile: the page shows their version, make your change again.",
   'ref.save.forbidden': "You may not make this change: a supervisor edits only the counters of its own branch, services are edited by an administrator.",
+  'problem.series_taken': "{field}: this series letter is already used by another service. Choose another letter.",
   'ref.save.invalid': "The server refused this change. Check the fields and try again.",
 };

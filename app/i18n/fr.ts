@@ -1189,6 +1189,7 @@ export const fr = {
   'ref.save.offline': "Le serveur est injoignable : modifier les données de référence demande le réseau. Rien n’a été enregistré.",
   'ref.save.conflict': "Quelqu’un d’autre a modifié ceci entre-temps : la page montre sa version, refaites votre modification.",
   'ref.save.forbidden': "Vous ne pouvez pas faire cette modification : un superviseur ne modifie que les guichets de son agence, les services sont modifiés par un administrateur.",
+  'problem.series_taken': "{field} : cette lettre de série est déjà utilisée par un autre service. Choisissez une autre lettre.",
   'ref.save.invalid': "Le serveur a refusé cette modification. Vérifiez les champs et réessayez.",
 } as const;
 
