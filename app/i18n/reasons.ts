@@ -59,6 +59,7 @@ const PROBLEM_KEYS: Readonly<Record<ProblemCode | 'invalid', MessageKey>> = {
   approval_required: 'problem.approval_required',
   order_not_payable: 'problem.order_not_payable',
   wrong_amount: 'problem.wrong_amount',
+  series_taken: 'problem.series_taken',
   // The data layer's own code for a write its validator refused.
   invalid: 'problem.invalid',
 };

@@ -135,7 +135,14 @@ export function createBranchQueue(): BranchQueue {
     if (resolvesCalls && doc._id.startsWith('ticket:'))
       void resolveConflicts<Ticket>(writer.db, doc._id, pickCallWinner, { validate: validateWrite, context: { db: remote, user } }).catch(() => undefined);
   });
-  // Reference data arrives by the layer's replication, not through this replica.
+  // Reference data arrives by the layer's replication, not through this replica: follow the
+  // reference replica's changes, so a service or counter added by the administration shows at
+  // once (issue 14); the timer also moves the day on.
+  const refFeed = layer.local('ref')?.changes({ since: 'now', live: true });
+  refFeed?.on('change', (change) => {
+    if (/^(service|counter|branch|settings):/.test(change.id)) inBackground(loadRef);
+  });
+  refFeed?.on('error', () => undefined); // the database closed under it (sign-out)
   const timer = setInterval(() => inBackground(loadRef), 15_000);
   // The server's statistics index answers in milliseconds; offline, the last figures stay.
   const [measured, setMeasured] = createSignal<ReadonlyMap<string, number>>(new Map());
@@ -146,6 +153,7 @@ export function createBranchQueue(): BranchQueue {
   const timesTimer = setInterval(() => void loadServiceTimes(), 5 * 60_000);
   onCleanup(() => {
     stop();
+    refFeed?.cancel();
     clearInterval(timer);
     clearInterval(timesTimer);
     void writer.close();

@@ -26,6 +26,9 @@ export const AUTHOR_WRITERS: Readonly<Record<string, string>> = {
   cash_approval: 'supervisor',
   payment_order: 'backoffice',
   device: 'kiosk',
+  service: 'admin',
+  counter: 'supervisor',
+  ref_change: 'supervisor',
 };
 
 const FORGED = 'someone.else';

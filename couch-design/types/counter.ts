@@ -13,6 +13,9 @@ export interface Counter extends BaseDoc {
   cashDesk: boolean;
   services: string[];
   active?: boolean;
+  /** Who made the last edit and when (validate/authors.ts: always the writer); each edit is also a `ref_change`. */
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function counterId(branch: string, code: string): string {
@@ -33,6 +36,8 @@ export function validateCounter(doc: AnyDoc): Problem[] {
   c.bool('cashDesk');
   c.strList('services', SERVICE_CODE);
   c.bool('active', true);
+  c.author('updatedBy', true);
+  c.instant('updatedAt', doc.updatedBy == null);
   c.id(branch && code && counterId(branch, code));
   return c.problems;
 }

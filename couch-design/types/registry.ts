@@ -8,6 +8,7 @@ import { INSTITUTION, SETTINGS, validateInstitution, validateSettings } from './
 import { BRANCH, validateBranch } from './branch.ts';
 import { SERVICE, validateService } from './service.ts';
 import { COUNTER, validateCounter } from './counter.ts';
+import { REF_CHANGE, validateRefChange } from './ref-change.ts';
 import {
   CERTIFICATE_TYPE,
   DOCUMENT_TYPE,
@@ -69,6 +70,8 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(DOCUMENT_TYPE, 'ref', 'doctype', false, validateDocumentType),
   spec(CERTIFICATE_TYPE, 'ref', 'certtype', false, validateCertificateType),
   spec(SETTINGS, 'ref', 'settings', false, validateSettings),
+  // The change log of services and counters (issue 14): written once, kept.
+  spec(REF_CHANGE, 'ref', 'refchange', true, validateRefChange),
   spec(PERSON, 'people', 'person', false, validatePerson),
   spec(CASE, 'people', 'case', false, validateCase),
   spec(ACCOUNT_LINE, 'people', 'accline', false, validateAccountLine),

@@ -13,6 +13,9 @@ export interface Service extends BaseDoc {
   targetWaitMinutes: number;
   cashDesk: boolean;
   active: boolean;
+  /** Who made the last edit and when (validate/authors.ts: always the writer); each edit is also a `ref_change`. */
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function serviceId(code: string): string {
@@ -32,6 +35,8 @@ export function validateService(doc: AnyDoc): Problem[] {
   c.int('targetWaitMinutes', { min: 0, max: 24 * 60 });
   c.bool('cashDesk');
   c.bool('active');
+  c.author('updatedBy', true);
+  c.instant('updatedAt', doc.updatedBy == null);
   c.id(code && serviceId(code));
   return c.problems;
 }

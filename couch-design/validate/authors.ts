@@ -67,6 +67,10 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
     { field: 'paidBy', act: ['entry', 'paidAt', 'counter'] },
     { field: 'cancelledBy', act: ['cancelledAt', 'cancelReason'] },
   ],
+  // Reference data (issue 14): every edit names its writer, even one that changes nothing else.
+  service: [{ field: 'updatedBy', owner: true }],
+  counter: [{ field: 'updatedBy', owner: true }],
+  ref_change: [{ field: 'by' }],
   // Who registered the device's numbering slot.
   device: [{ field: 'user' }],
 };

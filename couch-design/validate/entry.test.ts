@@ -107,7 +107,7 @@ describe('permissions in branch databases', () => {
 describe('permissions in other databases', () => {
   it('reference data: admin only', () => {
     const { service } = goodDocs();
-    expect(validateDocUpdate(service, null, user(['admin', 'hq']), 'ref')).toEqual([]);
+    expect(validateDocUpdate(service, null, user(['admin', 'hq'], 'admin.hq'), 'ref')).toEqual([]);
     expect(validateDocUpdate(service, null, SERVER_ADMIN, 'ref')).toEqual([]);
     expect(codesOf(validateDocUpdate(service, null, user(['supervisor', 'hq']), 'ref'))).toEqual(['forbidden_role']);
   });

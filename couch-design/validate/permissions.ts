@@ -29,7 +29,9 @@ const POLICIES: Record<string, Policy> = {
   institution: ADMIN,
   branch: ADMIN,
   service: ADMIN,
-  counter: ADMIN,
+  // A supervisor keeps its own branch's counters and their service matrix (refScope below).
+  counter: { create: ['admin', 'supervisor'], update: ['admin', 'supervisor'], delete: ['admin'] },
+  ref_change: once(['admin', 'supervisor']),
   event: ADMIN,
   document_type: ADMIN,
   certificate_type: ADMIN,
@@ -124,6 +126,11 @@ export function validatePermission(
   else if (creating) allowed = policy.create;
   else allowed = policy.create.concat(policy.update);
   if (!anyOf(roles, allowed)) return [{ field: '_id', code: 'forbidden_role' }];
+
+  if (spec.db === 'ref' && !contains(roles, 'admin')) {
+    // Whoever is not admin writes only what names its own branch: a supervisor's counters and their change log.
+    if (docBranch === null || docBranch !== userBranch(roles)) return [{ field: 'branch', code: 'wrong_branch' }];
+  }
 
   if (spec.db === 'branch' || spec.db === 'scans') {
     const mine = userBranch(roles);

@@ -58,6 +58,8 @@ export const PROBLEM_CODES = [
   'approval_required',
   'order_not_payable',
   'wrong_amount',
+  // Reference data (server/gateway/series-check.ts): a series letter another service holds.
+  'series_taken',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

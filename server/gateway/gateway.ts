@@ -10,6 +10,7 @@ import { authorise } from './access.ts';
 import { BODY_LIMITS, checkBody, mergeBulkResults } from './body-rules.ts';
 import { clientAddress, refuse, type Gateway } from './answers.ts';
 import { forward } from './forward.ts';
+import { checkSeries } from './series-check.ts';
 import { DB_ANSWER_HEADERS } from './headers.ts';
 import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from './request-guards.ts';
 import { classify, isRefusal, type Refusal, type Route } from './routes.ts';
@@ -71,6 +72,11 @@ export async function handleDbRequest(gw: Gateway, req: IncomingMessage, res: Se
     return refuse(res, { status: 400, error: 'bad_request', reason: 'document too deeply nested' });
   }
   if (!verdict.ok) return refuse(res, verdict.refusal);
+  // One series letter per service: a rule across documents, which no validator sees (series-check.ts).
+  const series = await checkSeries(gw.upstream, resolved.engineToken, route, verdict.body, verdict.refused).catch(() => null);
+  if (!series) return refuse(res, UNREACHABLE);
+  if (!series.ok) return refuse(res, { status: 403, error: 'forbidden', reason: series.reason });
+  verdict = { ...verdict, body: series.body, refused: series.refused };
   const newEdits = (verdict.body as { new_edits?: boolean } | undefined)?.new_edits !== false;
   if (route.kind === 'bulk_docs' && (verdict.body as { docs: unknown[] }).docs.length === 0) {
     for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);

@@ -7,8 +7,10 @@ import { For, Match, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { UsersSection } from './UsersSection.tsx';
+import { ServicesSection } from './ServicesSection.tsx';
+import { CountersSection } from './CountersSection.tsx';
 
-const SECTIONS = ['users'] as const;
+const SECTIONS = ['users', 'services', 'counters'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminScreen() {
@@ -42,6 +44,12 @@ export function AdminScreen() {
         <Switch>
           <Match when={section() === 'users'}>
             <UsersSection />
+          </Match>
+          <Match when={section() === 'services'}>
+            <ServicesSection />
+          </Match>
+          <Match when={section() === 'counters'}>
+            <CountersSection />
           </Match>
         </Switch>
       </div>

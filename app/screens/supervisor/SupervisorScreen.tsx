@@ -1,8 +1,8 @@
 /**
- * Supervision: the branch's live board and the statistics reports, as two tabs (`?view=`).
+ * Supervision: the branch's live board, the statistics reports and the branch's counters with their service matrix (issue 14), as tabs (`?view=`).
  * Head office has no branch replica, hence no live board: it opens on the reports.
  */
-import { Show, lazy } from 'solid-js';
+import { Match, Show, Switch, lazy } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
@@ -15,17 +15,22 @@ import { CashFindings } from '../cash/CashFindings.tsx';
 import { CashHeadOffice } from '../cash/CashHeadOffice.tsx';
 import './supervisor.css';
 
+// The admin section's component, loaded on first use.
+const CountersSection = lazy(() => import('../admin/CountersSection.tsx').then((m) => ({ default: m.CountersSection })));
+
 // Charts, report queries and exports load on first use: the board stays a small first load.
 const ReportsView = lazy(() => import('./ReportsView.tsx'));
 
-type View = 'board' | 'reports';
+// Counters: the branch's counters and service matrix, the admin section's component scoped to the branch (issue 14).
+const VIEWS = ['board', 'reports', 'counters'] as const;
+type View = (typeof VIEWS)[number];
 
 export function SupervisorScreen() {
   const { t } = useI18n();
   const auth = useAuth();
   const [params, setParams] = useSearchParams<{ view?: string }>();
   const hasBoard = () => branchOfRoles(auth.user()?.roles ?? []) !== null;
-  const view = (): View => (!hasBoard() || params.view === 'reports' ? 'reports' : 'board');
+  const view = (): View => (!hasBoard() ? 'reports' : (VIEWS.find((v) => v === params.view) ?? 'board'));
   const tab = (name: View) => (
     <button
       type="button"
@@ -53,24 +58,30 @@ export function SupervisorScreen() {
           aria-label={t('sup.tabs')}
           class="sup-tabs"
           onKeyDown={(e) => {
-            // The tab pattern's arrow keys: two tabs, so either arrow goes to the other one.
+            // The tab pattern's arrow keys: the next or previous tab, round.
             if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-            const next: View = view() === 'board' ? 'reports' : 'board';
+            const next = VIEWS[(VIEWS.indexOf(view()) + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!;
             setParams({ view: next });
             (e.currentTarget.querySelector(`[data-testid="supervisor-tab-${next}"]`) as HTMLElement | null)?.focus();
           }}
         >
           {tab('board')}
           {tab('reports')}
+          {tab('counters')}
         </div>
       </Show>
       <div id="sup-panel" role={hasBoard() ? 'tabpanel' : undefined} aria-labelledby={hasBoard() ? `sup-tab-${view()}` : undefined}>
-        <Show when={view() === 'board'} fallback={<ReportsView />}>
-          <CashSignOff />
-          <CashFindings />
-          <LiveBoard />
-          <CashApprove />
-        </Show>
+        <Switch fallback={<ReportsView />}>
+          <Match when={view() === 'board'}>
+            <CashSignOff />
+            <CashFindings />
+            <LiveBoard />
+            <CashApprove />
+          </Match>
+          <Match when={view() === 'counters' && branchOfRoles(auth.user()?.roles ?? [])} keyed>
+            {(branch) => <CountersSection branch={branch} />}
+          </Match>
+        </Switch>
       </div>
     </section>
   );

@@ -1,0 +1,129 @@
+/**
+ * The reference data the administration edits, read live from this device's fo_ref replica
+ * (every device keeps one, kept in sync by the data layer) and written to the server first:
+ * an edit of reference data needs the server's verdict at once (a series letter another
+ * administrator just took, a supervisor outside its branch), so it is not queued offline.
+ * Each edit writes the document, then its change-log entry (types/ref-change.ts).
+ */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { REF_DB } from '../../couch-design/databases.ts';
+import { uid } from '../../couch-design/ids/uid.ts';
+import { parseReason } from '../../couch-design/validate/entry.ts';
+import type { Branch } from '../../couch-design/types/branch.ts';
+import type { Counter } from '../../couch-design/types/counter.ts';
+import type { Service } from '../../couch-design/types/service.ts';
+import { refChangePrefix, type RefChange } from '../../couch-design/types/ref-change.ts';
+import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
+import { localName } from '../data/replicas.ts';
+import { validateWrite } from '../data/validate.ts';
+import { openRemoteWriter, isUnreachable } from '../data/remote-write.ts';
+import { ConflictError, ValidationError, statusOf } from '../data/errors.ts';
+import type { Stored } from '../data/docs.ts';
+import { deviceId } from '../queue/device.ts';
+import { changedFields, refChangeOf, type Edit } from './ref-rules.ts';
+
+/** Why a save failed, as the screen says it. */
+export type SaveFailure = 'offline' | 'conflict' | 'series_taken' | 'code_taken' | 'forbidden' | 'invalid';
+
+export class RefSaveError extends Error {
+  constructor(readonly failure: SaveFailure, cause?: unknown) {
+    super(failure, { cause });
+    this.name = 'RefSaveError';
+  }
+}
+
+export interface RefStore {
+  readonly services: Accessor<Stored<Service>[]>;
+  /** Every branch's counters, in id order (by branch, then code). */
+  readonly counters: Accessor<Stored<Counter>[]>;
+  readonly branches: Accessor<Stored<Branch>[]>;
+  readonly ready: Accessor<boolean>;
+  /** Bumped at every change of the replica: history readers follow it. */
+  readonly version: Accessor<number>;
+  /** One item's change log, newest first. */
+  history(target: string): Promise<Stored<RefChange>[]>;
+  /** Writes `after` (a creation when `before` is null), then its log entry; nothing when nothing changed. */
+  save<T extends Service | Counter>(before: Stored<T> | null, after: T): Promise<void>;
+  edit(): Edit;
+}
+
+let seq = 0;
+
+function failureOf(error: unknown, creating: boolean): SaveFailure {
+  if (isUnreachable(error)) return 'offline';
+  if (error instanceof ConflictError) return creating ? 'code_taken' : 'conflict';
+  if (error instanceof ValidationError) return 'invalid';
+  const reason = parseReason(error instanceof Error ? error.message : '');
+  if (reason?.code === 'series_taken') return 'series_taken';
+  if (statusOf(error) === 403 || statusOf(error) === 401) return 'forbidden';
+  return 'invalid';
+}
+
+export function createRefStore(user: { readonly name: string; readonly roles: readonly string[] }, fetcher: typeof fetch): RefStore {
+  const writer = openRemoteWriter({
+    Pouch: BrowserPouch,
+    adapter: BROWSER_ADAPTER,
+    local: localName(user.name, REF_DB),
+    remote: REF_DB,
+    remoteBase: `${location.origin}/db`,
+    user,
+    validate: validateWrite,
+    fetch: fetcher,
+  });
+  const [services, setServices] = createSignal<Stored<Service>[]>([]);
+  const [counters, setCounters] = createSignal<Stored<Counter>[]>([]);
+  const [branches, setBranches] = createSignal<Stored<Branch>[]>([]);
+  const [ready, setReady] = createSignal(false);
+  const [version, setVersion] = createSignal(0);
+  let closed = false;
+
+  async function load() {
+    const [s, c, b] = await Promise.all([
+      writer.allDocsByPrefix<Service>('service:'),
+      writer.allDocsByPrefix<Counter>('counter:'),
+      writer.allDocsByPrefix<Branch>('branch:'),
+    ]);
+    if (closed) return;
+    setServices(s.filter((d) => d.type === 'service'));
+    setCounters(c.filter((d) => d.type === 'counter'));
+    setBranches(b.filter((d) => d.type === 'branch'));
+    setReady(true);
+    setVersion((v) => v + 1);
+  }
+  // Replication (another administrator, a supervisor) and this device's own writes alike.
+  const stop = writer.subscribe((doc) => {
+    if (/^(service|counter|branch|refchange):/.test(doc._id)) void load();
+  });
+  void load();
+  onCleanup(() => {
+    closed = true;
+    stop();
+    void writer.close();
+  });
+
+  return {
+    services,
+    counters,
+    branches,
+    ready,
+    version,
+    async history(target) {
+      const docs = await writer.allDocsByPrefix<RefChange>(refChangePrefix(target));
+      return docs.filter((d) => d.type === 'ref_change').reverse();
+    },
+    edit: () => ({ by: user.name, at: new Date().toISOString() }),
+    async save(before, after) {
+      if (before && changedFields(before, after).length === 0) return;
+      const creating = before === null;
+      try {
+        await writer.writeArbitrated(creating ? after : { ...after, _rev: before._rev });
+      } catch (error) {
+        throw new RefSaveError(failureOf(error, creating), error);
+      }
+      const log = refChangeOf(before, after, { by: after.updatedBy!, at: after.updatedAt! }, uid(Date.now(), deviceId(), ++seq));
+      // The edit stands; its log entry goes to the server now, or with the next push if the link just dropped.
+      await writer.writeServerFirst(log);
+      await load();
+    },
+  };
+}
