@@ -1098,4 +1098,7 @@ export const en: Messages = {
   'admin.users.error.password_change_required': 'Change your own password first.',
   'admin.users.error.unreachable': 'The server cannot be reached: managing users needs the network.',
   'admin.users.error.server': 'The server ran into an error. Try again.',
+  // Back office, delivered documents read in two steps (rows-store.ts)
+  'bo.loadingOlder': 'loading older documents…',
+  'bo.error.read': 'The documents could not be read on this device: {reason}',
 };

@@ -1100,6 +1100,9 @@ export const fr = {
   'admin.users.error.password_change_required': 'Changez d’abord votre propre mot de passe.',
   'admin.users.error.unreachable': 'Le serveur est injoignable : gérer les utilisateurs demande le réseau.',
   'admin.users.error.server': 'Le serveur a rencontré une erreur. Réessayez.',
+  // Back office, delivered documents read in two steps (rows-store.ts)
+  'bo.loadingOlder': 'chargement des pièces plus anciennes…',
+  'bo.error.read': 'Les pièces n’ont pas pu être lues sur cet appareil : {reason}',
 } as const;
 
 export type MessageKey = keyof typeof fr;
