@@ -1189,4 +1189,7 @@ export const en: Messages = {
   'ref.save.forbidden': "You may not make this change: a supervisor edits only the counters of its own branch, services are edited by an administrator.",
   'problem.series_taken': "{field}: this series letter is already used by another service. Choose another letter.",
   'ref.save.invalid': "The server refused this change. Check the fields and try again.",
+  // Back office, delivered documents read in two steps (rows-store.ts)
+  'bo.loadingOlder': 'loading older documents…',
+  'bo.error.read': 'The documents could not be read on this device: {reason}',
 };

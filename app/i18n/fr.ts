@@ -1191,6 +1191,9 @@ export const fr = {
   'ref.save.forbidden': "Vous ne pouvez pas faire cette modification : un superviseur ne modifie que les guichets de son agence, les services sont modifiés par un administrateur.",
   'problem.series_taken': "{field} : cette lettre de série est déjà utilisée par un autre service. Choisissez une autre lettre.",
   'ref.save.invalid': "Le serveur a refusé cette modification. Vérifiez les champs et réessayez.",
+  // Back office, delivered documents read in two steps (rows-store.ts)
+  'bo.loadingOlder': 'chargement des pièces plus anciennes…',
+  'bo.error.read': 'Les pièces n’ont pas pu être lues sur cet appareil : {reason}',
 } as const;
 
 export type MessageKey = keyof typeof fr;

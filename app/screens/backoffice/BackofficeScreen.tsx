@@ -5,7 +5,7 @@
  * the replica (offline too) and replicated. Beside it, the requests register (requests/). See
  * docs/BACKOFFICE.md.
  */
-import { Show, createMemo, createResource, createSignal, on, createEffect } from 'solid-js';
+import { Show, createMemo, createSignal, on, createEffect, onCleanup } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -14,11 +14,12 @@ import { useToasts } from '../../ui/Toasts.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { branchDocId, type Branch } from '../../../couch-design/types/branch.ts';
 import type { EventType } from '../../../couch-design/types/catalogue.ts';
-import type { Submission, SubmissionReview } from '../../../couch-design/types/submission.ts';
+import type { SubmissionReview } from '../../../couch-design/types/submission.ts';
 import { reviewsByDocument } from '../../desk/reviews.ts';
 import { branchDay } from '../../queue/numbering.ts';
 import { deviceActor } from '../../queue/writer-store.ts';
-import { DEFAULT_FILTERS, buildRows, filterRows, type Filters, type Row } from './rows.ts';
+import { DEFAULT_FILTERS, filterRows, type Filters, type Row } from './rows.ts';
+import { rowsStoreOf, type RowsRef, type RowsState } from './rows-store.ts';
 import { decide, type DecisionError, type Ticked } from './decide.ts';
 import { DocumentTable } from './DocumentTable.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -34,25 +35,30 @@ function DeliveredDocuments() {
   const { user, branch } = changes;
   const { layer } = useData();
   const toasts = useToasts();
-  const [data] = createResource(
-    () => changes.version(),
-    async () => {
-      const [submissions, reviews, events, branchDoc] = await Promise.all([
-        layer.allDocsByPrefix<Submission>('branch', 'submission:'),
-        layer.allDocsByPrefix<SubmissionReview>('branch', 'review:'),
-        layer.allDocsByPrefix<EventType>('ref', 'event:').catch(() => [] as EventType[]),
-        layer.get<Branch>('ref', branchDocId(branch)).catch(() => null),
-      ]);
-      const evs = events.filter((e) => e.type === 'event');
-      const required = new Map(evs.map((e) => [e.code, e.requiredDocuments]));
-      const rows = buildRows(submissions.filter((s) => s.type === 'submission'), reviews.filter((r) => r.type === 'submission_review'), (code) => required.get(code) ?? []);
-      return { rows, events: evs, timeZone: branchDoc?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone };
-    },
+  const readRef = async (): Promise<RowsRef> => {
+    const [events, branchDoc] = await Promise.all([
+      layer.allDocsByPrefix<EventType>('ref', 'event:').catch(() => [] as EventType[]),
+      layer.get<Branch>('ref', branchDocId(branch)).catch(() => null),
+    ]);
+    return { events: events.filter((e) => e.type === 'event'), timeZone: branchDoc?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone };
+  };
+  // The rows outlive the section (rows-store.ts): coming back to it shows them at once. A back-office user always holds the branch replica.
+  const store = rowsStoreOf(layer.local('branch')!, readRef);
+  const [data, setData] = createSignal<RowsState | null>(store.current());
+  const [readError, setReadError] = createSignal<string | null>(null);
+  onCleanup(store.subscribe(setData));
+  createEffect(
+    on(changes.version, () => {
+      store.refresh().then(
+        () => setReadError(null),
+        (e: unknown) => setReadError(String((e as Error).message ?? e)),
+      );
+    }),
   );
   const [filters, setFilters] = createStore<Filters>({ ...DEFAULT_FILTERS });
-  const shown = createMemo(() => filterRows(data.latest?.rows ?? [], filters));
-  const counters = createMemo(() => [...new Set((data.latest?.rows ?? []).map((r) => r.counter))].sort());
-  const eventName = (code: string) => data.latest?.events.find((e) => e.code === code)?.name[locale()] ?? code;
+  const shown = createMemo(() => filterRows(data()?.rows ?? [], filters));
+  const counters = createMemo(() => [...new Set((data()?.rows ?? []).map((r) => r.counter))].sort());
+  const eventName = (code: string) => data()?.events.find((e) => e.code === code)?.name[locale()] ?? code;
 
   const [ticked, setTicked] = createSignal<ReadonlyMap<string, Ticked>>(new Map());
   const [active, setActive] = createSignal(0);
@@ -76,7 +82,7 @@ function DeliveredDocuments() {
   async function apply() {
     setError(null);
     const now = reviewsByDocument((await layer.allDocsByPrefix<SubmissionReview>('branch', 'review:')).filter((r) => r.type === 'submission_review'));
-    const actor = deviceActor({ branch, agent: user.name, timeZone: data.latest?.timeZone ?? 'UTC' });
+    const actor = deviceActor({ branch, agent: user.name, timeZone: data()?.timeZone ?? 'UTC' });
     const result = decide({
       ticked: [...ticked().values()],
       ...choice,
@@ -109,18 +115,27 @@ function DeliveredDocuments() {
   return (
     <div class="bo-documents" data-testid="bo-documents">
       <h1>{t('bo.title')}</h1>
-      <FilterBar filters={filters} set={setFilters} events={(data.latest?.events ?? []).map((e) => ({ code: e.code, name: e.name[locale()] }))} counters={counters()} />
+      <FilterBar filters={filters} set={setFilters} events={(data()?.events ?? []).map((e) => ({ code: e.code, name: e.name[locale()] }))} counters={counters()} />
       <DecisionBar state={choice} set={(k, v) => setChoice(k, v)} ticked={ticked().size} reasonError={error()?.code === 'reason_required' ? message() : null} apply={apply} />
       <Show when={error() && error()!.code !== 'reason_required'}>
         <div role="alert" data-testid="bo-error" data-code={error()!.code}>
           <Notice tone="error">{message()}</Notice>
         </div>
       </Show>
+      <Show when={readError()}>
+        <div role="alert" data-testid="bo-read-error">
+          <Notice tone="error">{t('bo.error.read', { reason: readError()! })}</Notice>
+        </div>
+      </Show>
       <p class="counter-muted bo-summary" data-testid="bo-summary">
         {t('bo.shown', { count: shown().length, ticked: ticked().size })} · {t('bo.keys')}
+        <Show when={data()?.partial}>
+          {' · '}
+          <span role="status" data-testid="bo-loading-older">{t('bo.loadingOlder')}</span>
+        </Show>
       </p>
       <div class="bo-body">
-        <Show when={data.latest} fallback={<p class="counter-muted">{t('bo.loading')}</p>}>
+        <Show when={data()} fallback={<p class="counter-muted">{t('bo.loading')}</p>}>
           <Show when={shown().length > 0} fallback={<p class="counter-muted" data-testid="bo-empty">{t('bo.empty')}</p>}>
             <DocumentTable rows={shown()} eventName={eventName} isTicked={(key) => ticked().has(key)} toggle={toggle} tickAll={tickAll} active={active()} setActive={setActive} />
           </Show>
