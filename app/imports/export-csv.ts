@@ -25,8 +25,13 @@ export function exportHeader(layout: Layout, locale: Locale): string {
   return BOM + csvLine(layout.columns.map((c) => c[locale]), EXPORT_SEPARATOR);
 }
 
+/** A document's cells in the layout's column order, as the export writes them (and the preview shows them). */
+export function columnValues(layout: Layout, doc: AnyDoc): string[] {
+  return layout.columns.map((c) => c.cell.write(value(doc, c.field)));
+}
+
 export function exportLine(layout: Layout, doc: AnyDoc): string {
-  return csvLine(layout.columns.map((c) => c.cell.write(value(doc, c.field))), EXPORT_SEPARATOR);
+  return csvLine(columnValues(layout, doc), EXPORT_SEPARATOR);
 }
 
 export function exportFileName(layout: Layout, now: Date): string {

@@ -7,8 +7,9 @@ import { For, Match, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { UsersSection } from './UsersSection.tsx';
+import { ImportsSection } from './ImportsSection.tsx';
 
-const SECTIONS = ['users'] as const;
+const SECTIONS = ['users', 'imports'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminScreen() {
@@ -42,6 +43,9 @@ export function AdminScreen() {
         <Switch>
           <Match when={section() === 'users'}>
             <UsersSection />
+          </Match>
+          <Match when={section() === 'imports'}>
+            <ImportsSection />
           </Match>
         </Switch>
       </div>
