@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
 import { SignInPage } from '../browser/pages/sign-in-page.ts';
-import { axeViolations, cspViolations, describeFindings, watchCsp } from '../support/page-audit.ts';
+import { axeViolations, cspViolations, describeFindings, keepScreenshot, watchCsp } from '../support/page-audit.ts';
 import { couch, signIn } from '../support/couch-http.ts';
 import { parseCsv } from '../../app/imports/csv.ts';
 import { AdminImportsPage } from './imports-page.ts';
@@ -100,6 +100,7 @@ describe('administration: imports', () => {
     expect(report).toContain('does not have the expected form');
     expect(report).toContain('The same key is on line 2');
     await audit(imports.page, 'imports preview');
+    await keepScreenshot(imports.page, 'admin-imports-preview');
     expect((await serverRevs()).size).toBe(0);
 
     await imports.confirm();
