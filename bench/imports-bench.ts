@@ -33,6 +33,21 @@ export function insurantsCsv(lines: number): Uint8Array {
   return new TextEncoder().encode(out.join('\r\n') + '\r\n');
 }
 
+/**
+ * fetch with the cookie handling of a browser: the session cookie goes with every request and
+ * is replaced when the server renews it (CouchDB does near the end of its 10-minute timeout;
+ * a 100,000-line import on the embedded engine takes longer than that).
+ */
+function browserLikeFetch(cookie: string): typeof fetch {
+  let current = cookie;
+  return async (input, init) => {
+    const res = await fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie: current } });
+    const renewed = res.headers.getSetCookie().find((c) => c.startsWith('AuthSession=') && !c.startsWith('AuthSession=;'));
+    if (renewed) current = renewed.split(';', 1)[0]!;
+    return res;
+  };
+}
+
 export interface ImportsBenchResult {
   lines: number;
   megabytes: number;
@@ -46,7 +61,7 @@ export async function benchImports(lines: number, log: (line: string) => void): 
   const server = await startServer();
   try {
     const session = await signIn(server.url, 'admin.hq', 'demo-admin');
-    const people = gatewayPeople(fetch, `${server.url}/db`, session.headers);
+    const people = gatewayPeople(browserLikeFetch(session.headers.cookie!), `${server.url}/db`);
     const layout = layoutOf('insurants');
     const bytes = insurantsCsv(lines);
     const branches = await people.branches();

@@ -29,7 +29,7 @@ export interface PeopleServer {
 /** The server did not answer, or answered with a failure for the whole request. */
 export class ServerFailed extends Error {
   constructor(readonly status: number | null, cause?: unknown) {
-    super(status === null ? 'server unreachable' : `server answered ${status}`, { cause });
+    super(status === null ? `server unreachable (${cause instanceof Error ? cause.message : String(cause)})` : `server answered ${status}: ${String(cause).slice(0, 200)}`, { cause });
     this.name = 'ServerFailed';
   }
 }
