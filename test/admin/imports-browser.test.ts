@@ -91,6 +91,8 @@ describe('administration: imports', () => {
     await imports.choose('employers', { name: 'employeurs.csv', buffer: employersFile() });
     expect(await imports.check()).toBe('ready');
     expect(await imports.page.getByTestId('imports-summary').textContent()).toContain('1,000 lines (Windows-1252): 997 new, 0 changed, 0 unchanged, 3 refused.');
+    // The chosen file stays chosen on the page.
+    expect(await imports.page.getByTestId('imports-file').evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe('employeurs.csv');
     const preview = await imports.page.getByTestId('imports-preview').textContent();
     expect(preview).toContain("Société Générale d'Équipement n° 1");
     expect(preview).toContain('Rue 1; Akwa');

@@ -3,7 +3,7 @@
  * file, check it (counts, the first documents, the refused lines), then import. A file over
  * the size limit is refused before it is read; a wrong header refuses the file whole.
  */
-import { For, Match, Show, Switch, createSignal } from 'solid-js';
+import { For, Match, Show, Switch, createMemo, createSignal } from 'solid-js';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -21,10 +21,12 @@ export function ImportPanel(props: { server: PeopleServer }) {
   const [file, setFile] = createSignal<File | null>(null);
   const [job, setJob] = createSignal<ImportJob | null>(null);
   let input: HTMLInputElement | undefined;
-  const tooLarge = () => {
+  // A memo, not a function: Field renders its control again when the error changes, and a new
+  // file input forgets its file; choosing another acceptable file must not change the error.
+  const tooLarge = createMemo(() => {
     const size = file()?.size ?? 0;
     return size > MAX_IMPORT_BYTES ? t('imports.file.tooLarge', { size: Math.ceil(size / 1024 / 1024) }) : null;
-  };
+  });
   const busy = () => {
     const phase = job()?.state.phase;
     return phase === 'reading' || phase === 'checking' || phase === 'writing';
