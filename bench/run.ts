@@ -7,9 +7,10 @@
  *   npm run bench -- --sizes=2000 --runs=3     # other sizes; median of 3 runs
  *   npm run bench -- --role=display            # "ours" as a user who only reads the branch (pull-only)
  *   npm run bench -- --stats-events=50000      # statistics bench size (default 500000; 0 skips it)
- *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, cash, certificates, queue, gateway, stats, coldstart, edm, backoffice, people)
+ *   npm run bench -- --parts=receipt,queue     # only some parts (sync, receipt, cash, certificates, queue, gateway, stats, coldstart, edm, backoffice, people, imports)
  *   npm run bench -- --edm-submissions=1000    # EDM export bench size (each: without and with scans)
  *   npm run bench -- --people-insurants=100000 # people at national scale (default 5000; docs/PEOPLE.md)
+ *   npm run bench -- --imports-lines=100000    # CSV import size (default 10000; docs/IMPORTS.md)
  *
  * Needs the app and the bench page built (the npm script does both). A run whose local
  * doc_count is not N fails the bench: no figure is printed for it.
@@ -38,6 +39,7 @@ import { describeRefusals } from './refusals.ts';
 import { benchColdStart, formatColdStart } from './cold-start-bench.ts';
 import { benchEdm } from './edm-bench.ts';
 import { benchPeople, writePeopleResults } from './people-bench.ts';
+import { benchImports, formatImports } from './imports-bench.ts';
 
 function option(name: string, fallback: string): string {
   const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
@@ -62,7 +64,7 @@ const EMPTY_BRANCH = 'bsempty';
 const EMPTY_DB = branchDb(EMPTY_BRANCH);
 /** The device's user, as the app signs in: a member of the bench branches, with the job role asked for. */
 const USER = { name: `bench.${ROLE}`, password: 'bench-sync-password', roles: [ROLE, branchRole(EMPTY_BRANCH), ...SIZES.map((n) => branchRole(benchBranch(n)))] };
-const PARTS = new Set(option('parts', 'sync,receipt,cash,certificates,queue,gateway,stats,coldstart,edm,backoffice,people').split(','));
+const PARTS = new Set(option('parts', 'sync,receipt,cash,certificates,queue,gateway,stats,coldstart,edm,backoffice,people,imports').split(','));
 /** Insurants of the people bench (employers: a twentieth); the national size is 1,000,000 (docs/PEOPLE.md). */
 const PEOPLE_INSURANTS = Number(option('people-insurants', process.env.PEOPLE_BENCH_INSURANTS ?? '5000'));
 
@@ -188,6 +190,12 @@ async function peoplePart() {
   for (const line of describeRefusals('people', people.serverOutput)) log(line);
 }
 
+async function importsPart() {
+  const lines = Number(option('imports-lines', '10000'));
+  log(`\nimports from the core system (docs/IMPORTS.md), ${lines} insurants from CSV:`);
+  for (const line of formatImports(await benchImports(lines, log))) log(line);
+}
+
 async function gatewayPart() {
   log('\ngateway overhead (the same reads through /db/ and straight at the engine, one signed-in user):');
   const start = loadavg()[0]!;
@@ -219,6 +227,7 @@ try {
   if (PARTS.has('edm')) await edmPart();
   if (PARTS.has('stats')) await statsPart();
   if (PARTS.has('people')) await peoplePart();
+  if (PARTS.has('imports')) await importsPart();
   log(`bench took ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {
   process.exitCode = 1;

@@ -9,8 +9,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
+import { ImportsSection } from './ImportsSection.tsx';
 
-const SECTIONS = ['users', 'services', 'counters'] as const;
+const SECTIONS = ['users', 'services', 'counters', 'imports'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminScreen() {
@@ -50,6 +51,9 @@ export function AdminScreen() {
           </Match>
           <Match when={section() === 'counters'}>
             <CountersSection />
+          </Match>
+          <Match when={section() === 'imports'}>
+            <ImportsSection />
           </Match>
         </Switch>
       </div>
