@@ -27,6 +27,20 @@ async function findIn(dbs: readonly Db[], selector: PouchDB.Find.Selector, index
   return found.flat();
 }
 
+/**
+ * The ways typed words split into a whole family name and the start of the given names, family
+ * first or last: "ngo bassa pierre" is tried as family "ngo bassa", given "pierre…", among others.
+ */
+export function nameSplits(tokens: readonly string[]): { family: string; given: string }[] {
+  const splits: { family: string; given: string }[] = [];
+  for (let k = 1; k < tokens.length; k++) {
+    const head = tokens.slice(0, k).join(' ');
+    const tail = tokens.slice(k).join(' ');
+    splits.push({ family: head, given: tail }, { family: tail, given: head });
+  }
+  return splits;
+}
+
 export function searchDevice(dbs: readonly Db[], query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
   if (dbs.length === 0) return Promise.resolve([]);
   return searchPeople(
@@ -39,15 +53,14 @@ export function searchDevice(dbs: readonly Db[], query: string, options: { kind?
         const steps: (() => Promise<Person[]>)[] = [];
         if (tokens.length >= 2) {
           const [a, b] = tokens as unknown as [string, string];
-          // A whole family name then a given name's start is one key range of the family index;
+          // A whole family name and a given names' start is one key range of the family index;
           // two starts are a range of family names filtered in memory, slow when thousands share
           // the name, so they come second.
           steps.push(async () =>
             (
-              await Promise.all([
-                findIn(dbs, { 'search.family': a, 'search.given': prefix(b) }, FAMILY_INDEX),
-                findIn(dbs, { 'search.family': b, 'search.given': prefix(a) }, FAMILY_INDEX),
-              ])
+              await Promise.all(
+                nameSplits(tokens).map(({ family, given }) => findIn(dbs, { 'search.family': family, 'search.given': prefix(given) }, FAMILY_INDEX)),
+              )
             ).flat(),
           );
           steps.push(async () =>

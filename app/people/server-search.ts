@@ -1,7 +1,7 @@
 /**
  * Person search through the server (docs/PEOPLE.md): the `people_search` view of fo_people
  * (couch-design/views/people-search.ts) read by key range through the gateway, never a scan.
- * Two words: the word pair key, in both orders; then each word's key range; then the sound key
+ * Two words or more: word pair keys (wordPairs), in both orders; then each word's key range; then the sound key
  * (typos). A number: the person's id, or the employer account (`persons_by_account`).
  */
 import { soundKey } from '../../couch-design/search/person-keys.ts';
@@ -53,6 +53,18 @@ async function viewDocs(server: ServerAccess, view: string, range: { key: string
 
 const prefixOf = (key: string) => ({ start: key, end: key + '\ufff0' });
 
+/**
+ * The word pairs asked for typed words, in both orders: the first two, and each word with the
+ * last. "ngo bassa pierre" asks "bassa pierre" too: among thousands of Ngo Bassas, the pair of
+ * the first two words alone would hold the Pierres only by luck within its candidates.
+ */
+export function wordPairs(tokens: readonly string[]): [string, string][] {
+  const last = tokens[tokens.length - 1]!;
+  const pairs: [string, string][] = [[tokens[0]!, tokens[1]!], ...tokens.slice(0, -1).map((t): [string, string] => [t, last])];
+  const seen = new Set<string>();
+  return pairs.flatMap(([x, y]): [string, string][] => [[x, y], [y, x]]).filter(([x, y]) => x !== y && !seen.has(x + ' ' + y) && seen.add(x + ' ' + y));
+}
+
 export function searchServer(server: ServerAccess, query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
   // The longest word first: the narrowest key range among a million names.
   const longest = (tokens: readonly string[]) => [...tokens].sort((x, y) => y.length - x.length)[0]!;
@@ -65,8 +77,8 @@ export function searchServer(server: ServerAccess, query: string, options: { kin
       wordSteps(tokens) {
         const steps: (() => Promise<Person[]>)[] = [];
         if (tokens.length >= 2) {
-          const [a, b] = tokens as unknown as [string, string];
-          steps.push(async () => (await Promise.all([viewDocs(server, 'people_search', prefixOf(`p:${a} ${b}`)), viewDocs(server, 'people_search', prefixOf(`p:${b} ${a}`))])).flat());
+          const pairs = wordPairs(tokens);
+          steps.push(async () => (await Promise.all(pairs.map(([x, y]) => viewDocs(server, 'people_search', prefixOf(`p:${x} ${y}`))))).flat());
         }
         steps.push(() => viewDocs(server, 'people_search', prefixOf(`w:${longest(tokens)}`)));
         return steps;

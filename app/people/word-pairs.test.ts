@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { wordPairs } from './server-search.ts';
+import { nameSplits } from './device-search.ts';
+
+describe('what a search of several words asks', () => {
+  it('the server: the first two words and each word with the last, in both orders, once each', () => {
+    expect(wordPairs(['ekam', 'helene'])).toEqual([
+      ['ekam', 'helene'],
+      ['helene', 'ekam'],
+    ]);
+    expect(wordPairs(['ngo', 'bassa', 'pierre'])).toEqual([
+      ['ngo', 'bassa'],
+      ['bassa', 'ngo'],
+      ['ngo', 'pierre'],
+      ['pierre', 'ngo'],
+      ['bassa', 'pierre'],
+      ['pierre', 'bassa'],
+    ]);
+    expect(wordPairs(['jean', 'jean'])).toEqual([]);
+  });
+
+  it('the device: every split into a whole family name and given names, family first or last', () => {
+    expect(nameSplits(['ngo', 'bassa', 'pierre'])).toEqual([
+      { family: 'ngo', given: 'bassa pierre' },
+      { family: 'bassa pierre', given: 'ngo' },
+      { family: 'ngo bassa', given: 'pierre' },
+      { family: 'pierre', given: 'ngo bassa' },
+    ]);
+  });
+});
