@@ -7,7 +7,7 @@
 import { soundKey } from '../../couch-design/search/person-keys.ts';
 import { personId, type Person } from '../../couch-design/types/person.ts';
 import { getDoc, type Db } from '../data/docs.ts';
-import { ACCOUNT_INDEX, FAMILY_INDEX, GIVEN_INDEX, SOUND_INDEX, ensurePeopleIndexes } from './people-index.ts';
+import { ACCOUNT_INDEX, FAMILY_INDEX, FAMILY_START_INDEX, GIVEN_INDEX, SOUND_INDEX, ensurePeopleIndexes } from './people-index.ts';
 import { searchPeople } from './person-search.ts';
 
 /** Candidates read per key range before the final match: the list shows 20. */
@@ -72,7 +72,7 @@ export function searchDevice(dbs: readonly Db[], query: string, options: { kind?
             ).flat(),
           );
         }
-        steps.push(async () => (await Promise.all(tokens.map((t) => findIn(dbs, { 'search.family': prefix(t) }, FAMILY_INDEX)))).flat());
+        steps.push(async () => (await Promise.all(tokens.map((t) => findIn(dbs, { 'search.family': prefix(t) }, FAMILY_START_INDEX)))).flat());
         steps.push(async () => (await Promise.all(tokens.map((t) => findIn(dbs, { 'search.given': prefix(t) }, GIVEN_INDEX)))).flat());
         return steps;
       },

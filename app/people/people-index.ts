@@ -7,12 +7,16 @@
 import type { Db } from '../data/docs.ts';
 
 export const FAMILY_INDEX = 'fo-people-family';
+export const FAMILY_START_INDEX = 'fo-people-family-start';
 export const GIVEN_INDEX = 'fo-people-given';
 export const SOUND_INDEX = 'fo-people-sound';
 export const ACCOUNT_INDEX = 'fo-people-account';
 
 const INDEXES: readonly { ddoc: string; fields: string[] }[] = [
   { ddoc: FAMILY_INDEX, fields: ['search.family', 'search.given'] },
+  // A range on the first field of the two-field index alone is read whole before its limit
+  // (pouchdb-find 9: 3.3 s against 19 ms for 15,000 namesakes, limit 50): one word needs its own.
+  { ddoc: FAMILY_START_INDEX, fields: ['search.family'] },
   { ddoc: GIVEN_INDEX, fields: ['search.given'] },
   { ddoc: SOUND_INDEX, fields: ['search.sound'] },
   { ddoc: ACCOUNT_INDEX, fields: ['accountNumber'] },
