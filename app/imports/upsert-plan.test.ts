@@ -89,6 +89,38 @@ describe('the idempotent upsert', () => {
     expect(server.docs.get('person:415120')!._rev).toBe('1-x');
   });
 
+  it('writes new people without reading first, and reads back only the ids the server already holds', async () => {
+    const server = memoryServer();
+    const reads: string[][] = [];
+    const readIds = server.read.bind(server);
+    server.read = async (ids) => {
+      reads.push([...ids]);
+      return readIds(ids);
+    };
+    expect(await runImport(server, employers, read(FILE), { write: true })).toMatchObject({ created: 2, written: 2 });
+    expect(reads).toEqual([]);
+    const more = FILE + '415122;Savonnerie;415122;;dla\n';
+    expect(await runImport(server, employers, read(more), { write: true })).toMatchObject({ created: 1, unchanged: 2, written: 1 });
+    expect(reads).toEqual([['person:415120', 'person:415121']]);
+  });
+
+  it('reads first once a batch found most of its rows already held (a re-import of a whole extract)', async () => {
+    const server = memoryServer();
+    const lines = (n: number) => 'number;company_name;account_number;branch\n' + Array.from({ length: n }, (_, i) => `${600000 + i};E${i};${600000 + i};dla`).join('\n');
+    await runImport(server, employers, read(lines(6)), { write: true });
+    const tried: number[] = [];
+    const writeDocs = server.write.bind(server);
+    server.write = async (docs) => {
+      tried.push(docs.length);
+      return writeDocs(docs);
+    };
+    const again = await runImport(server, employers, read(lines(8)), { write: true, batch: 3 });
+    expect(again).toMatchObject({ created: 2, unchanged: 6, written: 2 });
+    // Batch 1 tries its 3 creates (all refused) and turns to reading; batch 2 reads first and
+    // writes nothing; batch 3 (2 new of 2) reads first, writes them, and would create first next.
+    expect(tried).toEqual([3, 2]);
+  });
+
   it('the preview writes nothing and shows the documents as they will be written', async () => {
     const server = memoryServer();
     const preview = await runImport(server, employers, read(FILE), { write: false });
