@@ -57,10 +57,16 @@ export function gatewayPeople(fetchFn: typeof fetch, base: string, headers: Reco
   const rowsOf = (body: unknown) => ((body as { rows?: { id?: string; doc?: AnyDoc | null; value?: { deleted?: boolean } }[] }).rows ?? []);
 
   return {
+    // `_bulk_get`, not `_all_docs?keys`: the replication API reads each id directly, where the
+    // embedded engine's `_all_docs` opens a range iterator per key (2,000 ids: about twice as
+    // long). A missing id answers an error, a deleted one its tombstone: both are absent here.
     async read(ids) {
-      const body = await call('POST', `${PEOPLE_DB}/_all_docs?include_docs=true`, { keys: ids });
+      const body = (await call('POST', `${PEOPLE_DB}/_bulk_get`, { docs: ids.map((id) => ({ id })) })) as { results?: { docs?: { ok?: AnyDoc }[] }[] };
       const out = new Map<string, AnyDoc>();
-      for (const r of rowsOf(body)) if (r.doc && !r.value?.deleted) out.set(r.doc._id as string, r.doc);
+      for (const r of body.results ?? []) {
+        const doc = r.docs?.[0]?.ok;
+        if (doc && !doc._deleted) out.set(doc._id as string, doc);
+      }
       return out;
     },
     async write(docs) {
