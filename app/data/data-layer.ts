@@ -9,6 +9,7 @@ import { NoReplicaError } from './errors.ts';
 import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
 import { nextBackoff } from './backoff.ts';
 import { periodicPull, type PeriodicPull } from './periodic-pull.ts';
+import { bootstrapReplica, handOver, resumeFrom, type PullStart } from './bootstrap.ts';
 import { peopleCacheName, replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
 import type { Direction, SyncEvent } from './sync-state.ts';
 
@@ -173,50 +174,72 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     const keepIndexes = { filter: (doc: { _id: string }) => !doc._id.startsWith('_design/') };
     const push = { batch_size: 100, ...(spec.key === 'people' ? keepIndexes : {}) };
     const share = spec.filter;
-    // Scans go 5 at a time: 5 × 2 MiB in base64 stays under the gateway's 16 MB _bulk_docs body.
-    const sync = share
-      ? shareReplication(
-          periodicPull(() => local.replicate.from(remote, { batch_size: 1000, batches_limit: 4, filter: share.name, query_params: share.params })),
-          spec.mode === 'sync' ? local.replicate.to(remote, { ...live, ...push }) : null,
-        )
-      : spec.mode === 'sync'
-        ? local.sync(remote, { ...live, pull, push } as PouchDB.Replication.SyncOptions)
-        : spec.mode === 'push'
-          ? local.replicate.to(remote, { ...live, batch_size: 5 })
-          : local.replicate.from(remote, pull);
-    const emitters: [Direction, DirectionEmitter][] =
-      spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [[spec.mode, sync]];
     const watch = watches.get(spec.key);
-    for (const [direction, emitter] of emitters) {
-      emitter.on('active', () => {
-        if (direction === 'pull') watch?.pullActive();
-        options.report({ type: 'active', db, direction });
+    const begin = (start: PullStart) => {
+      // After a bootstrap, the pull starts where its pages ended (PouchDB writes that checkpoint
+      // at once); once caught up, its own checkpoints rule (handOver).
+      const from = start.since === null ? {} : { since: start.since };
+      // Scans go 5 at a time: 5 × 2 MiB in base64 stays under the gateway's 16 MB _bulk_docs body.
+      const sync = share
+        ? shareReplication(
+            periodicPull(() => local.replicate.from(remote, { batch_size: 1000, batches_limit: 4, filter: share.name, query_params: share.params })),
+            spec.mode === 'sync' ? local.replicate.to(remote, { ...live, ...push }) : null,
+          )
+        : spec.mode === 'sync'
+          ? local.sync(remote, { ...live, pull: { ...pull, ...from }, push } as PouchDB.Replication.SyncOptions)
+          : spec.mode === 'push'
+            ? local.replicate.to(remote, { ...live, batch_size: 5 })
+            : local.replicate.from(remote, { ...pull, ...from });
+      const emitters: [Direction, DirectionEmitter][] =
+        spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [[spec.mode, sync]];
+      for (const [direction, emitter] of emitters) {
+        emitter.on('active', () => {
+          if (direction === 'pull') watch?.pullActive();
+          options.report({ type: 'active', db, direction });
+        });
+        emitter.on('paused', (error?: unknown) => {
+          if (direction === 'pull') {
+            watch?.pullPaused();
+            if (!error && start.since !== null) void handOver(local).catch(() => undefined);
+            onFirstPause?.();
+            onFirstPause = undefined;
+          }
+          options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null });
+        });
+        emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => {
+          if (direction === 'pull') watch?.pulled(info.docs ?? []);
+          else watch?.pushed(info.docs ?? []);
+          options.report({ type: 'change', db, direction, docs: info.docs ?? [] });
+        });
+        // A 403 from validate_doc_update: the document stays local only; the user must see why.
+        emitter.on('denied', (error: { id?: string }) => options.report({ type: 'denied', db, id: error.id ?? '?', reason: reasonOf(error) }));
+      }
+      (sync as DirectionEmitter).on('error', (error: unknown) => {
+        const code = String((error as { name?: unknown } | null)?.name ?? 'unknown').toLowerCase();
+        options.report({ type: 'fatal', db, code });
+        syncs.delete(spec.key);
+        onFirstPause?.();
+        onFirstPause = undefined;
+        if (code === 'unauthorized') options.onUnauthorized?.();
       });
-      emitter.on('paused', (error?: unknown) => {
-        if (direction === 'pull') {
-          watch?.pullPaused();
-          onFirstPause?.();
-          onFirstPause = undefined;
-        }
-        options.report({ type: 'paused', db, direction, error: error ? reasonOf(error) : null });
+      syncs.set(spec.key, sync);
+    };
+    // An unfiltered pull of an empty replica starts with the bootstrap's pages (bootstrap.ts);
+    // a failed bootstrap hands over from how far it got.
+    if (spec.mode === 'push' || share) return begin({ since: null });
+    const run = generation;
+    watch?.pullActive();
+    options.report({ type: 'active', db, direction: 'pull' });
+    const onPage = (docs: readonly { _id: string; _rev?: string }[]) => {
+      watch?.pulled(docs);
+      options.report({ type: 'change', db, direction: 'pull', docs });
+    };
+    void bootstrapReplica(local, remote, onPage, () => run !== generation)
+      .catch(() => resumeFrom(local))
+      .catch((): PullStart => ({ since: null }))
+      .then((start) => {
+        if (run === generation) begin(start);
       });
-      emitter.on('change', (info: { docs?: { _id: string; _rev?: string }[] }) => {
-        if (direction === 'pull') watch?.pulled(info.docs ?? []);
-        else watch?.pushed(info.docs ?? []);
-        options.report({ type: 'change', db, direction, docs: info.docs ?? [] });
-      });
-      // A 403 from validate_doc_update: the document stays local only; the user must see why.
-      emitter.on('denied', (error: { id?: string }) => options.report({ type: 'denied', db, id: error.id ?? '?', reason: reasonOf(error) }));
-    }
-    (sync as DirectionEmitter).on('error', (error: unknown) => {
-      const code = String((error as { name?: unknown } | null)?.name ?? 'unknown').toLowerCase();
-      options.report({ type: 'fatal', db, code });
-      syncs.delete(spec.key);
-      onFirstPause?.();
-      onFirstPause = undefined;
-      if (code === 'unauthorized') options.onUnauthorized?.();
-    });
-    syncs.set(spec.key, sync);
   }
 
   const layer: DataLayer = {
