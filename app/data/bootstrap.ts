@@ -71,8 +71,16 @@ export async function bootstrapReplica(local: Db, remote: Db, onPage: (docs: rea
     if (info.doc_count > 0 || Number(info.update_seq) > 0) return { since: null };
     mark = await saveMark(local, { _id: BOOTSTRAP_MARK, seq: 0, done: false, handedOver: false });
   }
-  while (!mark.done && !stopped()) {
-    const page = await remote.changes({ since: mark.seq, limit: BOOTSTRAP_PAGE, batch_size: BOOTSTRAP_PAGE, include_docs: true, conflicts: true } as PouchDB.Core.ChangesOptions);
+  const read = (since: Seq) => {
+    const page = remote.changes({ since, limit: BOOTSTRAP_PAGE, batch_size: BOOTSTRAP_PAGE, include_docs: true, conflicts: true } as PouchDB.Core.ChangesOptions);
+    page.catch(() => undefined); // awaited below, unless the loop stops first
+    return page;
+  };
+  let next = mark.done ? null : read(mark.seq);
+  while (next && !mark.done && !stopped()) {
+    const page = await next;
+    // The server reads the next page while this one is written.
+    next = page.results.length < BOOTSTRAP_PAGE ? null : read(page.last_seq);
     const docs = page.results.flatMap((r) => (r.doc && !r.deleted && !(r.doc as Doc)._deleted ? [r.doc as unknown as Doc] : []));
     const whole = docs.filter((d) => !d._conflicts && !d._attachments);
     const special = docs.filter((d) => d._conflicts || d._attachments);
