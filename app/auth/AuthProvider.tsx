@@ -173,6 +173,8 @@ export function AuthProvider(props: { children: JSX.Element }) {
     const record = usableRecord(resume.load(), Date.now());
     if (answer.kind === 'ok') {
       if (answer.name !== null) {
+        // A device account keeps its password at hand, to reopen its session when this one ends.
+        if (record?.kind === 'device' && record.name === answer.name) password = record.secret;
         setUser({ name: answer.name, roles: answer.roles, offline: false });
         setSessionEpoch((n) => n + 1);
       } else if (record?.kind === 'device' && !(await resumeDevice(record.name, record.secret)) && resume.load()) {
