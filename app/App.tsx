@@ -1,6 +1,6 @@
 /** Providers, routes and the role guard. */
 import { Match, Show, Switch, createMemo, lazy, type JSX } from 'solid-js';
-import { Navigate, Route, Router, type RouteSectionProps } from '@solidjs/router';
+import { Navigate, Route, Router, useSearchParams, type RouteSectionProps } from '@solidjs/router';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
 import { NO_ROLE_PATH, SCREEN_PATHS, canOpen, isFullScreen, landingPath } from './auth/landing.ts';
@@ -13,6 +13,8 @@ import { NoRoleScreen, RoleScreen } from './screens/RoleScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Unlock } from './auth/Unlock.tsx';
 import { ChangePassword } from './auth/ChangePassword.tsx';
+import { Enrol } from './auth/Enrol.tsx';
+import { ENROL_PATH } from './auth/enrol-rules.ts';
 import { mustChangePassword } from './admin/user-rules.ts';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
@@ -95,8 +97,20 @@ function Home() {
 
 function SignInRoute() {
   const auth = useAuth();
+  const [params] = useSearchParams<{ with?: string }>();
+  // An enrolled (or revoked) device goes back to enrolment, not to a password form.
+  const signInForm = () => (auth.device() && params.with !== 'password' ? <Navigate href={ENROL_PATH} /> : <SignIn />);
   return (
-    <Show when={auth.user()} fallback={<LockedOr fallback={<SignIn />} />}>
+    <Show when={auth.user()} fallback={<LockedOr fallback={signInForm()} />}>
+      {(user) => <Navigate href={landingPath(user().roles)} />}
+    </Show>
+  );
+}
+
+function EnrolRoute() {
+  const auth = useAuth();
+  return (
+    <Show when={auth.user()} fallback={<Enrol />}>
       {(user) => <Navigate href={landingPath(user().roles)} />}
     </Show>
   );
@@ -121,6 +135,7 @@ export function App() {
         <Router root={Root}>
           <Route path="/" component={Home} />
           <Route path="/signin" component={SignInRoute} />
+          <Route path={ENROL_PATH} component={EnrolRoute} />
           <Route path={VERIFY_PATH} component={VerifyPage} />
           <Route path={NO_ROLE_PATH} component={NoRole} />
           {JOB_ROLES.map((screen) => (

@@ -5,6 +5,8 @@ import { startEmbeddedEngine, type EmbeddedEngine } from './embedded/start-engin
 import { createAppServer } from './http/app-server.ts';
 import { createGateway } from './gateway/gateway.ts';
 import { couchUserStore } from './gateway/users-store.ts';
+import { couchDeviceStore } from './gateway/devices-store.ts';
+import { devicesApi } from './gateway/devices-api.ts';
 import { setPassword } from './provision/users.ts';
 import { log } from './log.ts';
 import { adminClient, withCredentials } from './provision/couch-client.ts';
@@ -70,6 +72,7 @@ const server = createAppServer({
     limit: lookupLimit(),
   },
   users,
+  devices: devicesApi({ users, devices: couchDeviceStore(couch) }),
   health: async () => {
     const [up, central] = await Promise.all([couch.info().then(() => true, () => false), centralLink()]);
     const embedded = engine?.status();

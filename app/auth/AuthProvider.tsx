@@ -9,6 +9,9 @@ import { signIn as decideSignIn, type SessionUser, type SignInResult } from './s
 import { checkPassword, cryptoAvailable, deriveVerifier, storageVerifierStore } from './verifier.ts';
 import { resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
 import { askStanding, sweepVerifiers } from './verifier-sweep.ts';
+import { enrolDevice, storageDeviceMarker, type DeviceMarker } from './enrol-client.ts';
+import { isEnrolledDevice } from './enrol-rules.ts';
+import { startHeartbeat } from './device-heartbeat.ts';
 
 const RECONNECT_EVERY_MS = 20_000;
 /** How often an online device asks which of its offline users were disabled (besides at each new session). */
@@ -35,6 +38,10 @@ export interface Auth {
   signOut(notice?: string): Promise<void>;
   /** Re-open the CouchDB session with the remembered password (silent; no-op when impossible now). */
   reconnect(): Promise<void>;
+  /** This device's enrolment, if it was ever enrolled (docs/ADMIN.md, Devices). */
+  readonly device: Accessor<DeviceMarker | null>;
+  /** Enrols this device with a code and signs its new account in; a refusal's reason code otherwise. */
+  enrol(code: string): Promise<SignInResult | { readonly ok: false; readonly code: string }>;
 }
 
 const AuthContext = createContext<Auth>();
@@ -49,6 +56,19 @@ export function AuthProvider(props: { children: JSX.Element }) {
   const [locked, setLocked] = createSignal<{ readonly name: string } | null>(null);
   const store = storageVerifierStore(localStorage);
   const resume = storageResumeStore(localStorage);
+  const markers = storageDeviceMarker(localStorage);
+  const [device, setDevice] = createSignal<DeviceMarker | null>(markers.load());
+  /** The reason to show when the server refuses this account: an enrolled device was revoked. */
+  const refusedCode = (name: string, disabled: boolean): string => {
+    const marker = device();
+    if (disabled && marker?.name === name) {
+      const revoked = { name, state: 'revoked' } as const;
+      markers.save(revoked);
+      setDevice(revoked);
+      return 'device_revoked';
+    }
+    return disabled ? 'account_disabled' : 'session_expired';
+  };
   let password: string | null = null; // memory only
   let reconnecting: Promise<void> | null = null;
 
@@ -113,7 +133,7 @@ export function AuthProvider(props: { children: JSX.Element }) {
       }
     } else if (answer.kind === 'unauthorized' || answer.kind === 'disabled') {
       store.remove(current.name); // the password was changed, the user removed or disabled
-      await signOut(answer.kind === 'disabled' ? 'account_disabled' : 'session_expired');
+      await signOut(refusedCode(current.name, answer.kind === 'disabled'));
     } else if (!current.offline) {
       // unreachable or server error: without a session we are offline; the timer tries again
       setUser({ ...current, offline: true });
@@ -134,7 +154,10 @@ export function AuthProvider(props: { children: JSX.Element }) {
       setSessionEpoch((n) => n + 1);
       return true;
     }
-    if (answer.kind === 'unauthorized' || answer.kind === 'disabled') resume.clear(); // its password changed or it was disabled: someone must sign it in
+    if (answer.kind === 'unauthorized' || answer.kind === 'disabled') {
+      resume.clear(); // its password changed or it was disabled: someone must sign it in
+      setNotice(refusedCode(name, answer.kind === 'disabled'));
+    }
     return false;
   }
 
@@ -150,10 +173,14 @@ export function AuthProvider(props: { children: JSX.Element }) {
     const record = usableRecord(resume.load(), Date.now());
     if (answer.kind === 'ok') {
       if (answer.name !== null) {
+        // A device account keeps its password at hand, to reopen its session when this one ends.
+        if (record?.kind === 'device' && record.name === answer.name) password = record.secret;
         setUser({ name: answer.name, roles: answer.roles, offline: false });
         setSessionEpoch((n) => n + 1);
-      } else if (record?.kind === 'device') {
-        await resumeDevice(record.name, record.secret);
+      } else if (record?.kind === 'device' && !(await resumeDevice(record.name, record.secret)) && resume.load()) {
+        // The server could not open the session now (not a refusal): work offline, retry later.
+        password = record.secret;
+        setUser({ name: record.name, roles: record.roles, offline: true });
       }
       return;
     }
@@ -184,7 +211,7 @@ export function AuthProvider(props: { children: JSX.Element }) {
     const current = user();
     if (!current || current.offline) return;
     const revoked = await sweepVerifiers(store, askStanding);
-    if (revoked.includes(current.name) && user()?.name === current.name) await signOut('account_disabled');
+    if (revoked.includes(current.name) && user()?.name === current.name) await signOut(refusedCode(current.name, true));
   }
   // Each new server session of a user: keyed on both, as the epoch moves before the user is set.
   const onlineSession = () => {
@@ -205,7 +232,24 @@ export function AuthProvider(props: { children: JSX.Element }) {
     clearInterval(timer);
   });
 
-  const auth: Auth = { user, ready, notice, sessionEpoch, locked, signIn, unlock, dropLock, signOut, reconnect };
+  // An enrolled device reports itself (last contact, printer) while it has a server session.
+  createEffect(
+    on(onlineSession, (key) => {
+      if (key === null || !isEnrolledDevice(user()?.roles ?? [])) return;
+      onCleanup(startHeartbeat(() => void reconnect()));
+    }),
+  );
+
+  async function enrol(code: string) {
+    const answer = await enrolDevice(code);
+    if (!answer.ok) return answer;
+    const marker = { name: answer.name, state: 'enrolled' } as const;
+    markers.save(marker);
+    setDevice(marker);
+    return signIn(answer.name, answer.password);
+  }
+
+  const auth: Auth = { user, ready, notice, sessionEpoch, locked, signIn, unlock, dropLock, signOut, reconnect, device, enrol };
   return <AuthContext.Provider value={auth}>{props.children}</AuthContext.Provider>;
 }
 

@@ -4,7 +4,7 @@
  * with what to do. The submit runs through an action guard: a double press signs in once.
  */
 import { Show, createSignal, onCleanup } from 'solid-js';
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { errorText } from '../i18n/reasons.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
@@ -104,6 +104,9 @@ export function SignIn() {
           <Button type="submit" variant="primary" size="large" block testId="signin-submit" disabled={guard.busy()}>
             {guard.busy() ? t('signin.busy') : t('signin.submit')}
           </Button>
+          <p class="enrol-alt">
+            <A href="/enrol" data-testid="signin-enrol-link">{t('enrol.link')}</A>
+          </p>
         </form>
       </div>
     </main>

@@ -6,6 +6,7 @@ import { handleDbRequest } from '../gateway/gateway.ts';
 import { handleCertificatesApi, type CertificatesContext } from '../certificates/certificates-api.ts';
 import { handleUsersApi } from '../gateway/users-api.ts';
 import type { UserStore } from '../gateway/users-store.ts';
+import type { devicesApi } from '../gateway/devices-api.ts';
 import { sendJson } from './respond.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
@@ -16,6 +17,8 @@ export interface AppServerOptions {
   accounts: AccountStore;
   certificates: CertificatesContext;
   users: UserStore;
+  /** `/api/devices` (enrolment, heartbeat, the admin's list): optional so older callers need not wire it. */
+  devices?: ReturnType<typeof devicesApi>;
   /** Answers /health: whatever the caller knows about its own state. */
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
 }
@@ -31,6 +34,7 @@ async function route(opts: AppServerOptions, req: IncomingMessage, res: ServerRe
   if (path === '/db' || path.startsWith('/db/')) return handleDbRequest(opts.gateway, req, res, raw.slice(3) || '/');
   if (path.startsWith('/api/account/')) return handleAccountApi(opts.gateway, opts.accounts, req, res, path);
   if (path === '/api/users' || path.startsWith('/api/users/')) return handleUsersApi(opts.gateway, opts.users, req, res, path);
+  if (opts.devices && (path === '/api/devices' || path.startsWith('/api/devices/'))) return opts.devices(opts.gateway, req, res, path);
   if (path.startsWith('/api/certificates/')) return handleCertificatesApi(opts.gateway, opts.certificates, req, res, path);
   // Apache CouchDB's replicator, given head office's `/db/` URL with credentials, first tries a
   // cookie session at the server root; a 404 makes it use basic auth (its documented fallback).

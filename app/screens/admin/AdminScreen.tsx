@@ -10,8 +10,9 @@ import { UsersSection } from './UsersSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
+import { DevicesSection } from './DevicesSection.tsx';
 
-const SECTIONS = ['users', 'services', 'counters', 'imports'] as const;
+const SECTIONS = ['users', 'services', 'counters', 'imports', 'devices'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminScreen() {
@@ -54,6 +55,9 @@ export function AdminScreen() {
           </Match>
           <Match when={section() === 'imports'}>
             <ImportsSection />
+          </Match>
+          <Match when={section() === 'devices'}>
+            <DevicesSection />
           </Match>
         </Switch>
       </div>
