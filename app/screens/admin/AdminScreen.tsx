@@ -10,8 +10,10 @@ import { UsersSection } from './UsersSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
+import { InstitutionSection } from './InstitutionSection.tsx';
+import { CatalogueSection } from './CatalogueSection.tsx';
 
-const SECTIONS = ['users', 'services', 'counters', 'imports'] as const;
+const SECTIONS = ['users', 'services', 'counters', 'institution', 'catalogue', 'imports'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminScreen() {
@@ -51,6 +53,12 @@ export function AdminScreen() {
           </Match>
           <Match when={section() === 'counters'}>
             <CountersSection />
+          </Match>
+          <Match when={section() === 'institution'}>
+            <InstitutionSection />
+          </Match>
+          <Match when={section() === 'catalogue'}>
+            <CatalogueSection />
           </Match>
           <Match when={section() === 'imports'}>
             <ImportsSection />
