@@ -8,11 +8,30 @@ import { COUNTER_CODE, SERIES, SERVICE_CODE } from '../../couch-design/ids/codes
 import { type Counter, counterId } from '../../couch-design/types/counter.ts';
 import { type Service, serviceId } from '../../couch-design/types/service.ts';
 import { type RefChange, refChangeId } from '../../couch-design/types/ref-change.ts';
+import type { Institution } from '../../couch-design/types/institution.ts';
+import type { Branch } from '../../couch-design/types/branch.ts';
+import type { CertificateType, DocumentType, EventType } from '../../couch-design/types/catalogue.ts';
+
+/** Every reference document the administration edits, each logged as a `ref_change`. */
+export type RefDoc = Service | Counter | Institution | Branch | EventType | DocumentType | CertificateType;
 
 /** A problem with a draft: the field it belongs to and what is wrong, translated by the screen. */
 export interface RefProblem {
   field: string;
-  code: 'required' | 'bad_format' | 'too_long' | 'too_large' | 'code_taken' | 'series_taken';
+  code:
+    | 'required'
+    | 'bad_format'
+    | 'too_long'
+    | 'too_large'
+    | 'code_taken'
+    | 'series_taken'
+    | 'not_positive'
+    | 'too_precise'
+    | 'above_ceiling'
+    | 'not_offered'
+    | 'bad_zone'
+    | 'unknown_document'
+    | 'in_use';
 }
 
 export interface ServiceDraft {
@@ -138,7 +157,7 @@ function content<T extends { _rev?: string }>(doc: T): Omit<T, '_rev'> {
 }
 
 /** Only what the editor changes counts: a save that changes nothing is not an edit. */
-export function changedFields(before: Service | Counter | null, after: Service | Counter): string[] {
+export function changedFields(before: RefDoc | null, after: RefDoc): string[] {
   const skip = new Set(['_rev', 'updatedBy', 'updatedAt']);
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   const a = (before ?? {}) as unknown as Record<string, unknown>;
@@ -146,15 +165,19 @@ export function changedFields(before: Service | Counter | null, after: Service |
   return [...keys].filter((k) => !skip.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
-/** The log entry of one edit (types/ref-change.ts); `uid` is time-sortable so the log reads in order. */
-export function refChangeOf(before: Service | Counter | null, after: Service | Counter, edit: Edit, uid: string): RefChange {
+/**
+ * The log entry of one edit (types/ref-change.ts); `uid` is time-sortable so the log reads in
+ * order. `after` null: the removal of `before` (a document type).
+ */
+export function refChangeOf(before: RefDoc | null, after: RefDoc | null, edit: Edit, uid: string): RefChange {
+  const doc = (after ?? before)!;
   return {
-    _id: refChangeId(after._id, uid),
+    _id: refChangeId(doc._id, uid),
     type: 'ref_change',
-    target: after._id,
-    ...(after.type === 'counter' ? { branch: after.branch } : {}),
+    target: doc._id,
+    ...(doc.type === 'counter' ? { branch: doc.branch } : {}),
     before: before ? content(before) : null,
-    after: content(after),
+    after: after ? content(after) : null,
     by: edit.by,
     at: edit.at,
   } as RefChange;

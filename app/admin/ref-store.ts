@@ -12,6 +12,8 @@ import { parseReason } from '../../couch-design/validate/entry.ts';
 import type { Branch } from '../../couch-design/types/branch.ts';
 import type { Counter } from '../../couch-design/types/counter.ts';
 import type { Service } from '../../couch-design/types/service.ts';
+import { INSTITUTION_ID, type Institution } from '../../couch-design/types/institution.ts';
+import type { CertificateType, DocumentType, EventType } from '../../couch-design/types/catalogue.ts';
 import { refChangePrefix, type RefChange } from '../../couch-design/types/ref-change.ts';
 import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
 import { localName } from '../data/replicas.ts';
@@ -20,7 +22,7 @@ import { openRemoteWriter, isUnreachable } from '../data/remote-write.ts';
 import { ConflictError, ValidationError, statusOf } from '../data/errors.ts';
 import type { Stored } from '../data/docs.ts';
 import { deviceId } from '../queue/device.ts';
-import { changedFields, refChangeOf, type Edit } from './ref-rules.ts';
+import { changedFields, refChangeOf, type Edit, type RefDoc } from './ref-rules.ts';
 
 /** Why a save failed, as the screen says it. */
 export type SaveFailure = 'offline' | 'conflict' | 'series_taken' | 'code_taken' | 'forbidden' | 'invalid';
@@ -37,13 +39,20 @@ export interface RefStore {
   /** Every branch's counters, in id order (by branch, then code). */
   readonly counters: Accessor<Stored<Counter>[]>;
   readonly branches: Accessor<Stored<Branch>[]>;
+  /** Null until read, or on a replica that has none yet. */
+  readonly institution: Accessor<Stored<Institution> | null>;
+  readonly events: Accessor<Stored<EventType>[]>;
+  readonly documentTypes: Accessor<Stored<DocumentType>[]>;
+  readonly certificateTypes: Accessor<Stored<CertificateType>[]>;
   readonly ready: Accessor<boolean>;
   /** Bumped at every change of the replica: history readers follow it. */
   readonly version: Accessor<number>;
   /** One item's change log, newest first. */
   history(target: string): Promise<Stored<RefChange>[]>;
   /** Writes `after` (a creation when `before` is null), then its log entry; nothing when nothing changed. */
-  save<T extends Service | Counter>(before: Stored<T> | null, after: T): Promise<void>;
+  save<T extends RefDoc>(before: Stored<T> | null, after: T): Promise<void>;
+  /** Removes `doc` (a document type no event requires), then logs the removal. */
+  remove<T extends RefDoc>(doc: Stored<T>): Promise<void>;
   edit(): Edit;
 }
 
@@ -73,26 +82,38 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
   const [services, setServices] = createSignal<Stored<Service>[]>([]);
   const [counters, setCounters] = createSignal<Stored<Counter>[]>([]);
   const [branches, setBranches] = createSignal<Stored<Branch>[]>([]);
+  const [institution, setInstitution] = createSignal<Stored<Institution> | null>(null);
+  const [events, setEvents] = createSignal<Stored<EventType>[]>([]);
+  const [documentTypes, setDocumentTypes] = createSignal<Stored<DocumentType>[]>([]);
+  const [certificateTypes, setCertificateTypes] = createSignal<Stored<CertificateType>[]>([]);
   const [ready, setReady] = createSignal(false);
   const [version, setVersion] = createSignal(0);
   let closed = false;
 
   async function load() {
-    const [s, c, b] = await Promise.all([
+    const [s, c, b, i, e, d, t] = await Promise.all([
       writer.allDocsByPrefix<Service>('service:'),
       writer.allDocsByPrefix<Counter>('counter:'),
       writer.allDocsByPrefix<Branch>('branch:'),
+      writer.allDocsByPrefix<Institution>(INSTITUTION_ID),
+      writer.allDocsByPrefix<EventType>('event:'),
+      writer.allDocsByPrefix<DocumentType>('doctype:'),
+      writer.allDocsByPrefix<CertificateType>('certtype:'),
     ]);
     if (closed) return;
-    setServices(s.filter((d) => d.type === 'service'));
-    setCounters(c.filter((d) => d.type === 'counter'));
-    setBranches(b.filter((d) => d.type === 'branch'));
+    setServices(s.filter((x) => x.type === 'service'));
+    setCounters(c.filter((x) => x.type === 'counter'));
+    setBranches(b.filter((x) => x.type === 'branch'));
+    setInstitution(i.find((x) => x._id === INSTITUTION_ID && x.type === 'institution') ?? null);
+    setEvents(e.filter((x) => x.type === 'event'));
+    setDocumentTypes(d.filter((x) => x.type === 'document_type'));
+    setCertificateTypes(t.filter((x) => x.type === 'certificate_type'));
     setReady(true);
     setVersion((v) => v + 1);
   }
   // Replication (another administrator, a supervisor) and this device's own writes alike.
   const stop = writer.subscribe((doc) => {
-    if (/^(service|counter|branch|refchange):/.test(doc._id)) void load();
+    if (/^((service|counter|branch|refchange|event|doctype|certtype):|institution$)/.test(doc._id)) void load();
   });
   void load();
   onCleanup(() => {
@@ -105,6 +126,10 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
     services,
     counters,
     branches,
+    institution,
+    events,
+    documentTypes,
+    certificateTypes,
     ready,
     version,
     async history(target) {
@@ -123,6 +148,15 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
       const log = refChangeOf(before, after, { by: after.updatedBy!, at: after.updatedAt! }, uid(Date.now(), deviceId(), ++seq));
       // The edit stands; its log entry goes to the server now, or with the next push if the link just dropped.
       await writer.writeServerFirst(log);
+      await load();
+    },
+    async remove(doc) {
+      try {
+        await writer.writeArbitrated({ _id: doc._id, _rev: doc._rev, _deleted: true } as never);
+      } catch (error) {
+        throw new RefSaveError(failureOf(error, false), error);
+      }
+      await writer.writeServerFirst(refChangeOf(doc, null, { by: user.name, at: new Date().toISOString() }, uid(Date.now(), deviceId(), ++seq)));
       await load();
     },
   };

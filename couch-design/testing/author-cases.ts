@@ -29,6 +29,11 @@ export const AUTHOR_WRITERS: Readonly<Record<string, string>> = {
   service: 'admin',
   counter: 'supervisor',
   ref_change: 'supervisor',
+  institution: 'admin',
+  branch: 'admin',
+  event: 'admin',
+  document_type: 'admin',
+  certificate_type: 'admin',
 };
 
 const FORGED = 'someone.else';

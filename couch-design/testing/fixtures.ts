@@ -28,8 +28,8 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
   const ticket = ticketId({ branch: 'dla', day: DAY, series: 'A', seq: 12 });
   const session = cashSessionId('dla', 'C08', 1);
   return {
-    institution: { _id: 'institution', type: 'institution', name: 'CNPS', currency: 'XAF', currencyDecimals: 0, defaultLocale: 'fr' },
-    branch: { _id: 'branch:dla', type: 'branch', code: 'dla', name: 'Douala Centre', city: 'Douala', services: ['family', 'cash'] },
+    institution: { _id: 'institution', type: 'institution', name: 'CNPS', currency: 'XAF', currencyDecimals: 0, defaultLocale: 'fr', updatedBy: 'admin.hq', updatedAt: AT },
+    branch: { _id: 'branch:dla', type: 'branch', code: 'dla', name: 'Douala Centre', city: 'Douala', services: ['family', 'cash'], updatedBy: 'admin.hq', updatedAt: AT },
     service: {
       _id: 'service:family',
       type: 'service',
@@ -59,8 +59,10 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       code: 'family_benefits_male',
       name: { fr: 'Prestations familiales (assuré homme)', en: 'Family benefits (male insurant)' },
       requiredDocuments: ['0104', '0215', '0228'],
+      updatedBy: 'admin.hq',
+      updatedAt: AT,
     },
-    document_type: { _id: 'doctype:0104', type: 'document_type', code: '0104', name: { fr: 'Acte de naissance', en: 'Birth certificate' }, validityMonths: 3 },
+    document_type: { _id: 'doctype:0104', type: 'document_type', code: '0104', name: { fr: 'Acte de naissance', en: 'Birth certificate' }, validityMonths: 3, updatedBy: 'admin.hq', updatedAt: AT },
     certificate_type: {
       _id: 'certtype:affiliation',
       type: 'certificate_type',
@@ -68,6 +70,8 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       name: { fr: "Attestation d'immatriculation", en: 'Registration certificate' },
       for: ['insurant', 'employer'],
       rule: 'registered',
+      updatedBy: 'admin.hq',
+      updatedAt: AT,
     },
     settings: { _id: 'settings:global', type: 'settings', scope: 'global', values: { ticketResetHour: 0 } },
     person: { _id: 'person:1000123', type: 'person', kind: 'insurant', number: '1000123', familyName: 'Ékotto', givenName: 'Jean', sex: 'M', birthDate: '1980-01-31' },

@@ -63,7 +63,47 @@ export function refCases(): WriteCase[] {
     ref("a log entry's content is the target's", { ...change(mine, SUP.name!), after: counter('dla', SUP.name!, { _id: 'counter:dla:C02' }) }, SUP, no('after._id', 'bad_ref')),
     ref("a log entry's content is a valid document", { ...change(mine, SUP.name!), after: counter('dla', SUP.name!, { services: ['Bad'] }) }, SUP, no('after.services.0', 'bad_format')),
     ref('a log entry carries its counter\'s branch', { ...change(mine, SUP.name!), branch: 'yde' }, SUP, no('branch', 'bad_value')),
-    ref('a log entry of something else is refused', { ...change(mine, SUP.name!), target: 'branch:dla' }, SUP, no('target', 'bad_ref')),
+    ref('a log entry of something else is refused', { ...change(mine, SUP.name!), target: 'settings:global' }, SUP, no('target', 'bad_ref')),
     ref("a log entry's id is its target's range", { ...change(mine, SUP.name!), _id: 'refchange:counter:dla:C02:' + uid(1, 'a1', 1) }, SUP, no('_id', 'bad_id')),
+    ...catalogueCases(),
+  ];
+}
+
+/** The institution, branches, catalogue and cash settings: admin only, each edit in its writer's name, logged. */
+function catalogueCases(): WriteCase[] {
+  const g = goodDocs();
+  const by = (doc: Doc | undefined, extra: Doc = {}): Doc => ({ ...doc!, updatedBy: 'admin.hq', updatedAt: AT, ...extra });
+  const institution = by(g.institution, { languages: ['fr', 'en'], cash: { denominations: [10000, 5000, 1000], maxAmount: 5000000, varianceThreshold: 1000, reversalThreshold: 100000 } });
+  const branch = by(g.branch, { timeZone: 'Africa/Douala' });
+  const event = by(g.event);
+  const doctype = by(g.document_type);
+  const certtype = by(g.certificate_type);
+  const cash = institution.cash as Doc;
+  const ref = (name: string, doc: Doc, u = ADMIN, expect: WriteCase['expect'] = null, old: Doc | null = null): WriteCase => ({ name, doc, old, user: u, db: 'ref', expect });
+  return [
+    ref('an admin writes the institution with its languages and cash settings', institution),
+    ref('the default language is one the institution offers', { ...institution, languages: ['en'] }, ADMIN, no('defaultLocale', 'not_offered')),
+    ref('a language is offered once', { ...institution, languages: ['fr', 'fr'] }, ADMIN, no('languages', 'duplicate')),
+    ref('at least one language is offered', { ...institution, languages: [] }, ADMIN, no('languages', 'required')),
+    ref('no cash threshold is above the ceiling of one entry', { ...institution, cash: { ...cash, varianceThreshold: 5000001 } }, ADMIN, no('cash.varianceThreshold', 'above_ceiling')),
+    ref('the ceiling of one entry is positive', { ...institution, cash: { ...cash, maxAmount: 0, varianceThreshold: 0, reversalThreshold: 0 } }, ADMIN, no('cash.maxAmount', 'not_positive')),
+    ref('a supervisor may not write the institution', { ...institution, updatedBy: SUP.name }, SUP, no('_id', 'forbidden_role')),
+    ref('an institution edit names its editor', { ...institution, updatedBy: 'someone.else' }, ADMIN, no('updatedBy', 'not_author'), { ...institution, _rev: '1-a' }),
+    ref('an admin writes a branch in its own name', branch),
+    ref('a branch edit without an editor is refused', { ...branch, updatedBy: undefined, updatedAt: undefined }, ADMIN, no('updatedBy', 'not_author'), { ...branch, _rev: '1-a' }),
+    ref('a supervisor may not edit its own branch', { ...branch, updatedBy: SUP.name }, SUP, no('_id', 'forbidden_role'), { ...branch, _rev: '1-a' }),
+    ref('an admin writes an event', event),
+    ref('an event requires a document once', { ...event, requiredDocuments: ['0104', '0104'] }, ADMIN, no('requiredDocuments', 'duplicate')),
+    ref('an admin writes a document type', doctype),
+    ref('an admin removes a document type', { _id: doctype._id, _rev: '2-a', _deleted: true }, ADMIN, null, { ...doctype, _rev: '1-a' }),
+    ref('an admin writes a certificate type', certtype),
+    ref("a certificate type's validity stays within the ceiling", { ...certtype, validityMonths: 61 }, ADMIN, no('validityMonths', 'too_large')),
+    ref('a certificate type is for a kind of person once', { ...certtype, for: ['insurant', 'insurant'] }, ADMIN, no('for', 'duplicate')),
+    ref('a supervisor may not write the catalogue', { ...certtype, updatedBy: SUP.name }, SUP, no('_id', 'forbidden_role')),
+    ref('an admin logs a branch edit', change(branch, 'admin.hq', { ...branch, name: 'Douala' }), ADMIN),
+    ref('an admin logs the institution edit', change(institution, 'admin.hq', g.institution!), ADMIN),
+    ref('an admin logs a document type removal', { ...change(doctype, 'admin.hq', doctype), after: null }, ADMIN),
+    ref('only a document type is removed: an event removal is refused', { ...change(event, 'admin.hq', event), after: null }, ADMIN, no('after', 'required')),
+    ref("a catalogue log entry's content is a valid document", change({ ...event, requiredDocuments: ['104'] }, 'admin.hq'), ADMIN, no('after.requiredDocuments.0', 'bad_format')),
   ];
 }

@@ -13,6 +13,9 @@ export interface Branch extends BaseDoc {
   services: string[];
   /** IANA time zone that defines the branch-local `<day>` (Africa/Douala). */
   timeZone?: string;
+  /** Who made the last edit and when (validate/authors.ts: always the writer); each edit is also a `ref_change`. */
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function branchDocId(code: string): string {
@@ -31,6 +34,8 @@ export function validateBranch(doc: AnyDoc): Problem[] {
   c.str('city', { max: 100 });
   c.strList('services', SERVICE_CODE);
   c.str('timeZone', { optional: true, max: 64, pattern: /^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/ });
+  c.author('updatedBy', true);
+  c.instant('updatedAt', doc.updatedBy == null);
   c.id(code && branchDocId(code));
   return c.problems;
 }

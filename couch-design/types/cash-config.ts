@@ -40,5 +40,11 @@ export function checkCashSettings(c: Checker, field: string, optional: boolean):
     const v = s[ints[i]!];
     if (!isInt(v) || v < 0 || v > MAX_CASH_AMOUNT) c.add(field + '.' + ints[i], 'bad_value');
   }
+  // One entry carries at least one minor unit; no threshold is above what one entry may carry.
+  if (s.maxAmount === 0) c.add(field + '.maxAmount', 'not_positive');
+  if (isInt(s.maxAmount)) {
+    if (isInt(s.varianceThreshold) && s.varianceThreshold > s.maxAmount) c.add(field + '.varianceThreshold', 'above_ceiling');
+    if (isInt(s.reversalThreshold) && s.reversalThreshold > s.maxAmount) c.add(field + '.reversalThreshold', 'above_ceiling');
+  }
   if (isObject(s) && Object.keys(s).length > 4) c.add(field, 'too_large');
 }

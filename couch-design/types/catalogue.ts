@@ -6,6 +6,17 @@ import { CATALOGUE_CODE, DOC_CODE, splitId } from '../ids/codes.ts';
 export const PERSON_KINDS = ['insurant', 'employer', 'beneficiary'] as const;
 export type PersonKind = (typeof PERSON_KINDS)[number];
 
+/** Who made the last edit and when (validate/authors.ts: always the writer); each edit is also a `ref_change`. */
+function edited(c: Checker, doc: AnyDoc): void {
+  c.author('updatedBy', true);
+  c.instant('updatedAt', doc.updatedBy == null);
+}
+
+function hasDuplicate(list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (list[i] === list[j]) return true;
+  return false;
+}
+
 export const EVENT = 'event';
 
 /** A life event a person comes for (family benefits, daily allowance) and its required papers. */
@@ -16,6 +27,8 @@ export interface EventType extends BaseDoc {
   requiredDocuments: string[];
   /** Service whose counters handle it, when there is one. */
   service?: string;
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function eventId(code: string): string {
@@ -31,8 +44,10 @@ export function validateEvent(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const code = c.str('code', { pattern: CATALOGUE_CODE });
   c.i18n('name');
-  c.strList('requiredDocuments', DOC_CODE);
+  const docs = c.strList('requiredDocuments', DOC_CODE);
+  if (docs && hasDuplicate(docs)) c.add('requiredDocuments', 'duplicate');
   c.str('service', { optional: true, pattern: CATALOGUE_CODE });
+  edited(c, doc);
   c.id(code && eventId(code));
   return c.problems;
 }
@@ -45,6 +60,8 @@ export interface DocumentType extends BaseDoc {
   code: string;
   name: I18n;
   validityMonths?: number;
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function documentTypeId(code: string): string {
@@ -61,6 +78,7 @@ export function validateDocumentType(doc: AnyDoc): Problem[] {
   const code = c.str('code', { pattern: DOC_CODE });
   c.i18n('name');
   c.int('validityMonths', { optional: true, min: 0, max: 1200 });
+  edited(c, doc);
   c.id(code && documentTypeId(code));
   return c.problems;
 }
@@ -87,6 +105,8 @@ export interface CertificateType extends BaseDoc {
   rule: CertificateRule;
   /** The longest validity a counter may give; none: the certificate does not expire. */
   validityMonths?: number;
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function certificateTypeId(code: string): string {
@@ -102,10 +122,12 @@ export function validateCertificateType(doc: AnyDoc): Problem[] {
   const c = new Checker(doc);
   const code = c.str('code', { pattern: CATALOGUE_CODE });
   c.i18n('name');
-  c.strList('for', /^(insurant|employer|beneficiary)$/, true);
+  const kinds = c.strList('for', /^(insurant|employer|beneficiary)$/, true);
+  if (kinds && hasDuplicate(kinds)) c.add('for', 'duplicate');
   c.oneOf('rule', CERTIFICATE_RULES);
   // The certificate's own validator holds every paper to this ceiling (certificate.ts).
   c.int('validityMonths', { optional: true, min: 1, max: MAX_CERTIFICATE_VALIDITY_MONTHS });
+  edited(c, doc);
   c.id(code && certificateTypeId(code));
   return c.problems;
 }

@@ -15,8 +15,13 @@ export interface Institution extends BaseDoc {
   /** Minor units per major unit as a power of ten: 0 for XAF/XOF, 2 for EUR. */
   currencyDecimals: number;
   defaultLocale: Locale;
+  /** The languages the institution offers (kiosks, receipts); the default is one of them. Absent: both. */
+  languages?: Locale[];
   /** Cash desks: denominations, ceiling, thresholds (types/cash-config.ts); defaults per currency when absent. */
   cash?: CashSettings;
+  /** Who made the last edit and when (validate/authors.ts: always the writer); each edit is also a `ref_change`. */
+  updatedBy?: string;
+  updatedAt?: string;
 }
 
 export function institutionId(): string {
@@ -28,8 +33,15 @@ export function validateInstitution(doc: AnyDoc): Problem[] {
   c.str('name', { max: 200 });
   c.str('currency', { pattern: CURRENCY });
   c.int('currencyDecimals', { min: 0, max: 3 });
-  c.oneOf('defaultLocale', ['fr', 'en']);
+  const locale = c.oneOf('defaultLocale', ['fr', 'en']);
+  const languages = c.strList('languages', /^(fr|en)$/, true, true, 2);
+  if (languages) {
+    if (languages.length === 2 && languages[0] === languages[1]) c.add('languages', 'duplicate');
+    else if (locale && languages.indexOf(locale) < 0) c.add('defaultLocale', 'not_offered');
+  }
   checkCashSettings(c, 'cash', true);
+  c.author('updatedBy', true);
+  c.instant('updatedAt', doc.updatedBy == null);
   c.id(INSTITUTION_ID);
   return c.problems;
 }

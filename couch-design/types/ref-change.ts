@@ -3,15 +3,36 @@ import { type AnyDoc, Checker, type Problem, isObject } from '../validate/proble
 import { UID_PATTERN } from '../ids/uid.ts';
 import { parseServiceId, validateService } from './service.ts';
 import { parseCounterId, validateCounter } from './counter.ts';
+import { INSTITUTION_ID, validateInstitution } from './institution.ts';
+import { parseBranchDocId, validateBranch } from './branch.ts';
+import {
+  parseCertificateTypeId,
+  parseDocumentTypeId,
+  parseEventId,
+  validateCertificateType,
+  validateDocumentType,
+  validateEvent,
+} from './catalogue.ts';
 
 export const REF_CHANGE = 'ref_change';
 
-/** The reference documents whose edits are logged (issue 14): what a branch needs to run its queues. */
-export type RefChangeTarget = 'service' | 'counter';
+/** The reference documents whose edits are logged (issue 14): every one the administration edits. */
+export type RefChangeTarget = 'service' | 'counter' | 'institution' | 'branch' | 'event' | 'document_type' | 'certificate_type';
+
+const VALIDATORS: Readonly<Record<RefChangeTarget, (doc: AnyDoc) => Problem[]>> = {
+  service: validateService,
+  counter: validateCounter,
+  institution: validateInstitution,
+  branch: validateBranch,
+  event: validateEvent,
+  document_type: validateDocumentType,
+  certificate_type: validateCertificateType,
+};
 
 /**
- * One edit of a service or a counter, kept for ever (immutable): CouchDB revisions are
- * compacted away, so they are no history. `before` is null for a creation. Written by the
+ * One edit of a reference document, kept for ever (immutable): CouchDB revisions are
+ * compacted away, so they are no history. `before` is null for a creation, `after` null for a
+ * removal (only document types are removed; the rest is deactivated or kept). Written by the
  * app beside the edited document; `by` is the writer (validate/authors.ts).
  */
 export interface RefChange extends BaseDoc {
@@ -21,7 +42,7 @@ export interface RefChange extends BaseDoc {
   /** A counter's branch, so a supervisor's log entries are checked against its branch like the counter. */
   branch?: string;
   before: AnyDoc | null;
-  after: AnyDoc;
+  after: AnyDoc | null;
   by: string;
   at: string;
 }
@@ -43,7 +64,13 @@ export function refChangeTargetOf(target: unknown): { kind: RefChangeTarget; bra
   if (typeof target !== 'string') return null;
   if (parseServiceId(target)) return { kind: 'service', branch: null };
   const counter = parseCounterId(target);
-  return counter ? { kind: 'counter', branch: counter.branch } : null;
+  if (counter) return { kind: 'counter', branch: counter.branch };
+  if (target === INSTITUTION_ID) return { kind: 'institution', branch: null };
+  if (parseBranchDocId(target)) return { kind: 'branch', branch: null };
+  if (parseEventId(target)) return { kind: 'event', branch: null };
+  if (parseDocumentTypeId(target)) return { kind: 'document_type', branch: null };
+  if (parseCertificateTypeId(target)) return { kind: 'certificate_type', branch: null };
+  return null;
 }
 
 /** The content of a logged document as it was: a valid document of the target's type, with the target's id. */
@@ -55,7 +82,7 @@ function snapshot(c: Checker, field: string, target: string, kind: RefChangeTarg
   }
   if (!isObject(v)) return c.add(field, 'not_object');
   if (v._id !== target) return c.add(field + '._id', 'bad_ref');
-  const problems = kind === 'service' ? validateService(v) : validateCounter(v);
+  const problems = VALIDATORS[kind](v);
   if (v.type !== kind) c.add(field + '.type', 'bad_value');
   else if (problems.length) c.add(field + '.' + problems[0]!.field, problems[0]!.code);
 }
@@ -67,7 +94,9 @@ export function validateRefChange(doc: AnyDoc): Problem[] {
   if (target && !of) c.add('target', 'bad_ref');
   if (of && target) {
     snapshot(c, 'before', target, of.kind, true);
-    snapshot(c, 'after', target, of.kind, false);
+    // A removal (after: null) needs what was removed; only a document type is ever removed.
+    const removal = doc.after === null && of.kind === 'document_type' && doc.before != null;
+    snapshot(c, 'after', target, of.kind, removal);
     // The branch is the counter's; a service has none.
     if (of.branch === null ? doc.branch != null : doc.branch !== of.branch) c.add('branch', 'bad_value');
   }

@@ -23,6 +23,9 @@ describe('change log ids', () => {
     expect(a.startsWith(refChangePrefix('counter:dla:C0'))).toBe(false);
     expect(refChangeTargetOf('counter:dla:C01')).toEqual({ kind: 'counter', branch: 'dla' });
     expect(refChangeTargetOf('service:family')).toEqual({ kind: 'service', branch: null });
-    expect(refChangeTargetOf('branch:dla')).toBeNull();
+    expect(refChangeTargetOf('branch:dla')).toEqual({ kind: 'branch', branch: null });
+    expect(refChangeTargetOf('doctype:0104')).toEqual({ kind: 'document_type', branch: null });
+    expect(refChangeTargetOf('institution')).toEqual({ kind: 'institution', branch: null });
+    expect(refChangeTargetOf('settings:global')).toBeNull();
   });
 });

@@ -70,6 +70,11 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
   // Reference data (issue 14): every edit names its writer, even one that changes nothing else.
   service: [{ field: 'updatedBy', owner: true }],
   counter: [{ field: 'updatedBy', owner: true }],
+  institution: [{ field: 'updatedBy', owner: true }],
+  branch: [{ field: 'updatedBy', owner: true }],
+  event: [{ field: 'updatedBy', owner: true }],
+  document_type: [{ field: 'updatedBy', owner: true }],
+  certificate_type: [{ field: 'updatedBy', owner: true }],
   ref_change: [{ field: 'by' }],
   // Who registered the device's numbering slot.
   device: [{ field: 'user' }],

@@ -87,3 +87,79 @@ describe('one series letter per service, enforced by the server', () => {
     expect((await put(admin, { ...family, series: 'R', updatedBy: 'admin.hq', updatedAt: AT })).body.reason).toBe('series: series_taken');
   });
 });
+
+describe('the institution, branches, catalogue and cash settings (issue 14)', () => {
+  type Doc = { _id: string; [k: string]: unknown };
+  const by = (doc: Doc, who = 'admin.hq'): Doc => ({ ...doc, updatedBy: who, updatedAt: AT });
+  const logOf = (before: Doc | null, after: Doc | null, who: string, n: number): Doc => {
+    const target = String((after ?? before)!._id);
+    const strip = (d: Record<string, unknown> | null) => {
+      if (!d) return null;
+      const { _rev: _, ...rest } = d;
+      return rest;
+    };
+    return { _id: `refchange:${target}:${uid(Date.now(), 'test', n)}`, type: 'ref_change', target, before: strip(before), after: strip(after), by: who, at: AT };
+  };
+  const doctype = by({ _id: 'doctype:9901', type: 'document_type', code: '9901', name: { fr: 'Certificat de vie', en: 'Life certificate' }, validityMonths: 12 });
+  const event = by({ _id: 'event:proof_of_life', type: 'event', code: 'proof_of_life', name: { fr: 'Preuve de vie', en: 'Proof of life' }, requiredDocuments: ['0104', '9901'] });
+  const certtype = by({ _id: 'certtype:life', type: 'certificate_type', code: 'life', name: { fr: 'Attestation de vie', en: 'Life certificate' }, for: ['beneficiary'], rule: 'benefit_in_payment', validityMonths: 6 });
+  const branch = by({ _id: 'branch:bfs', type: 'branch', code: 'bfs', name: 'Bafoussam', city: 'Bafoussam', services: [], timeZone: 'Africa/Douala' });
+
+  it('an admin writes each, in its own name, and logs it', async () => {
+    for (const [i, doc] of [doctype, event, certtype, branch].entries()) {
+      const res = await put(admin, doc);
+      expect(res.status, doc._id).toBe(201);
+      expect((await put(admin, logOf(null, doc, 'admin.hq', 10 + i))).status).toBe(201);
+    }
+    const institution = (await get('institution')).body;
+    const edited = by({ ...institution, languages: ['fr', 'en'], cash: { denominations: [10000, 5000, 1000, 500], maxAmount: 100000000, varianceThreshold: 2500, reversalThreshold: 100000 } });
+    const res = await put(admin, edited);
+    expect(res.status).toBe(201);
+    expect((await put(admin, logOf(institution, edited, 'admin.hq', 20))).status).toBe(201);
+    const log = await couch(server.url, admin, 'GET', `/fo_ref/_all_docs?startkey="refchange:institution:"&endkey="refchange:institution:\uffff"&include_docs=true`);
+    expect(log.body.rows.map((r: { doc: { by: string; before: unknown; after: { cash: { varianceThreshold: number } } } }) => [r.doc.by, r.doc.before !== null, r.doc.after.cash.varianceThreshold])).toEqual([['admin.hq', true, 2500]]);
+  });
+
+  it('refuses what the forms refuse, with the contract reason, and writes nothing', async () => {
+    const institution = (await get('institution')).body;
+    const cash = { denominations: [10000, 5000], maxAmount: 1000000, varianceThreshold: 1000, reversalThreshold: 1000 };
+    const refused: [Doc, string][] = [
+      [{ ...event, _id: 'event:twice', code: 'twice', requiredDocuments: ['0104', '0104'] }, 'requiredDocuments: duplicate'],
+      [{ ...certtype, _id: 'certtype:long', code: 'long', validityMonths: 61 }, 'validityMonths: too_large'],
+      [{ ...doctype, _id: 'doctype:104', code: '104' }, 'code: bad_format'],
+      [{ ...branch, _id: 'branch:gar', code: 'gar', timeZone: 'Africa Garoua' }, 'timeZone: bad_format'],
+      [by({ ...institution, cash: { ...cash, varianceThreshold: 1000001 } }), 'cash.varianceThreshold: above_ceiling'],
+      [by({ ...institution, cash: { ...cash, reversalThreshold: -1 } }), 'cash.reversalThreshold: bad_value'],
+      [by({ ...institution, languages: ['en'], defaultLocale: 'fr' }), 'defaultLocale: not_offered'],
+      [{ ...by(institution), name: 'Renamed', updatedBy: 'someone.else' }, 'updatedBy: not_author'],
+      [{ ...logOf(null, event, 'admin.hq', 30), after: null }, 'after: required'],
+    ];
+    for (const [doc, reason] of refused) {
+      const res = await put(admin, doc);
+      expect([doc._id, res.status, res.body.reason]).toEqual([doc._id, 403, reason]);
+    }
+    expect((await get('event:twice')).status).toBe(404);
+    expect((await get('certtype:long')).status).toBe(404);
+    expect((await get('institution')).body._rev).toBe(institution._rev);
+  });
+
+  it('a non-admin writes none of them (403)', async () => {
+    const institution = (await get('institution')).body;
+    expect((await put(supervisor, { ...by(institution, 'supervisor.dla'), name: 'Mine' })).status).toBe(403);
+    expect((await put(supervisor, by({ ...doctype, _id: 'doctype:9902', code: '9902' }, 'supervisor.dla'))).status).toBe(403);
+    expect((await put(counterClerk, by({ ...event, _id: 'event:clerk', code: 'clerk' }, 'counter.dla'))).status).toBe(403);
+    const dla = (await get('branch:dla')).body;
+    const own = await put(supervisor, { ...by(dla, 'supervisor.dla'), name: 'Douala' });
+    expect([own.status, own.body.reason]).toEqual([403, '_id: forbidden_role']);
+    expect((await get('doctype:9902')).status).toBe(404);
+  });
+
+  it('an admin removes a document type and logs the removal', async () => {
+    const spare = by({ _id: 'doctype:9903', type: 'document_type', code: '9903', name: { fr: 'Pièce', en: 'Paper' } });
+    expect((await put(admin, spare)).status).toBe(201);
+    const current = (await get('doctype:9903')).body;
+    expect((await couch(server.url, admin, 'DELETE', `/fo_ref/doctype:9903?rev=${current._rev}`)).status).toBe(200);
+    expect((await put(admin, logOf(current, null, 'admin.hq', 40))).status).toBe(201);
+    expect((await put(supervisor, logOf(current, null, 'supervisor.dla', 41))).status).toBe(403);
+  });
+});

@@ -1,7 +1,6 @@
 /**
  * Administration (issue 14): one frame, one section per concern, chosen by `?section=`.
- * This increment builds Users; reference data, devices and imports are added to SECTIONS as
- * they are built (a section not built yet is not offered).
+ * Users, reference data (services, counters, institution, catalogue), imports and devices.
  */
 import { For, Match, Switch } from 'solid-js';
 import { useSearchParams } from '@solidjs/router';
@@ -11,8 +10,10 @@ import { ServicesSection } from './ServicesSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
 import { DevicesSection } from './DevicesSection.tsx';
+import { InstitutionSection } from './InstitutionSection.tsx';
+import { CatalogueSection } from './CatalogueSection.tsx';
 
-const SECTIONS = ['users', 'services', 'counters', 'imports', 'devices'] as const;
+const SECTIONS = ['users', 'services', 'counters', 'institution', 'catalogue', 'imports', 'devices'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export function AdminScreen() {
@@ -52,6 +53,12 @@ export function AdminScreen() {
           </Match>
           <Match when={section() === 'counters'}>
             <CountersSection />
+          </Match>
+          <Match when={section() === 'institution'}>
+            <InstitutionSection />
+          </Match>
+          <Match when={section() === 'catalogue'}>
+            <CatalogueSection />
           </Match>
           <Match when={section() === 'imports'}>
             <ImportsSection />

@@ -11,8 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Panel } from '../../ui/Panel.tsx';
 import type { RefStore } from '../../admin/ref-store.ts';
 import { changedFields } from '../../admin/ref-rules.ts';
-import type { Counter } from '../../../couch-design/types/counter.ts';
-import type { Service } from '../../../couch-design/types/service.ts';
+import type { RefDoc } from '../../admin/ref-rules.ts';
 
 /** The fields an edit may change, named as the forms name them. */
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
@@ -23,6 +22,18 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   active: 'ref.services.state',
   label: 'ref.counters.label',
   services: 'ref.counters.services',
+  code: 'ref.services.code',
+  city: 'ref.branches.city',
+  timeZone: 'ref.branches.zone',
+  currency: 'ref.institution.currency',
+  currencyDecimals: 'ref.institution.decimals',
+  languages: 'ref.institution.languages',
+  defaultLocale: 'ref.institution.default',
+  cash: 'ref.cash.title',
+  requiredDocuments: 'ref.events.required',
+  validityMonths: 'ref.doctypes.validity',
+  for: 'ref.certtypes.for',
+  rule: 'ref.certtypes.rule',
 };
 
 export function RefHistory(props: { store: RefStore; target: string; name: string; onClose: () => void }) {
@@ -31,7 +42,8 @@ export function RefHistory(props: { store: RefStore; target: string; name: strin
   const line = (c: RefChange) => {
     const at = formatDateTime(c.at, locale());
     if (!c.before) return t('ref.history.created', { by: c.by, at });
-    const fields = changedFields(c.before as unknown as Service | Counter, c.after as unknown as Service | Counter);
+    if (!c.after) return t('ref.history.removed', { by: c.by, at });
+    const fields = changedFields(c.before as unknown as RefDoc, c.after as unknown as RefDoc);
     return t('ref.history.changed', { by: c.by, at, fields: fields.map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f)).join(', ') });
   };
   return (

@@ -8,7 +8,7 @@
  * The form lives in `FilingForm`, mounted keyed on the chosen event and on a per-filing key:
  * another event, or "New filing" after a save, starts from a clean form by construction.
  */
-import { For, Show, createMemo, createResource, createSignal } from 'solid-js';
+import { For, Show, createMemo, createResource, createSignal, onCleanup } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { DocumentType, EventType } from '../../../couch-design/types/catalogue.ts';
 import { submissionId, type Submission, type SubmissionReview } from '../../../couch-design/types/submission.ts';
@@ -50,13 +50,21 @@ interface History {
 export function FilingPanel(props: { ctl: CounterController; personId: string; ticket: Ticket }) {
   const { t, locale } = useI18n();
   const { layer } = useData();
-  const [catalogue] = createResource(async (): Promise<Catalogue> => {
+  const readCatalogue = async (): Promise<Catalogue> => {
     const [events, types] = await Promise.all([
       layer.allDocsByPrefix<EventType>('ref', 'event:').catch(() => [] as EventType[]),
       layer.allDocsByPrefix<DocumentType>('ref', 'doctype:').catch(() => [] as DocumentType[]),
     ]);
     return { events: events.filter((e) => e.type === 'event'), docTypes: new Map(types.filter((d) => d.type === 'document_type').map((d) => [d.code, d])) };
+  };
+  const [catalogue, { mutate: setCatalogue }] = createResource(readCatalogue);
+  // The administration's catalogue edits (issue 14) reach an open form through the replica, without a reload.
+  const refFeed = layer.local('ref')?.changes({ since: 'now', live: true });
+  refFeed?.on('change', (change: { id: string }) => {
+    if (/^(event|doctype):/.test(change.id)) void readCatalogue().then((c) => setCatalogue(c));
   });
+  refFeed?.on('error', () => undefined); // the database closed under it (sign-out)
+  onCleanup(() => refFeed?.cancel());
   const [saved, setSaved] = createSignal(0);
   const [history] = createResource(
     () => ({ person: props.personId, saved: saved() }),
@@ -80,7 +88,8 @@ export function FilingPanel(props: { ctl: CounterController; personId: string; t
       return e && history() ? { event: e, round: round() } : undefined;
     },
     undefined,
-    { equals: (a, b) => a?.event === b?.event && a?.round === b?.round },
+    // By content: a catalogue re-read that leaves this event as it was keeps the form being filled.
+    { equals: (a, b) => a?.event.code === b?.event.code && a?.event.requiredDocuments.join() === b?.event.requiredDocuments.join() && a?.round === b?.round },
   );
 
   return (
