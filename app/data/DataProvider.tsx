@@ -4,7 +4,7 @@
  */
 import { createContext, createEffect, on, onCleanup, untrack, useContext, type JSX } from 'solid-js';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { BROWSER_ADAPTER, BrowserPouch } from './pouch.ts';
+import { BROWSER_ADAPTER, BrowserPouch, loadPouchPlugins } from './pouch.ts';
 import { openDataLayer, type DataLayer } from './data-layer.ts';
 import { createSyncStatus, type SyncStatus } from './sync-status.ts';
 import { validateWrite } from './validate.ts';
@@ -29,6 +29,7 @@ export function DataProvider(props: { children: JSX.Element }) {
     validate: validateWrite,
     report: sync.report,
     onUnauthorized: () => void auth.reconnect(),
+    beforeSync: loadPouchPlugins,
   });
   // Start now, and again whenever a new CouchDB session is opened (after offline sign-in). Not
   // while the device knows it is offline: a cold start then spends its first second reading
