@@ -1,8 +1,8 @@
 /**
  * First load per role, from Vite's build manifest (dist/.vite/manifest.json, `build.manifest`
  * in vite.config.ts): the gzipped JavaScript and CSS a role's first screen needs before it is
- * usable — the app's entry, the active language's dictionary and the role's screen chunk, each
- * with its static imports and their CSS. Dynamic imports not awaited by the screen (PouchDB's
+ * usable — the app's entry, the active language's dictionary, the data layer (every signed-in
+ * screen waits for it) and the role's screen chunk, each with its static imports and their CSS. Dynamic imports not awaited by the screen (PouchDB's
  * replication plugins, PDF, printing, QR, the other language) are not counted: they are
  * fetched later or in parallel, and precached by the service worker for offline use.
  * Pure: file sizes come through `sizeOf`. Budget: 90 KB gzipped (issue 15).
@@ -26,16 +26,18 @@ export const FIRST_LOAD_BUDGET = 90 * 1024;
 /** The app's entry and each first screen's module, as keys of the manifest (relative to app/). */
 export const APP_ENTRY = 'index.html';
 export const LOCALE_MODULES = { fr: 'i18n/fr.ts', en: 'i18n/en.ts' } as const;
+/** The data layer's chunk (PouchDB and the contract), fetched before any signed-in screen shows. */
+export const DATA_MODULE = 'data/open-browser-data.ts';
 export const FIRST_SCREENS: Readonly<Record<string, readonly string[]>> = {
   signin: [],
-  kiosk: ['screens/KioskScreen.tsx'],
-  display: ['screens/DisplayScreen.tsx'],
-  reception: ['screens/ReceptionScreen.tsx'],
-  counter: ['screens/CounterScreen.tsx'],
-  cashier: ['screens/cash/CashDeskScreen.tsx'],
-  backoffice: ['screens/backoffice/BackofficeScreen.tsx'],
-  supervisor: ['screens/supervisor/SupervisorScreen.tsx'],
-  admin: ['screens/admin/AdminScreen.tsx'],
+  kiosk: [DATA_MODULE, 'screens/KioskScreen.tsx'],
+  display: [DATA_MODULE, 'screens/DisplayScreen.tsx'],
+  reception: [DATA_MODULE, 'screens/ReceptionScreen.tsx'],
+  counter: [DATA_MODULE, 'screens/CounterScreen.tsx'],
+  cashier: [DATA_MODULE, 'screens/cash/CashDeskScreen.tsx'],
+  backoffice: [DATA_MODULE, 'screens/backoffice/BackofficeScreen.tsx'],
+  supervisor: [DATA_MODULE, 'screens/supervisor/SupervisorScreen.tsx'],
+  admin: [DATA_MODULE, 'screens/admin/AdminScreen.tsx'],
 };
 
 /** Every file (JS and CSS) the given manifest keys load statically: themselves, their static imports, recursively, and the CSS of each. */
