@@ -19,8 +19,15 @@ const DataContext = createContext<Data>();
  * own chunk, fetched once a user is signed in: the sign-in screen's first load carries none of
  * it. Children render once it is here (from the service worker's cache on an installed device).
  */
+const loadRuntime = () => import('./open-browser-data.ts');
+
+/** Starts fetching the data layer now (at start-up, while the session is resumed). */
+export function preloadData(): void {
+  void loadRuntime();
+}
+
 export function DataProvider(props: { children: JSX.Element }) {
-  const [runtime] = createResource(() => import('./open-browser-data.ts'));
+  const [runtime] = createResource(loadRuntime);
   return <Show when={runtime()}>{(loaded) => <Opened open={loaded().openBrowserData}>{props.children}</Opened>}</Show>;
 }
 

@@ -14,6 +14,13 @@ const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').
 const BackofficeScreen = lazy(() => import('./backoffice/BackofficeScreen.tsx').then((m) => ({ default: m.BackofficeScreen })));
 const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
 
+const SCREENS = { reception: ReceptionScreen, kiosk: KioskScreen, display: DisplayScreen, counter: CounterScreen, cashier: CashDeskScreen, supervisor: SupervisorScreen, backoffice: BackofficeScreen, admin: AdminScreen } as const;
+
+/** Starts fetching a screen's chunk now (at start-up, while the session is resumed). */
+export function preloadScreen(screen: JobRole): void {
+  void SCREENS[screen].preload();
+}
+
 export function RoleScreen(props: { screen: JobRole }) {
   return (
     <Switch>
