@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,23 @@ const proxy = {
   '/db': { target: backend, changeOrigin: true },
   '/health': { target: backend, changeOrigin: true },
 };
+
+/**
+ * One language at a time: in the app build, app/i18n/translate.ts gets the lazy dictionaries
+ * (each language its own chunk, fetched when shown) instead of both at once, which Node, the
+ * unit tests and the test support keep. Same API (app/i18n/dictionaries.ts).
+ */
+function oneLocaleAtATime(): Plugin {
+  const i18n = fileURLToPath(new URL('./app/i18n/', import.meta.url));
+  return {
+    name: 'fo-one-locale-at-a-time',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './dictionaries.ts' && importer === `${i18n}translate.ts`) return `${i18n}dictionaries-lazy.ts`;
+      return null;
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('./app', import.meta.url)),
@@ -25,10 +42,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    // dist/.vite/manifest.json: what each entry loads, read by bench/shell-size.ts (first-load budget).
+    manifest: true,
   },
   server: { proxy },
   preview: { proxy },
   plugins: [
+    oneLocaleAtATime(),
     solid(),
     VitePWA({
       registerType: 'prompt',

@@ -3,13 +3,13 @@ import { Match, Show, Switch, createMemo, lazy, type JSX } from 'solid-js';
 import { Navigate, Route, Router, useSearchParams, type RouteSectionProps } from '@solidjs/router';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
-import { NO_ROLE_PATH, SCREEN_PATHS, canOpen, isFullScreen, landingPath } from './auth/landing.ts';
-import { DataProvider } from './data/DataProvider.tsx';
+import { NO_ROLE_PATH, SCREEN_PATHS, canOpen, isFullScreen, landingPath, screenOfPath } from './auth/landing.ts';
+import { DataProvider, preloadData } from './data/DataProvider.tsx';
 import { createUpdatePrompt } from './pwa/update.ts';
 import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import { ScreenLayout } from './layout/ScreenLayout.tsx';
 import type { GuardState } from './layout/GuardNotice.tsx';
-import { NoRoleScreen, RoleScreen } from './screens/RoleScreen.tsx';
+import { NoRoleScreen, RoleScreen, preloadScreen } from './screens/RoleScreen.tsx';
 import { SignIn } from './screens/SignIn.tsx';
 import { Unlock } from './auth/Unlock.tsx';
 import { ChangePassword } from './auth/ChangePassword.tsx';
@@ -128,7 +128,19 @@ function NoRole() {
   );
 }
 
+/**
+ * A device reopened on a role's screen (a kiosk after a power cut): its data layer and screen
+ * chunks are fetched while the session is resumed, not one after the other once it is.
+ */
+function warmUp() {
+  const screen = screenOfPath(location.pathname);
+  if (!screen) return;
+  preloadData();
+  preloadScreen(screen);
+}
+
 export function App() {
+  warmUp();
   return (
     <I18nProvider>
       <AuthProvider>

@@ -11,6 +11,7 @@
  *   npm run bench -- --edm-submissions=1000    # EDM export bench size (each: without and with scans)
  *   npm run bench -- --people-insurants=100000 # people at national scale (default 5000; docs/PEOPLE.md)
  *   npm run bench -- --imports-lines=100000    # CSV import size (default 10000; docs/IMPORTS.md)
+ *   npm run bench -- --parts=shell --shell-reloads=20   # first load per role and offline cold start (default 10 reloads)
  *
  * Needs the app and the bench page built (the npm script does both). A run whose local
  * doc_count is not N fails the bench: no figure is printed for it.
@@ -40,6 +41,7 @@ import { benchColdStart, formatColdStart } from './cold-start-bench.ts';
 import { benchEdm } from './edm-bench.ts';
 import { benchPeople, writePeopleResults } from './people-bench.ts';
 import { benchImports, formatImports } from './imports-bench.ts';
+import { benchShell, writeShellResults } from './shell-bench.ts';
 
 function option(name: string, fallback: string): string {
   const arg = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
@@ -64,7 +66,7 @@ const EMPTY_BRANCH = 'bsempty';
 const EMPTY_DB = branchDb(EMPTY_BRANCH);
 /** The device's user, as the app signs in: a member of the bench branches, with the job role asked for. */
 const USER = { name: `bench.${ROLE}`, password: 'bench-sync-password', roles: [ROLE, branchRole(EMPTY_BRANCH), ...SIZES.map((n) => branchRole(benchBranch(n)))] };
-const PARTS = new Set(option('parts', 'sync,receipt,cash,certificates,queue,gateway,stats,coldstart,edm,backoffice,people,imports').split(','));
+const PARTS = new Set(option('parts', 'sync,receipt,cash,certificates,queue,gateway,stats,coldstart,edm,backoffice,people,imports,shell').split(','));
 /** Insurants of the people bench (employers: a twentieth); the national size is 1,000,000 (docs/PEOPLE.md). */
 const PEOPLE_INSURANTS = Number(option('people-insurants', process.env.PEOPLE_BENCH_INSURANTS ?? '5000'));
 
@@ -196,6 +198,12 @@ async function importsPart() {
   for (const line of formatImports(await benchImports(lines, log))) log(line);
 }
 
+async function shellPart() {
+  log('\nfirst load and offline cold start (issue 15; targets: ≤ 90 KB gzipped per first screen, ≤ 1 s):');
+  const r = await benchShell(Number(option('shell-reloads', '10')), log);
+  log(`shell figures written to ${writeShellResults(r)}`);
+}
+
 async function gatewayPart() {
   log('\ngateway overhead (the same reads through /db/ and straight at the engine, one signed-in user):');
   const start = loadavg()[0]!;
@@ -228,6 +236,7 @@ try {
   if (PARTS.has('stats')) await statsPart();
   if (PARTS.has('people')) await peoplePart();
   if (PARTS.has('imports')) await importsPart();
+  if (PARTS.has('shell')) await shellPart();
   log(`bench took ${Math.round((Date.now() - started) / 1000)} s`);
 } catch (error) {
   process.exitCode = 1;

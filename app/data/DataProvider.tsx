@@ -2,12 +2,10 @@
  * Opens the signed-in user's data layer (local replicas + live sync) and its sync status
  * for everything below. Mounted once per user; closing it cancels replication.
  */
-import { createContext, createEffect, on, onCleanup, untrack, useContext, type JSX } from 'solid-js';
+import { Show, createContext, createResource, untrack, useContext, type JSX } from 'solid-js';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { BROWSER_ADAPTER, BrowserPouch } from './pouch.ts';
-import { openDataLayer, type DataLayer } from './data-layer.ts';
-import { createSyncStatus, type SyncStatus } from './sync-status.ts';
-import { validateWrite } from './validate.ts';
+import type { DataLayer } from './data-layer.ts';
+import type { SyncStatus } from './sync-status.ts';
 
 export interface Data {
   readonly layer: DataLayer;
@@ -16,32 +14,29 @@ export interface Data {
 
 const DataContext = createContext<Data>();
 
+/**
+ * The data layer's code (PouchDB, the replica plan, the contract it judges writes by) is its
+ * own chunk, fetched once a user is signed in: the sign-in screen's first load carries none of
+ * it. Children render once it is here (from the service worker's cache on an installed device).
+ */
+const loadRuntime = () => import('./open-browser-data.ts');
+
+/** Starts fetching the data layer now (at start-up, while the session is resumed). */
+export function preloadData(): void {
+  void loadRuntime();
+}
+
 export function DataProvider(props: { children: JSX.Element }) {
+  const [runtime] = createResource(loadRuntime);
+  return <Show when={runtime()}>{(loaded) => <Opened open={loaded().openBrowserData}>{props.children}</Opened>}</Show>;
+}
+
+function Opened(props: { open: typeof import('./open-browser-data.ts').openBrowserData; children: JSX.Element }) {
   const auth = useAuth();
   const user = untrack(auth.user);
   if (!user) throw new Error('<DataProvider> needs a signed-in user');
-  const sync = createSyncStatus(user.name);
-  const layer = openDataLayer({
-    user,
-    Pouch: BrowserPouch,
-    adapter: BROWSER_ADAPTER,
-    remoteBase: `${location.origin}/db`,
-    validate: validateWrite,
-    report: sync.report,
-    onUnauthorized: () => void auth.reconnect(),
-  });
-  // Start now, and again whenever a new CouchDB session is opened (after offline sign-in). Not
-  // while the device knows it is offline: a cold start then spends its first second reading
-  // the screen's data, not failing replications (the `online` event below starts them).
-  createEffect(on(auth.sessionEpoch, () => navigator.onLine && layer.startSync()));
-  // When the link returns, do not wait for the retry back-off to run out.
-  const kick = () => layer.startSync();
-  window.addEventListener('online', kick);
-  onCleanup(() => {
-    window.removeEventListener('online', kick);
-    void layer.close();
-  });
-  return <DataContext.Provider value={{ layer, sync }}>{props.children}</DataContext.Provider>;
+  const data = untrack(() => props.open(user, auth));
+  return <DataContext.Provider value={data}>{props.children}</DataContext.Provider>;
 }
 
 export function useData(): Data {

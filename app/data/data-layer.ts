@@ -24,6 +24,11 @@ export interface DataLayerOptions {
   readonly report: (event: SyncEvent) => void;
   /** Replication met a 401: try to get a new session; the caller restarts sync when it works. */
   readonly onUnauthorized?: () => void;
+  /**
+   * Waited for before replication starts: in the browser, fetching PouchDB's HTTP and
+   * replication plugins, which are not in the first load (app/data/pouch.ts).
+   */
+  readonly beforeSync?: () => Promise<void>;
 }
 
 export interface DataLayer {
@@ -274,7 +279,15 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
         if (run !== generation) return;
         for (const { spec, db } of rest) startOne(spec, db, base);
       };
-      if (first) startOne(first.spec, first.db, base, startRest);
+      const start = () => {
+        if (run === generation && first) startOne(first.spec, first.db, base, startRest);
+      };
+      if (!options.beforeSync) return start();
+      options.beforeSync().then(start, (error: unknown) => {
+        // The plugins could not be fetched: say so as a replication that stopped; the next
+        // startSync (link back, new session) tries again.
+        if (run === generation && first) options.report({ type: 'fatal', db: first.spec.remote, code: reasonOf(error).toLowerCase() });
+      });
     },
     stopSync() {
       generation++;

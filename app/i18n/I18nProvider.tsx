@@ -1,5 +1,5 @@
-import { createContext, createEffect, createSignal, useContext, type Accessor, type JSX } from 'solid-js';
-import { pickLocale, translate, type Locale, type MessageKey, type Params } from './translate.ts';
+import { Show, createContext, createEffect, createSignal, useContext, type Accessor, type JSX } from 'solid-js';
+import { hasLocale, loadLocale, pickLocale, translate, type Locale, type MessageKey, type Params } from './translate.ts';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatTime } from './format.ts';
 
 const STORAGE_KEY = 'fo.locale';
@@ -26,14 +26,19 @@ function readStored(): string | null {
 }
 
 export function I18nProvider(props: { children: JSX.Element }) {
-  const [locale, setLocaleSignal] = createSignal<Locale>(pickLocale(readStored(), navigator.language));
+  const initial = pickLocale(readStored(), navigator.language);
+  const [locale, setLocaleSignal] = createSignal<Locale>(initial);
+  // The app build fetches one language at a time (dictionaries-lazy.ts): nothing is shown
+  // before the device's own is here, and a switch waits for the other one.
+  const [ready, setReady] = createSignal(hasLocale(initial));
+  if (!ready()) void loadLocale(initial).then(() => setReady(true));
   createEffect(() => {
     document.documentElement.lang = locale();
   });
   const i18n: I18n = {
     locale,
     setLocale(next) {
-      setLocaleSignal(next);
+      void loadLocale(next).then(() => setLocaleSignal(next));
       try {
         localStorage.setItem(STORAGE_KEY, next);
       } catch {
@@ -47,7 +52,11 @@ export function I18nProvider(props: { children: JSX.Element }) {
     time: (value) => formatTime(value, locale()),
     dateTime: (value) => formatDateTime(value, locale()),
   };
-  return <I18nContext.Provider value={i18n}>{props.children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <Show when={ready()}>{props.children}</Show>
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {

@@ -5,7 +5,7 @@
  */
 import type { MessageKey, Params } from './translate.ts';
 import type { ProblemCode } from '../../couch-design/validate/problems.ts';
-import { parseReason } from '../../couch-design/validate/entry.ts';
+import { parseReason } from '../../couch-design/validate/reason.ts';
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 

@@ -1,12 +1,13 @@
-import { fr, type MessageKey, type Messages } from './fr.ts';
-import { en } from './en.ts';
+import type { MessageKey } from './fr.ts';
+// In the app build, the lazy variant (one language per chunk): see dictionaries.ts.
+import { dictionary } from './dictionaries.ts';
+
+export { hasLocale, loadLocale } from './dictionaries.ts';
 
 export type { MessageKey } from './fr.ts';
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
 export type Params = Readonly<Record<string, string | number>>;
-
-const DICTIONARIES: Readonly<Record<Locale, Messages>> = { fr, en };
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
@@ -18,9 +19,14 @@ export function pickLocale(stored: string | null | undefined, navigatorLanguage:
   return (navigatorLanguage ?? '').toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** Whether `key` is a message (of whichever language is loaded: they have the same keys). */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in dictionary('fr');
+}
+
 /** The message for `key` with `{name}` placeholders filled; numbers are formatted for the locale. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = DICTIONARIES[locale][key];
+  const template = dictionary(locale)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -8,7 +8,7 @@
  * pdf, or null when nothing could print it) and holds the job, which the printer settings
  * screen lists with retry and reprint.
  */
-import type { Locale } from '../i18n/translate.ts';
+import { loadLocale, type Locale } from '../i18n/translate.ts';
 import type { PrintRequest } from './templates/render.ts';
 import type { PrintOutcome } from './print-service.ts';
 
@@ -19,6 +19,7 @@ export type { PrintOutcome } from './print-service.ts';
 export const PRINTER_PATH = '/printing';
 
 export async function printReceipt(request: PrintRequest, locale: Locale): Promise<PrintOutcome> {
-  const { devicePrinter } = await import('./device-printer.ts');
+  // The receipt's language may not be the one on screen (the app loads one at a time).
+  const [{ devicePrinter }] = await Promise.all([import('./device-printer.ts'), loadLocale(locale)]);
   return devicePrinter().printTemplate(request, locale);
 }

@@ -3,16 +3,20 @@
  * office; the person's file beside the visit. The parts live in ./counter/; the state and
  * operations in ./counter/counter-controller.ts.
  */
-import { Show } from 'solid-js';
+import { Show, lazy } from 'solid-js';
 import { Notice } from '../ui/Notice.tsx';
 import { createCounterController } from './counter/counter-controller.ts';
 import { CounterBar } from './counter/CounterBar.tsx';
 import { Idle } from './counter/Idle.tsx';
 import { OpenCounter } from './counter/OpenCounter.tsx';
-import { Visit } from './counter/Visit.tsx';
+
+// A visit's panels (person file, filing, certificates) are their own chunk: the counter's first
+// screen is the idle queue; fetched right after it shows, so the first call finds them here.
+const Visit = lazy(() => import('./counter/Visit.tsx').then((m) => ({ default: m.Visit })));
 
 export function CounterScreen() {
   const ctl = createCounterController();
+  void Visit.preload();
   return (
     <section class="screen counter-screen" data-testid="screen-counter">
       <Show when={ctl.session()} fallback={<OpenCounter ctl={ctl} />}>

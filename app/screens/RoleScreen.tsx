@@ -2,16 +2,24 @@
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { JobRole } from '../../couch-design/roles.ts';
-import { CounterScreen } from './CounterScreen.tsx';
-import { DisplayScreen } from './DisplayScreen.tsx';
-import { KioskScreen } from './KioskScreen.tsx';
-import { ReceptionScreen } from './ReceptionScreen.tsx';
-import { CashDeskScreen } from './cash/CashDeskScreen.tsx';
 
-// Only supervisors need it: kept out of every other device's first load (precached for offline use all the same).
+// Every screen is its own chunk, fetched when its route opens: a device loads its own role's
+// screen only, the others stay precached for offline use (docs/ARCHITECTURE.md, "First load").
+const ReceptionScreen = lazy(() => import('./ReceptionScreen.tsx').then((m) => ({ default: m.ReceptionScreen })));
+const KioskScreen = lazy(() => import('./KioskScreen.tsx').then((m) => ({ default: m.KioskScreen })));
+const DisplayScreen = lazy(() => import('./DisplayScreen.tsx').then((m) => ({ default: m.DisplayScreen })));
+const CounterScreen = lazy(() => import('./CounterScreen.tsx').then((m) => ({ default: m.CounterScreen })));
+const CashDeskScreen = lazy(() => import('./cash/CashDeskScreen.tsx').then((m) => ({ default: m.CashDeskScreen })));
 const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
 const BackofficeScreen = lazy(() => import('./backoffice/BackofficeScreen.tsx').then((m) => ({ default: m.BackofficeScreen })));
 const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
+
+const SCREENS = { reception: ReceptionScreen, kiosk: KioskScreen, display: DisplayScreen, counter: CounterScreen, cashier: CashDeskScreen, supervisor: SupervisorScreen, backoffice: BackofficeScreen, admin: AdminScreen } as const;
+
+/** Starts fetching a screen's chunk now (at start-up, while the session is resumed). */
+export function preloadScreen(screen: JobRole): void {
+  void SCREENS[screen].preload();
+}
 
 export function RoleScreen(props: { screen: JobRole }) {
   return (

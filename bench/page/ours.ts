@@ -14,7 +14,7 @@
  * (sync-state.ts `firstSyncDone`).
  */
 import { openDataLayer } from '../../app/data/data-layer.ts';
-import { BROWSER_ADAPTER, BrowserPouch } from '../../app/data/pouch.ts';
+import { BROWSER_ADAPTER, BrowserPouch, loadPouchPlugins } from '../../app/data/pouch.ts';
 import { replicaPlan } from '../../app/data/replicas.ts';
 import type { SyncEvent } from '../../app/data/sync-state.ts';
 import type { RunRequest, RunResult } from './protocol.ts';
@@ -54,7 +54,7 @@ export async function run(request: RunRequest): Promise<RunResult> {
   };
 
   const started = performance.now();
-  const layer = openDataLayer({ user, Pouch, adapter: BROWSER_ADAPTER, remoteBase, validate: () => [], report });
+  const layer = openDataLayer({ user, Pouch, adapter: BROWSER_ADAPTER, remoteBase, validate: () => [], report, beforeSync: loadPouchPlugins });
   layer.startSync();
   let ended: number;
   try {

@@ -14,6 +14,7 @@ import { specOfId, specOfType } from '../types/registry.ts';
 
 export type { AnyDoc, DbKind, Problem, UserCtx } from './problems.ts';
 export { validateStructure } from './structure.ts';
+export { parseReason, problemsReason } from './reason.ts';
 
 function validate(newDoc: unknown, oldDoc: unknown, user: UserCtx | null | undefined, dbKind: DbKind, creating: boolean): Problem[] {
   if (!isObject(newDoc)) return [{ field: '', code: 'not_object' }];
@@ -45,20 +46,6 @@ export function validateDocUpdate(newDoc: unknown, oldDoc: unknown, userCtx: Use
  */
 export function validateForWrite(newDoc: unknown, oldDoc: unknown, userCtx: UserCtx, dbKind: DbKind): Problem[] {
   return validate(newDoc, oldDoc, userCtx, dbKind, oldDoc == null);
-}
-
-/** The `forbidden` reason CouchDB returns with its 403: 'field: code', plus how many more. */
-export function problemsReason(problems: readonly Problem[]): string {
-  if (problems.length === 0) return '';
-  const first = problems[0]!;
-  const more = problems.length > 1 ? ' (+' + (problems.length - 1) + ' more)' : '';
-  return first.field + ': ' + first.code + more;
-}
-
-/** Reads a reason back into its first problem (for the app's sync indicator); null if foreign. */
-export function parseReason(reason: string): Problem | null {
-  const m = /^([^:]*): ([a-z_]+)( \(\+\d+ more\))?$/.exec(reason);
-  return m ? { field: m[1]!, code: m[2]! } : null;
 }
 
 /** The kind of a database by its name (fo_ref, fo_people, fo_branch_<code>, fo_scans_<code>, fo_central); null otherwise. */

@@ -8,13 +8,12 @@ import type { CertificateType } from '../../../couch-design/types/catalogue.ts';
 import { type Certificate, certificateId } from '../../../couch-design/types/certificate.ts';
 import type { Institution } from '../../../couch-design/types/institution.ts';
 import type { DataLayer } from '../../data/data-layer.ts';
-import type { Locale } from '../../i18n/translate.ts';
+import { loadLocale, type Locale } from '../../i18n/translate.ts';
 import { deviceId } from '../../queue/device.ts';
 import { printReceipt } from '../../printing/print-receipt.ts';
 import { type Certified, validUntil } from '../../certificates/eligibility.ts';
 import { type Holder, buildCertificate, certificateNumber, nextCertificateSeq, sealedFields, verificationUrl } from '../../certificates/issue.ts';
 import { deviceSigner, ensureCertified } from '../../certificates/device-signer.ts';
-import { certificatePdf } from '../../certificates/certificate-pdf.ts';
 import { VERIFY_PATH } from '../../certificates/verify-path.ts';
 import type { CounterController } from './counter-controller.ts';
 
@@ -37,6 +36,9 @@ export function certificateIssuing(ctl: CounterController, layer: Pick<DataLayer
     const branch = queue.branchDoc();
     const qr = verificationUrl(location.origin, doc.seal);
     const verifyAt = `${location.host}${VERIFY_PATH}`;
+    // jsPDF and the QR encoder are fetched on the first certificate, not with the counter screen;
+    // the paper is in the certificate's language, which may not be the one on screen.
+    const [{ certificatePdf }] = await Promise.all([import('../../certificates/certificate-pdf.ts'), loadLocale(doc.locale)]);
     certificatePdf(
       {
         institution: institution?.name ?? '',

@@ -7,7 +7,6 @@ import { download } from '../../../ui/download.ts';
 import type { BackofficeRequest } from '../../../../couch-design/types/backoffice-request.ts';
 import { INSTITUTION_ID, type Institution } from '../../../../couch-design/types/institution.ts';
 import { branchDocId, type Branch } from '../../../../couch-design/types/branch.ts';
-import { answerLetterPdf } from '../../../backoffice/answer-letter-pdf.ts';
 import { readPersonFile } from '../../../people/person-file.ts';
 
 export function AnswerLetterButton(props: { request: BackofficeRequest }) {
@@ -25,7 +24,9 @@ export function AnswerLetterButton(props: { request: BackofficeRequest }) {
       return { person, institution: institution?.name ?? '', branch: branch?.name ?? r.branch };
     },
   );
-  const print = () => {
+  const print = async () => {
+    // jsPDF is fetched on the first letter, not with the back-office screen.
+    const { answerLetterPdf } = await import('../../../backoffice/answer-letter-pdf.ts');
     const p = parties();
     const pdf = answerLetterPdf({ request: props.request, person: p?.person ?? null, institution: p?.institution ?? '', branchName: p?.branch ?? props.request.branch }, locale());
     download(pdf.output('blob'), `${props.request._id.replace(/:/g, '-')}.pdf`);
