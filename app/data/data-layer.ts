@@ -184,6 +184,8 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
       // After a bootstrap, the pull starts where its pages ended (PouchDB writes that checkpoint
       // at once); once caught up, its own checkpoints rule (handOver).
       const from = start.since === null ? {} : { since: start.since };
+      // Once per start, not on every pause of a live pull (each arriving ticket ends in one).
+      let handingOver = start.since !== null;
       // Scans go 5 at a time: 5 × 2 MiB in base64 stays under the gateway's 16 MB _bulk_docs body.
       const sync = share
         ? shareReplication(
@@ -205,7 +207,10 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
         emitter.on('paused', (error?: unknown) => {
           if (direction === 'pull') {
             watch?.pullPaused();
-            if (!error && start.since !== null) void handOver(local).catch(() => undefined);
+            if (!error && handingOver) {
+              handingOver = false;
+              void handOver(local).catch(() => undefined);
+            }
             onFirstPause?.();
             onFirstPause = undefined;
           }

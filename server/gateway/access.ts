@@ -16,6 +16,9 @@ export interface Caller {
   roles: readonly string[];
 }
 
+/** Who may call the server's administration endpoints: the `admin` job role or the server admin. */
+export const isAdmin = (c: Caller): boolean => c.roles.includes('admin') || c.roles.includes('_admin');
+
 /** What reading a database takes (replication pulls, views, documents). */
 const READS: ReadonlySet<RouteKind> = new Set([
   'db_info',

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answer, clientAddress, refuse, type Gateway } from './answers.ts';
 import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from './request-guards.ts';
 import { readCredentials } from './sessions.ts';
+import { isAdmin } from './access.ts';
 import { passwordProblem } from './password-rules.ts';
 
 export interface AccountStore {
@@ -44,7 +45,7 @@ export async function handleAccountApi(gw: Gateway, store: AccountStore, req: In
   }
 
   if (path === '/api/account/lockouts' || path.startsWith('/api/account/lockouts/')) {
-    if (!caller.roles.includes('admin') && !caller.roles.includes('_admin')) return refuse(res, { status: 403, error: 'forbidden', reason: 'Only an administrator manages lock-outs.' });
+    if (!isAdmin(caller)) return refuse(res, { status: 403, error: 'forbidden', reason: 'Only an administrator manages lock-outs.' });
     if (method === 'GET' && path === '/api/account/lockouts') return answer(res, { lockouts: gw.throttle.lockouts() });
     if (method === 'DELETE') {
       let name: string;

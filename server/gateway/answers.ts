@@ -31,5 +31,11 @@ export function answer(res: ServerResponse, body: unknown, extra: Record<string,
   sendJson(res, 200, body);
 }
 
+/** Another status with a body of its own: a creation (201), or a form's refusal listing all its problems. */
+export function reply(res: ServerResponse, status: number, body: unknown): void {
+  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
+  sendJson(res, status, body);
+}
+
 /** The peer's address (behind a reverse proxy, the proxy's: see docs/SECURITY.md). */
 export const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';

@@ -14,12 +14,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { sendJson } from '../http/respond.ts';
-import { DB_ANSWER_HEADERS } from './headers.ts';
-import { answer, clientAddress, refuse, type Gateway } from './answers.ts';
-import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from './request-guards.ts';
+import { answer, clientAddress, refuse, reply, type Gateway } from './answers.ts';
+import { contentTypeRefusal, crossSiteRefusal, declaresBody, readJsonObject } from './request-guards.ts';
 import { readCredentials } from './sessions.ts';
-import type { Caller } from './access.ts';
+import { isAdmin } from './access.ts';
 import { userDocId, type UserStore } from './users-store.ts';
 import type { DeviceStore } from './devices-store.ts';
 import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled } from '../../app/admin/user-rules.ts';
@@ -47,7 +45,6 @@ const REASONS: Record<string, string> = {
   label_too_long: 'A label is at most 60 characters.',
 };
 
-const isAdmin = (c: Caller) => c.roles.includes('admin') || c.roles.includes('_admin');
 
 export interface DevicesContext {
   users: UserStore;
@@ -55,11 +52,6 @@ export interface DevicesContext {
   throttle?: EnrolThrottle;
   now?: () => number;
 }
-
-const created = (res: ServerResponse, body: unknown) => {
-  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
-  sendJson(res, 201, body);
-};
 
 export function devicesApi(ctx: DevicesContext) {
   const throttle = ctx.throttle ?? new EnrolThrottle();
@@ -71,13 +63,9 @@ export function devicesApi(ctx: DevicesContext) {
     if (guard) return refuse(res, guard);
     let body: Record<string, unknown> = {};
     if (method !== 'GET') {
-      const raw = await readBody(req, BODY_LIMIT);
-      if (raw === 'too_large') return refuse(res, { status: 413, error: 'too_large', reason: `the request body is larger than ${BODY_LIMIT} bytes` });
-      const parsed = parseJson(raw);
-      if (!parsed.ok || (parsed.value !== undefined && (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)))) {
-        return refuse(res, { status: 400, error: 'bad_request', reason: 'expected a JSON object' });
-      }
-      body = (parsed.value ?? {}) as Record<string, unknown>;
+      const read = await readJsonObject(req, BODY_LIMIT);
+      if ('refusal' in read) return refuse(res, read.refusal);
+      body = read.body;
     }
     if (path === '/api/devices/enrol' && method === 'POST') return enrol(req, res, body);
 
@@ -128,14 +116,13 @@ export function devicesApi(ctx: DevicesContext) {
     }
     const problems = codeRequestProblems({ branch, role, label }, (await ctx.users.branches()).map((b) => b.code));
     if (problems.length || !isDeviceJobRole(role)) {
-      for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
-      return sendJson(res, 400, { error: problems[0], reason: REASONS[problems[0]!], problems });
+      return reply(res, 400, { error: problems[0], reason: REASONS[problems[0]!], problems });
     }
     const code = newEnrolmentCode(random);
     const at = now();
     const expiresAt = new Date(at + CODE_LIFETIME_MS).toISOString();
     await ctx.devices.createCode(code, { branch, role, label: label.trim(), createdBy: by, createdAt: new Date(at).toISOString(), expiresAt });
-    created(res, { code, expiresAt, branch, role, label: label.trim() });
+    reply(res, 201, { code, expiresAt, branch, role, label: label.trim() });
   }
 
   async function revoke(res: ServerResponse, name: string): Promise<void> {

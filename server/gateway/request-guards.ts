@@ -66,3 +66,17 @@ export function parseJson(raw: string): { ok: true; value: unknown } | { ok: fal
     return { ok: false };
   }
 }
+
+/**
+ * The body of a call to the server's own JSON endpoints (`/api/users`, `/api/devices`): at
+ * most `limit` bytes of a JSON object, or nothing (`{}`); otherwise the refusal to answer.
+ */
+export async function readJsonObject(req: IncomingMessage, limit: number): Promise<{ body: Record<string, unknown> } | { refusal: Refusal }> {
+  const raw = await readBody(req, limit);
+  if (raw === 'too_large') return { refusal: { status: 413, error: 'too_large', reason: `the request body is larger than ${limit} bytes` } };
+  const parsed = parseJson(raw);
+  if (!parsed.ok || (parsed.value !== undefined && (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)))) {
+    return { refusal: { status: 400, error: 'bad_request', reason: 'expected a JSON object' } };
+  }
+  return { body: (parsed.value ?? {}) as Record<string, unknown> };
+}

@@ -9,12 +9,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { sendJson } from '../http/respond.ts';
-import { DB_ANSWER_HEADERS } from './headers.ts';
-import { answer, refuse, type Gateway } from './answers.ts';
-import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from './request-guards.ts';
+import { answer, refuse, reply, type Gateway } from './answers.ts';
+import { contentTypeRefusal, crossSiteRefusal, declaresBody, readJsonObject } from './request-guards.ts';
 import { readCredentials } from './sessions.ts';
-import type { Caller } from './access.ts';
+import { isAdmin } from './access.ts';
 import { userDocId, type UserDoc, type UserStore } from './users-store.ts';
 import {
   DISABLED_ROLE,
@@ -47,7 +45,6 @@ const ok = (body: Record<string, unknown>, status = 200): Answer => ({ status, b
 const no = (status: number, error: string, reason: string): Answer => ({ status, body: { error, reason } });
 const problems = (list: UserProblem[]): Answer => ({ status: 400, body: { error: list[0], reason: PROBLEM_REASONS[list[0]!], problems: list } });
 
-const isAdmin = (c: Caller) => c.roles.includes('admin') || c.roles.includes('_admin');
 
 export async function handleUsersApi(gw: Gateway, store: UserStore, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = req.method ?? 'GET';
@@ -57,13 +54,9 @@ export async function handleUsersApi(gw: Gateway, store: UserStore, req: Incomin
   if (caller.name === null) return refuse(res, { status: 401, error: 'unauthorized', reason: 'You are not signed in.' });
   let body: Record<string, unknown> = {};
   if (method !== 'GET') {
-    const raw = await readBody(req, BODY_LIMIT);
-    if (raw === 'too_large') return refuse(res, { status: 413, error: 'too_large', reason: `the request body is larger than ${BODY_LIMIT} bytes` });
-    const parsed = parseJson(raw);
-    if (!parsed.ok || (parsed.value !== undefined && (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)))) {
-      return refuse(res, { status: 400, error: 'bad_request', reason: 'expected a JSON object' });
-    }
-    body = (parsed.value ?? {}) as Record<string, unknown>;
+    const read = await readJsonObject(req, BODY_LIMIT);
+    if ('refusal' in read) return refuse(res, read.refusal);
+    body = read.body;
   }
   if (path === '/api/users/standing' && method === 'POST') return send(res, await standing(store, body));
   if (!isAdmin(caller)) return refuse(res, { status: 403, error: 'forbidden', reason: 'Only an administrator manages users.' });
@@ -97,9 +90,7 @@ export async function handleUsersApi(gw: Gateway, store: UserStore, req: Incomin
 function send(res: ServerResponse, a: Answer): void {
   if (a.status === 200) return answer(res, a.body);
   if (a.status >= 400 && !a.body.problems) return refuse(res, { status: a.status, error: String(a.body.error), reason: String(a.body.reason) });
-  // A creation (201), or a refusal listing every problem of the form at once.
-  for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);
-  sendJson(res, a.status, a.body);
+  reply(res, a.status, a.body);
 }
 
 async function list(store: UserStore): Promise<Answer> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn, type Session } from '../support/couch-http.ts';
+import { ADMIN, basicAuth, callApi, couch, couchAt, engineUrl, signIn, type Session } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 /* /api/devices on the real server (embedded engine, demo data): codes, enrolment, heartbeat, revocation. */
@@ -14,14 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function api(session: Session | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...session?.headers, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const api = (session: Session | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server.url, session, method, path, body, headers);
 const json = (r: { text: string }) => JSON.parse(r.text) as Record<string, any>;
 const kiosk = { branch: 'dla', role: 'kiosk', label: 'Kiosk entrance' };
 

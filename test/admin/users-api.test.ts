@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { couch, signIn, type Session } from '../support/couch-http.ts';
+import { callApi, couch, signIn, type Session } from '../support/couch-http.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 /* /api/users on the real server (embedded engine, demo data): who may call it, what it shows, what it does to sign-in. */
@@ -13,14 +13,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function api(session: Session | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...session?.headers, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, text: await res.text() };
-}
+const api = (session: Session | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => callApi(server.url, session, method, path, body, headers);
 const json = (r: { text: string }) => JSON.parse(r.text) as Record<string, any>;
 
 async function signInStatus(name: string, password: string) {

@@ -65,3 +65,13 @@ export async function couchAt(
   }
   return { status: res.status, body: parsed };
 }
+
+/** A call to the server's own JSON endpoints (`/api/…`), answered as status and raw text. */
+export async function callApi(base: string, session: Session | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...session?.headers, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, text: await res.text() };
+}
