@@ -12,8 +12,12 @@
  *
  *   npm run bench -- --parts=people                         # N = 20,000 (a few minutes)
  *   PEOPLE_BENCH_INSURANTS=1000000 npx tsx bench/people-bench.ts   # the national size
+ *
+ * PEOPLE_BENCH_DATA_DIR=<folder> keeps the server's data there, and a later run with the same
+ * sizes measures again without loading (the load and the index build take about half an hour
+ * at the national size): the folder's `people-bench.json` holds what the load found.
  */
-import { mkdtempSync, rmSync, statSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +51,26 @@ export interface PeopleBenchOptions {
   readonly insurants: number;
   readonly branches: number;
   readonly log: (line: string) => void;
+  /** Where the server keeps its data, loaded once for these sizes (else a fresh temporary folder). */
+  readonly dataDir?: string;
+}
+
+/** What a load leaves beside the data it wrote, for a later run on the same folder. */
+interface LoadRecord {
+  insurants: number;
+  branches: number;
+  documents: number;
+  loadMs: number;
+  samples: Samples;
+}
+
+interface Samples {
+  names: string[];
+  homeNames: string[];
+  numbers: string[];
+  homeNumbers: string[];
+  accounts: string[];
+  homeAccounts: string[];
 }
 
 export interface Figure {
@@ -128,12 +152,17 @@ function getWithoutTimeout(url: string, cookie: string): Promise<number> {
 }
 
 export async function benchPeople(options: PeopleBenchOptions): Promise<PeopleBenchResult> {
-  const { insurants, branches, log } = options;
+  const { insurants, branches, log, dataDir } = options;
   const employers = Math.max(1, Math.round(insurants / 20));
   const branchCodes = Array.from({ length: branches }, (_, i) => `pb${i}`);
   const home = branchCodes[0]!;
   // No demo data: the bench's people are the only ones (the demo's employer 415120 would collide).
-  const server = await startServer({ DEMO_DATA: '0' });
+  const recordFile = dataDir && join(dataDir, 'people-bench.json');
+  const loaded = recordFile && existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as LoadRecord) : null;
+  if (loaded && (loaded.insurants !== insurants || loaded.branches !== branches))
+    throw new Error(`${dataDir} holds ${loaded.insurants} insurants over ${loaded.branches} branches: use another folder`);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const server = await startServer({ DEMO_DATA: '0' }, dataDir);
   const device = mkdtempSync(join(tmpdir(), 'fo-people-device-'));
   try {
     const admin = basicAuth(ADMIN.name, ADMIN.password);
@@ -145,43 +174,52 @@ export async function benchPeople(options: PeopleBenchOptions): Promise<PeopleBe
     };
 
     // Load: persons spread over the bench branches by number; cases and lines follow their person.
-    const samples = { names: [] as string[], homeNames: [] as string[], numbers: [] as string[], homeNumbers: [] as string[], accounts: [] as string[], homeAccounts: [] as string[] };
-    const every = Math.max(1, Math.floor((insurants + employers) / (SAMPLES * branches)));
-    let batch: object[] = [];
-    let documents = 0;
-    let seen = 0;
-    let branch = home;
-    const t0 = performance.now();
-    for (const doc of streamPeople(mulberry32(7), { insurants, employers, beneficiaries: 0 })) {
-      if (doc.type === 'person') {
-        let sum = 0;
-        for (const ch of doc.number) sum = (sum * 31 + ch.charCodeAt(0)) % 1_000_003;
-        branch = branchCodes[sum % branches]!;
-        if (seen++ % every === 0) {
-          const mine = branch === home;
-          if (doc.kind === 'employer') (mine ? samples.homeAccounts : samples.accounts).push(doc.accountNumber!);
-          else {
-            (mine ? samples.homeNames : samples.names).push(`${doc.familyName} ${doc.givenName}`);
-            (mine ? samples.homeNumbers : samples.numbers).push(doc.number);
+    async function load(): Promise<Omit<LoadRecord, 'insurants' | 'branches'>> {
+      const samples: Samples = { names: [], homeNames: [], numbers: [], homeNumbers: [], accounts: [], homeAccounts: [] };
+      const every = Math.max(1, Math.floor((insurants + employers) / (SAMPLES * branches)));
+      let batch: object[] = [];
+      let documents = 0;
+      let seen = 0;
+      let branch = home;
+      const t0 = performance.now();
+      for (const doc of streamPeople(mulberry32(7), { insurants, employers, beneficiaries: 0 })) {
+        if (doc.type === 'person') {
+          let sum = 0;
+          for (const ch of doc.number) sum = (sum * 31 + ch.charCodeAt(0)) % 1_000_003;
+          branch = branchCodes[sum % branches]!;
+          if (seen++ % every === 0) {
+            const mine = branch === home;
+            if (doc.kind === 'employer') (mine ? samples.homeAccounts : samples.accounts).push(doc.accountNumber!);
+            else {
+              (mine ? samples.homeNames : samples.names).push(`${doc.familyName} ${doc.givenName}`);
+              (mine ? samples.homeNumbers : samples.numbers).push(doc.number);
+            }
           }
         }
+        batch.push({ ...doc, branch });
+        if (batch.length === BATCH) {
+          await post(batch);
+          documents += batch.length;
+          batch = [];
+          if (documents % 100_000 === 0) log(`  loaded ${documents} documents (${((documents * 1000) / (performance.now() - t0)).toFixed(0)} docs/s)`);
+        }
       }
-      batch.push({ ...doc, branch });
-      if (batch.length === BATCH) {
-        await post(batch);
-        documents += batch.length;
-        batch = [];
-        if (documents % 100_000 === 0) log(`  loaded ${documents} documents (${((documents * 1000) / (performance.now() - t0)).toFixed(0)} docs/s)`);
-      }
+      const heavy = heavyFile(home);
+      batch.push(...heavy);
+      await post(batch);
+      documents += batch.length;
+      const loadMs = performance.now() - t0;
+      log(`  loaded ${documents} documents (${insurants} insurants, ${employers} employers, cases, account lines) over ${branches} branches in ${(loadMs / 1000).toFixed(1)} s`);
+      return { samples, documents, loadMs };
     }
-    const heavy = heavyFile(home);
-    batch.push(...heavy);
-    await post(batch);
-    documents += batch.length;
-    const loadMs = performance.now() - t0;
-    log(`  loaded ${documents} documents (${insurants} insurants, ${employers} employers, cases, account lines) over ${branches} branches in ${(loadMs / 1000).toFixed(1)} s`);
 
-    await createUser(engineUrl(server), USER);
+    const { samples, documents, loadMs } = loaded ?? (await load());
+    if (loaded) log(`  ${documents} documents loaded earlier in ${dataDir} (${(loadMs / 1000).toFixed(1)} s then)`);
+    else {
+      await createUser(engineUrl(server), USER);
+      if (recordFile) writeFileSync(recordFile, JSON.stringify({ insurants, branches, documents, loadMs, samples } satisfies LoadRecord));
+    }
+
     const base = `${server.url}/db`;
     // A fresh session per step: at the national size one view's first build outlasts CouchDB's
     // 10-minute session, and the next request would answer 401.
@@ -282,7 +320,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const insurants = Number(process.env.PEOPLE_BENCH_INSURANTS ?? 20_000);
   const branches = Number(process.env.PEOPLE_BENCH_BRANCHES ?? 10);
   const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
-  const result = await benchPeople({ insurants, branches, log });
+  const result = await benchPeople({ insurants, branches, log, dataDir: process.env.PEOPLE_BENCH_DATA_DIR || undefined });
   log(`written to ${writePeopleResults(result)}`);
   for (const line of describeRefusals('people', result.serverOutput)) log(line);
 }

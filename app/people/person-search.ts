@@ -8,9 +8,12 @@ import { nameTokens } from '../../couch-design/search/normalize.ts';
 import { wordMatches } from '../../couch-design/search/person-keys.ts';
 import { personName, type Person } from '../../couch-design/types/person.ts';
 
+/** How many persons a search lists. */
+export const SEARCH_LIMIT = 20;
+
 export type Searchable = Pick<Person, '_id' | 'number' | 'accountNumber' | 'kind' | 'familyName' | 'givenName' | 'companyName'>;
 
-export function matchPeople<T extends Searchable>(people: readonly T[], query: string, limit = 20, typos = false): T[] {
+export function matchPeople<T extends Searchable>(people: readonly T[], query: string, limit = SEARCH_LIMIT, typos = false): T[] {
   const q = query.trim();
   if (!q) return [];
   const exact = people.filter((p) => p.number.toUpperCase() === q.toUpperCase() || p.accountNumber === q);
@@ -39,7 +42,7 @@ export interface PeopleSource {
 export async function searchPeople(source: PeopleSource, query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
   const q = query.trim();
   if (!q) return [];
-  const limit = options.limit ?? 20;
+  const limit = options.limit ?? SEARCH_LIMIT;
   const wanted = (list: readonly Person[]) => {
     const seen = new Set<string>();
     return list.filter((p) => p.type === 'person' && (options.kind === undefined || p.kind === options.kind) && !seen.has(p._id) && seen.add(p._id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordPairs } from './server-search.ts';
+import { rankByHits, wordPairs } from './server-search.ts';
 import { nameSplits } from './device-search.ts';
 
 describe('what a search of several words asks', () => {
@@ -17,6 +17,12 @@ describe('what a search of several words asks', () => {
       ['pierre', 'bassa'],
     ]);
     expect(wordPairs(['jean', 'jean'])).toEqual([]);
+  });
+
+  it('the server: the persons named by most pairs first, ties in order of appearance', () => {
+    expect(rankByHits([['a', 'b', 'c'], ['c', 'd'], ['d', 'c', 'c']])).toEqual(['c', 'd', 'a', 'b']);
+    expect(rankByHits([['x', 'y'], []])).toEqual(['x', 'y']);
+    expect(rankByHits([])).toEqual([]);
   });
 
   it('the device: every split into a whole family name and given names, family first or last', () => {
