@@ -84,6 +84,14 @@ describe('server on the embedded engine', () => {
     expect((await couch(server.url, admin, 'DELETE', `${path}?rev=${rev}`)).status).toBe(403);
     const stored = await couch(server.url, admin, 'GET', path);
     expect(stored.body.amount).toBe(entry.amount);
+
+    // A create over a live document is a conflict: CouchDB answers 409 before it runs
+    // validate_doc_update (the engine judges a create as new first, for speed; as an update
+    // of the stored entry this one would be refused).
+    expect((await couch(server.url, cashier, 'PUT', path, entry)).status).toBe(409);
+    const bulk = await couch(server.url, cashier, 'POST', '/fo_branch_dla/_bulk_docs', { docs: [entry] });
+    expect(bulk.body).toEqual([expect.objectContaining({ id: entry._id, error: 'conflict' })]);
+    expect((await couch(server.url, admin, 'GET', path)).body._rev).toBe(rev);
   });
 
   it('refuses a document of another branch and a malformed one, with the reason', async () => {

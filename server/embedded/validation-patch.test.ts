@@ -10,6 +10,7 @@ describe('pouchdb-validation patch', () => {
     expect(patched).toContain('if (!newDoc._revisions)');
     expect(patched).toContain('validatorsByRevision.get(key)');
     expect(patched).toContain('args.validationFunctions = getValidationFunctions(args.base)');
+    expect(patched).toContain('validate(validationFuncs, newDoc, null, completeOptions)');
   });
 
   it('refuses a source it does not recognise rather than run unpatched', () => {

@@ -14,6 +14,13 @@
  *    is read once and used from its next write on; a `_bulk_docs` lists them once for all its
  *    documents.
  *
+ * 3. It read the stored document before validating each write, also a create (no `_rev`): a
+ *    LevelDB read through the security wrapper, a miss, and an error object per document, a
+ *    fifth of the engine's time in a 100,000-line import. A create is now judged as new first;
+ *    only when that fails is the stored document read, and if one is live the answer is 409
+ *    `conflict`, which is what CouchDB answers a create over a live document before it runs
+ *    `validate_doc_update` at all (a valid create over one gets the adapter's own 409).
+ *
  * Each replacement must match exactly once, so a different version of the plugin stops the
  * engine at start-up instead of running unpatched.
  */
@@ -61,6 +68,24 @@ function getValidationFunctions(db) {
   {
     find: `  return getValidationFunctions(db).then(function (validationFuncs) {`,
     replace: `  return (validationFunctions || getValidationFunctions(db)).then(function (validationFuncs) {`,
+  },
+  {
+    find: `    var completeOptionsPromise = completeValidationOptions(db, options);
+    var oldDocPromise = oldDoc(db, newDoc._id);`,
+    replace: `    var completeOptionsPromise = completeValidationOptions(db, options);
+    if (!newDoc._rev && options.new_edits !== false) {
+      return completeOptionsPromise.then(function (completeOptions) {
+        try {
+          return validate(validationFuncs, newDoc, null, completeOptions);
+        } catch (refusal) {
+          return oldDoc(db, newDoc._id).then(function (stored) {
+            if (stored) throw new PouchPluginError({status: 409, name: "conflict", message: "Document update conflict"});
+            throw refusal;
+          });
+        }
+      });
+    }
+    var oldDocPromise = oldDoc(db, newDoc._id);`,
   },
   {
     find: `  doc._id = doc._id || uuid();
