@@ -9,7 +9,9 @@
  * key). CouchDB answers a create over a live document 409 without writing, and takes one over
  * a deleted document as new, which is what the plan would do. A document the server refuses
  * (its validator, a conflict with an edit made since the read) is reported on its line; the
- * others of the batch are written. The same code serves the screen, the preview and the bench.
+ * others of the batch are written. Two batches are in flight at a time, so the server judges
+ * one while the next is built, sent and parsed (their ids differ: the reading refuses a
+ * duplicate key). The same code serves the screen, the preview and the bench.
  */
 import type { AnyDoc } from '../../couch-design/validate/problems.ts';
 import type { Layout } from './layouts.ts';
@@ -21,6 +23,8 @@ import type { PeopleServer } from './people-server.ts';
 export const IMPORT_BATCH = 5000;
 /** Lines the preview shows as they will be written. */
 export const PREVIEW_LINES = 5;
+/** Batches sent before the oldest is answered. */
+const IN_FLIGHT = 2;
 
 const NOTHING_HELD: ReadonlyMap<string, AnyDoc> = new Map();
 
@@ -53,7 +57,11 @@ export async function runImport(server: PeopleServer, layout: Layout, file: { ro
     totals.changed += plan.changed;
     totals.unchanged += plan.unchanged;
     totals.refused.push(...plan.refused);
-    for (const w of plan.writes) if (totals.sample.length < PREVIEW_LINES) totals.sample.push(w);
+    keepSample(plan.writes);
+  };
+  /** The first lines to be written, whichever batch is answered first. */
+  const keepSample = (writes: readonly { line: number; doc: AnyDoc }[]) => {
+    totals.sample = [...totals.sample, ...writes.slice(0, PREVIEW_LINES)].sort((a, b) => a.line - b.line).slice(0, PREVIEW_LINES);
   };
   /** Writes the plan's documents; a refusal is reported on its line and uncounted. */
   const write = async (plan: BatchPlan) => {
@@ -81,26 +89,44 @@ export async function runImport(server: PeopleServer, layout: Layout, file: { ro
 
   // Create-first pays off while most rows are new (a first import); when most were already
   // held (the periodic re-import of a whole extract), a refused create is one more round trip
-  // per row, so the next batch reads first. The previous batch decides.
+  // per row, so the next batch reads first. The last batch answered decides.
   let createFirst = options.write;
-  for (let start = 0; start < rows.length; start += size) {
-    const batch = rows.slice(start, start + size);
+  const oneBatch = async (batch: readonly ReadRow[]) => {
     if (!createFirst) {
       const before = totals.created;
       await upsert(batch);
       createFirst = options.write && (totals.created - before) * 2 > batch.length;
-    } else {
-      const creates = planBatch(layout, owned, batch, NOTHING_HELD);
-      const answers = await server.write(creates.writes.map((w) => w.doc));
-      const taken = new Set(answers.flatMap((a) => (a.ok ? [a.id] : [])));
-      totals.created += taken.size;
-      totals.written += taken.size;
-      for (const w of creates.writes) if (totals.sample.length < PREVIEW_LINES && taken.has(w.doc._id as string)) totals.sample.push(w);
-      const rest = batch.filter((r) => !taken.has(r.doc._id as string));
-      if (rest.length) await upsert(rest);
-      createFirst = taken.size * 2 > batch.length;
+      return;
     }
-    options.onProgress?.(Math.min(start + size, rows.length), rows.length);
+    const creates = planBatch(layout, owned, batch, NOTHING_HELD);
+    const answers = await server.write(creates.writes.map((w) => w.doc));
+    const taken = new Set(answers.flatMap((a) => (a.ok ? [a.id] : [])));
+    totals.created += taken.size;
+    totals.written += taken.size;
+    keepSample(creates.writes.filter((w) => taken.has(w.doc._id as string)));
+    const rest = batch.filter((r) => !taken.has(r.doc._id as string));
+    if (rest.length) await upsert(rest);
+    createFirst = taken.size * 2 > batch.length;
+  };
+
+  let done = 0;
+  const inFlight: Promise<void>[] = [];
+  try {
+    for (let start = 0; start < rows.length; start += size) {
+      const batch = rows.slice(start, start + size);
+      inFlight.push(
+        oneBatch(batch).then(() => {
+          done += batch.length;
+          options.onProgress?.(done, rows.length);
+        }),
+      );
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // The server went away: let the other batch end before saying so (nothing left running).
+    await Promise.allSettled(inFlight);
+    throw error;
   }
   totals.refused.sort((a, b) => a.line - b.line);
   return totals;

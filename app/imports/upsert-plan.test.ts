@@ -114,11 +114,42 @@ describe('the idempotent upsert', () => {
       tried.push(docs.length);
       return writeDocs(docs);
     };
+    const reads: number[] = [];
+    const readIds = server.read.bind(server);
+    server.read = async (ids) => {
+      reads.push(ids.length);
+      return readIds(ids);
+    };
     const again = await runImport(server, employers, read(lines(8)), { write: true, batch: 3 });
     expect(again).toMatchObject({ created: 2, unchanged: 6, written: 2 });
-    // Batch 1 tries its 3 creates (all refused) and turns to reading; batch 2 reads first and
-    // writes nothing; batch 3 (2 new of 2) reads first, writes them, and would create first next.
-    expect(tried).toEqual([3, 2]);
+    // Batches 1 and 2 are in flight together: both try their 3 creates (all refused) and read
+    // them. Batch 3 is sent once batch 1 has answered that most were held: it reads first (its
+    // 2 ids) and writes its 2 new rows.
+    expect(tried).toEqual([3, 3, 2]);
+    expect(reads).toEqual([3, 3, 2]);
+  });
+
+  it('keeps two batches in flight, and stops with the error when the server goes away', async () => {
+    const server = memoryServer();
+    const lines = 'number;company_name;account_number;branch\n' + Array.from({ length: 9 }, (_, i) => `${700000 + i};E${i};${700000 + i};dla`).join('\n');
+    const writeDocs = server.write.bind(server);
+    let open = 0;
+    let most = 0;
+    server.write = async (docs) => {
+      most = Math.max(most, ++open);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      open--;
+      return writeDocs(docs);
+    };
+    const progress: number[] = [];
+    expect(await runImport(server, employers, read(lines), { write: true, batch: 3, onProgress: (done) => progress.push(done) })).toMatchObject({ created: 9, written: 9 });
+    expect(most).toBe(2);
+    expect(progress).toEqual([3, 6, 9]);
+
+    server.write = async () => {
+      throw new Error('server went away');
+    };
+    await expect(runImport(server, employers, read(lines), { write: true, batch: 3 })).rejects.toThrow('server went away');
   });
 
   it('the preview writes nothing and shows the documents as they will be written', async () => {
