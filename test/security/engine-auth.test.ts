@@ -179,6 +179,16 @@ describe('embedded engine: only the server admin writes users and security objec
     expect((await asAdmin('GET', '/fo_branch_dla/_security')).body).toEqual(before);
   });
 
+  it('refuses every document of a non-member’s _bulk_docs (the security object is read once per request)', async () => {
+    const stranger = await signIn('display.yde', 'demo-display');
+    expect(stranger.status).toBe(200);
+    const docs = [0, 1, 2].map((i) => ({ _id: `ticket:intruder:${i}`, type: 'ticket' }));
+    const res = await call('POST', '/fo_branch_dla/_bulk_docs', { docs }, { cookie: stranger.cookie });
+    const refused = Array.isArray(res.body) ? res.body.filter((r: { error?: string }) => r.error === 'unauthorized').length : 0;
+    expect(refused).toBe(docs.length);
+    for (const d of docs) expect((await asAdmin('GET', `/fo_branch_dla/${encodeURIComponent(d._id)}`)).status).toBe(404);
+  });
+
   it('refuses replication into _users by a non-admin (a _replicate call or a _replicator document)', async () => {
     const me = await signIn('counter.dla', 'demo-counter');
     for (const headers of [{}, { cookie: me.cookie }] as Record<string, string>[]) {
