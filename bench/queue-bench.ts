@@ -26,6 +26,10 @@ export interface QueueBenchResult {
   readonly tickets: number;
   readonly callsPerSecond: number;
   readonly drained: number;
+  /** 409s met by the draining counters (a ticket another counter called first), per call. */
+  readonly lostRacesPerCall: number;
+  /** Server writes (PUT or _bulk_docs requests, refused ones included) per call. */
+  readonly writesPerCall: number;
   /** The server's log, one line per request (bench/refusals.ts finds the gateway's refusals in it). */
   readonly serverOutput: string;
 }
@@ -85,6 +89,8 @@ export async function benchQueue(options = { tickets: 200, drainTickets: 1000, c
       tickets: times.length,
       callsPerSecond: (drained.calls * 1000) / drained.ms,
       drained: drained.calls,
+      lostRacesPerCall: drained.stats.conflicts / drained.calls,
+      writesPerCall: drained.stats.writes / drained.calls,
       serverOutput: server.output(),
     };
   } finally {
@@ -99,7 +105,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `issued → visible on the display: p50 ${result.visibleP50Ms.toFixed(1)} ms, p95 ${result.visibleP95Ms.toFixed(1)} ms over ${result.tickets} tickets\n` +
       `ticket write acknowledged → visible: p50 ${result.deliveredP50Ms.toFixed(1)} ms, p95 ${result.deliveredP95Ms.toFixed(1)} ms\n` +
-      `20-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s\n` +
+      `${arg('counters', 20)}-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s, ${result.lostRacesPerCall.toFixed(2)} lost races and ${result.writesPerCall.toFixed(2)} writes per call\n` +
       describeRefusals('queue', result.serverOutput).join('\n'),
   );
 }
