@@ -106,6 +106,12 @@ describe('livePull', () => {
     third.cancel();
     expect(log[0]).toBe('GET _changes since=1');
     await sameAsServer(local, remote);
+    // Started from a bootstrap that left nothing to read: the checkpoint is written all the same.
+    const other = fresh();
+    const fourth = livePull({ local: other, remote: 'http://server/db/x', fetch: serverOf(remote, []), since: seq, backoff: () => 10 });
+    await paused(fourth);
+    fourth.cancel();
+    expect(await other.get(LIVE_PULL_CHECKPOINT)).toMatchObject({ since: seq });
   });
 
   it('stops with an unauthorized error when the session is gone', async () => {

@@ -126,6 +126,7 @@ export function livePull(options: LivePullOptions): LivePull {
     let caughtUp = false;
     // A pause is told once caught up, again after new documents or a failed attempt.
     let tell = true;
+    let saved = false;
     while (!cancelled) {
       try {
         const query = new URLSearchParams({ since: String(since), include_docs: 'true', style: 'all_docs', conflicts: 'true', limit: String(PAGE) });
@@ -139,9 +140,11 @@ export function livePull(options: LivePullOptions): LivePull {
           if (cancelled) return;
           emit('change', { docs });
         }
-        const moved = String(page.last_seq) !== String(since);
+        // Saved at least once per start: the data layer marks the bootstrap handed over at the first pause.
+        const moved = String(page.last_seq) !== String(since) || !saved;
         since = page.last_seq;
         if (moved) await saveCheckpoint(since);
+        saved = true;
         delay = 0;
         caughtUp = page.results.length < PAGE;
         if (page.results.length > 0) tell = true;
