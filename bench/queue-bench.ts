@@ -6,7 +6,8 @@
  *      tickets through the HTTP API with the app's own queue operations.
  *
  *   npx tsx bench/queue-bench.ts [--tickets=200] [--drain=1000] [--counters=20]
- * Needs the app built (npm run build).
+ *   COUCH_URL=http://127.0.0.1:5984 COUCH_ADMIN_USER=… COUCH_ADMIN_PASSWORD=… npx tsx bench/queue-bench.ts
+ * Needs the app built (npm run build). Prints calls/s, lost races (409s) and writes per call.
  */
 import { launchChromium } from '../test/support/browser.ts';
 import { signIn } from '../test/support/couch-http.ts';
@@ -26,6 +27,10 @@ export interface QueueBenchResult {
   readonly tickets: number;
   readonly callsPerSecond: number;
   readonly drained: number;
+  /** 409s met by the draining counters (a ticket another counter called first), per call. */
+  readonly lostRacesPerCall: number;
+  /** Server writes (PUT or _bulk_docs requests, refused ones included) per call. */
+  readonly writesPerCall: number;
   /** The server's log, one line per request (bench/refusals.ts finds the gateway's refusals in it). */
   readonly serverOutput: string;
 }
@@ -35,7 +40,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchQueue(options = { tickets: 200, drainTickets: 1000, counters: 20 }): Promise<QueueBenchResult> {
-  const server = await startServer();
+  // COUCH_URL (with COUCH_ADMIN_USER / COUCH_ADMIN_PASSWORD) runs the same figures on Apache CouchDB.
+  const onCouch = Object.fromEntries(['COUCH_URL', 'COUCH_ADMIN_USER', 'COUCH_ADMIN_PASSWORD'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+  const server = await startServer(onCouch);
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' })).newPage();
@@ -85,6 +92,8 @@ export async function benchQueue(options = { tickets: 200, drainTickets: 1000, c
       tickets: times.length,
       callsPerSecond: (drained.calls * 1000) / drained.ms,
       drained: drained.calls,
+      lostRacesPerCall: drained.stats.conflicts / drained.calls,
+      writesPerCall: drained.stats.writes / drained.calls,
       serverOutput: server.output(),
     };
   } finally {
@@ -99,7 +108,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `issued → visible on the display: p50 ${result.visibleP50Ms.toFixed(1)} ms, p95 ${result.visibleP95Ms.toFixed(1)} ms over ${result.tickets} tickets\n` +
       `ticket write acknowledged → visible: p50 ${result.deliveredP50Ms.toFixed(1)} ms, p95 ${result.deliveredP95Ms.toFixed(1)} ms\n` +
-      `20-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s\n` +
+      `${arg('counters', 20)}-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s, ${result.lostRacesPerCall.toFixed(2)} lost races and ${result.writesPerCall.toFixed(2)} writes per call\n` +
       describeRefusals('queue', result.serverOutput).join('\n'),
   );
 }

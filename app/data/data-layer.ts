@@ -10,6 +10,7 @@ import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type
 import { nextBackoff } from './backoff.ts';
 import { periodicPull, type PeriodicPull } from './periodic-pull.ts';
 import { bootstrapReplica, handOver, resumeFrom, type PullStart } from './bootstrap.ts';
+import { livePull } from './live-pull.ts';
 import { peopleCacheName, replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
 import type { Direction, SyncEvent } from './sync-state.ts';
 
@@ -196,7 +197,10 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
           ? local.sync(remote, { ...live, pull: { ...pull, ...from }, push } as PouchDB.Replication.SyncOptions)
           : spec.mode === 'push'
             ? local.replicate.to(remote, { ...live, batch_size: 5 })
-            : local.replicate.from(remote, { ...pull, ...from });
+            : spec.key === 'branch'
+              ? // A read-only branch replica (the display): documents straight from the feed (live-pull.ts).
+                livePull({ local, remote: `${remoteBase}/${spec.remote}`, fetch: includeCredentials as typeof fetch, since: start.since, backoff: nextBackoff })
+              : local.replicate.from(remote, { ...pull, ...from });
       const emitters: [Direction, DirectionEmitter][] =
         spec.mode === 'sync' ? (['push', 'pull'] as const).map((d) => [d, (sync as unknown as Record<Direction, DirectionEmitter>)[d]]) : [[spec.mode, sync]];
       for (const [direction, emitter] of emitters) {

@@ -6,7 +6,7 @@
 import type { Ticket } from '../../couch-design/types/ticket.ts';
 import type { Stored } from '../data/docs.ts';
 import { ONLINE_RANGE, nextInRange, slotBlock } from './numbering.ts';
-import { type QueueRules, rankWaiting } from './ranking.ts';
+import { type QueueRules, type Spread, rankWaiting, spreadOrder } from './ranking.ts';
 import { type Actor, type IssueInput, type QueueErrorCode, type Step, call, issue } from './transitions.ts';
 import { type QueueStore, isConflict, isOffline } from './store.ts';
 
@@ -91,17 +91,27 @@ export interface CallContext {
   readonly rules: QueueRules;
   /** Target wait (minutes) per service code, recorded on each call for statistics. */
   readonly targetWaitMinutes?: Readonly<Record<string, number>>;
+  /** This counter among those calling from the same queues (`spreadAmong`); none: the head first. */
+  readonly spread?: Spread;
 }
 
 /**
- * Calls the best waiting ticket. Two counters calling at once: the server takes the first
- * update of a revision and refuses the other (409); the loser silently takes the next one.
+ * Calls the best waiting ticket this counter may take. Two counters calling at once: the server
+ * takes the first update of a revision and refuses the other (409); the loser silently takes
+ * another. Counters spread over the head of the queue (`spreadOrder`), so most calls at the
+ * same moment do not collide; a refused ticket is dropped from the list this counter already
+ * has and the rest re-spread (the 409 says it is taken), the queue is read again only when the
+ * list runs out.
  */
 export async function callNext(store: QueueStore, context: CallContext, actor: Actor): Promise<OpResult<Stored<Ticket>>> {
+  const spread = context.spread ?? { position: 0, width: 1 };
+  const nowMs = actor.now.getTime();
   for (let round = 0; round < 50; round++) {
-    const ranked = rankWaiting(await store.waiting(context.day, context.services), actor.counter ?? '', context.services, context.rules, actor.now.getTime());
-    if (ranked.length === 0) return { ok: false, error: 'queue_empty' };
-    for (const candidate of ranked) {
+    let left = rankWaiting(await store.waiting(context.day, context.services), actor.counter ?? '', context.services, context.rules, nowMs);
+    if (left.length === 0) return { ok: false, error: 'queue_empty' };
+    while (left.length > 0) {
+      const candidate = spreadOrder(left, spread, context.rules, nowMs)[0]!;
+      left = left.filter((t) => t !== candidate);
       const built = call(candidate, actor, context.targetWaitMinutes?.[candidate.service]);
       if (!built.ok) continue;
       try {

@@ -70,6 +70,43 @@ export function rankWaiting<T extends Ticket>(tickets: readonly T[], counter: st
   return [...mine].sort((a, b) => urgency(a) - urgency(b) || compareBase(a, b));
 }
 
+/**
+ * Where a counter stands among the counters that may call from the same queues at once:
+ * `position` 0…`width`-1. Counters calling at the same moment then try different tickets
+ * instead of all racing for the head of the queue (the server would refuse all but one).
+ */
+export interface Spread {
+  readonly position: number;
+  readonly width: number;
+}
+
+/** Open counters sharing at least one of `services` with `counter`, by code; `counter` among them. */
+export function spreadAmong(states: readonly Pick<CounterState, 'counter' | 'status' | 'services'>[], counter: string, services: readonly string[]): Spread {
+  const codes = new Set(states.filter((s) => s.status === 'open' && (s.services ?? []).some((x) => services.includes(x))).map((s) => s.counter));
+  codes.add(counter);
+  const sorted = [...codes].sort();
+  return { position: sorted.indexOf(counter), width: sorted.length };
+}
+
+/**
+ * The order in which a counter tries the tickets `rankWaiting` ranked, given its `spread`: the
+ * head of the list (the tickets of the first one's rank, same overdue queue, priority and
+ * front, at most `width` of them) rotated so that the counter at `position` tries the ticket
+ * at that place first, then the rest of the list unchanged. Fairness: no ticket is passed
+ * over by more than `width` - 1 calls, and never by a ticket of a lower rank (a priority ticket
+ * is never left for a normal one). With one counter, or one ticket at the head, it is the rank order.
+ */
+export function spreadOrder<T extends Ticket>(ranked: readonly T[], spread: Spread, rules: QueueRules, nowMs: number): T[] {
+  const overdue = overdueServices(ranked, rules, nowMs);
+  const rank = (t: Ticket) => `${overdue.indexOf(t.service)} ${t.priority ? 0 : 1} ${t.front ? 0 : 1}`;
+  const head = ranked.length > 0 ? rank(ranked[0]!) : '';
+  let size = 0;
+  while (size < ranked.length && size < spread.width && rank(ranked[size]!) === head) size++;
+  if (size <= 1) return [...ranked];
+  const at = ((spread.position % size) + size) % size;
+  return [...ranked.slice(at, size), ...ranked.slice(0, at), ...ranked.slice(size)];
+}
+
 /** How many tickets of the same queue will be called before `ticket` (same rules, no counter). */
 export function waitingAhead(tickets: readonly Ticket[], ticket: Ticket): number {
   return tickets.filter((t) => t.state === 'waiting' && t.service === ticket.service && t._id !== ticket._id && compareBase(t, ticket) < 0).length;

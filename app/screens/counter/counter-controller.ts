@@ -16,6 +16,7 @@ import { useAuth } from '../../auth/AuthProvider.tsx';
 import { createBranchQueue, type BranchQueue } from '../../queue/branch-queue.ts';
 import { deviceId } from '../../queue/device.ts';
 import { applyStep, callNext as callNextOp } from '../../queue/ops.ts';
+import { spreadAmong } from '../../queue/ranking.ts';
 import { type Actor, type StepResult, type TransferInput, finish, issue, note, noShow, park, recall, resume, startService, transfer } from '../../queue/transitions.ts';
 import { nextInRange, ONLINE_RANGE, slotBlock } from '../../queue/numbering.ts';
 import { AT_COUNTER, newest, openCounter, sessionOf, sessionsElsewhere, setCounter, ticketAt } from '../../queue/counter-session.ts';
@@ -224,7 +225,9 @@ export function createCounterController(): CounterController {
       if (current()) return;
       setMessage(null);
       const targetWaitMinutes = Object.fromEntries(queue.services().map((svc) => [svc.code, svc.targetWaitMinutes]));
-      const r = await callNextOp(queue.store, { day: queue.day(), services: s.services ?? [], rules: queue.rules(), targetWaitMinutes }, actor());
+      // Counters calling at once try different tickets of the head of the queue (ranking.ts).
+      const spread = spreadAmong(queue.counterStates(), code(), s.services ?? []);
+      const r = await callNextOp(queue.store, { day: queue.day(), services: s.services ?? [], rules: queue.rules(), targetWaitMinutes, spread }, actor());
       if (!r.ok) return sayError(r.error);
       setWroteTicket(r.value);
       if (r.offline) say(t('counter.offline'), 'info');

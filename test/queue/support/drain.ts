@@ -86,7 +86,7 @@ export async function drain(base: string, counters: number, day = today()): Prom
       const services = [all[i % all.length]!, all[(i + 1) % all.length]!, ...(i % 2 ? [all[(i + 3) % all.length]!] : [])];
       const actor = actorFor('dla', 'counter.dla', code.toLowerCase(), code);
       for (;;) {
-        const called = await callNext(store, { day, services, rules: NO_RULES }, actor());
+        const called = await callNext(store, { day, services, rules: NO_RULES, spread: { position: i, width: counters } }, actor());
         if (!called.ok) {
           if (called.error === 'queue_empty') return;
           throw new Error(called.error);
