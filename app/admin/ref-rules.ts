@@ -11,9 +11,10 @@ import { type RefChange, refChangeId } from '../../couch-design/types/ref-change
 import type { Institution } from '../../couch-design/types/institution.ts';
 import type { Branch } from '../../couch-design/types/branch.ts';
 import type { CertificateType, DocumentType, EventType } from '../../couch-design/types/catalogue.ts';
+import type { PrinterRoleDefaults } from '../../couch-design/types/printer-role.ts';
 
 /** Every reference document the administration edits, each logged as a `ref_change`. */
-export type RefDoc = Service | Counter | Institution | Branch | EventType | DocumentType | CertificateType;
+export type RefDoc = Service | Counter | Institution | Branch | EventType | DocumentType | CertificateType | PrinterRoleDefaults;
 
 /** A problem with a draft: the field it belongs to and what is wrong, translated by the screen. */
 export interface RefProblem {
@@ -31,7 +32,9 @@ export interface RefProblem {
     | 'not_offered'
     | 'bad_zone'
     | 'unknown_document'
-    | 'in_use';
+    | 'in_use'
+    | 'bad_value'
+    | 'cashier_only';
 }
 
 export interface ServiceDraft {

@@ -78,6 +78,8 @@ function catalogueCases(): WriteCase[] {
   const event = by(g.event);
   const doctype = by(g.document_type);
   const certtype = by(g.certificate_type);
+  const printer = by(g.printer_role);
+  const cashierPrinter = { ...printer, _id: 'printer:cashier', role: 'cashier', drawerKick: true };
   const cash = institution.cash as Doc;
   const ref = (name: string, doc: Doc, u = ADMIN, expect: WriteCase['expect'] = null, old: Doc | null = null): WriteCase => ({ name, doc, old, user: u, db: 'ref', expect });
   return [
@@ -104,6 +106,18 @@ function catalogueCases(): WriteCase[] {
     ref('an admin logs the institution edit', change(institution, 'admin.hq', g.institution!), ADMIN),
     ref('an admin logs a document type removal', { ...change(doctype, 'admin.hq', doctype), after: null }, ADMIN),
     ref('only a document type is removed: an event removal is refused', { ...change(event, 'admin.hq', event), after: null }, ADMIN, no('after', 'required')),
+    ref('an admin sets the kiosks\' printer', printer),
+    ref('an admin sets the cash desks\' printer with the drawer kick', cashierPrinter),
+    ref('a printer profile is one of the known profiles', { ...printer, profile: 'epson-99' }, ADMIN, no('profile', 'bad_value')),
+    ref('a paper is 58 or 80 mm', { ...printer, paper: 76 }, ADMIN, no('paper', 'bad_value')),
+    ref('a code page is a known one', { ...printer, codepage: 'cp437' }, ADMIN, no('codepage', 'bad_value')),
+    ref('a fallback is the dialog or a PDF', { ...printer, fallback: 'email' }, ADMIN, no('fallback', 'bad_value')),
+    ref('only a cash desk kicks the drawer', { ...printer, drawerKick: true }, ADMIN, no('drawerKick', 'cashier_only')),
+    ref('a printer role is a printing job role', { ...printer, _id: 'printer:display', role: 'display' }, ADMIN, no('role', 'bad_value')),
+    ref("a printer role's id is its role's", { ...printer, _id: 'printer:counter' }, ADMIN, no('_id', 'bad_id')),
+    ref('a supervisor may not set the printers', { ...printer, updatedBy: SUP.name }, SUP, no('_id', 'forbidden_role')),
+    ref('a printer edit names its editor', { ...printer, updatedBy: 'someone.else' }, ADMIN, no('updatedBy', 'not_author'), { ...printer, _rev: '1-a' }),
+    ref('an admin logs a printer edit', change(printer, 'admin.hq', { ...printer, paper: 58 }), ADMIN),
     ref("a catalogue log entry's content is a valid document", change({ ...event, requiredDocuments: ['104'] }, 'admin.hq'), ADMIN, no('after.requiredDocuments.0', 'bad_format')),
   ];
 }
