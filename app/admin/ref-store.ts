@@ -8,7 +8,6 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { REF_DB } from '../../couch-design/databases.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
-import { parseReason } from '../../couch-design/validate/entry.ts';
 import type { Branch } from '../../couch-design/types/branch.ts';
 import type { Counter } from '../../couch-design/types/counter.ts';
 import type { Service } from '../../couch-design/types/service.ts';
@@ -19,21 +18,13 @@ import type { PrinterRoleDefaults } from '../../couch-design/types/printer-role.
 import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
 import { localName } from '../data/replicas.ts';
 import { validateWrite } from '../data/validate.ts';
-import { openRemoteWriter, isUnreachable } from '../data/remote-write.ts';
-import { ConflictError, ValidationError, statusOf } from '../data/errors.ts';
+import { openRemoteWriter } from '../data/remote-write.ts';
+import { RefSaveError, failureOf } from './save-failure.ts';
+
+export { RefSaveError, type SaveFailure } from './save-failure.ts';
 import type { Stored } from '../data/docs.ts';
 import { deviceId } from '../queue/device.ts';
 import { changedFields, refChangeOf, type Edit, type RefDoc } from './ref-rules.ts';
-
-/** Why a save failed, as the screen says it. */
-export type SaveFailure = 'offline' | 'conflict' | 'series_taken' | 'code_taken' | 'forbidden' | 'invalid';
-
-export class RefSaveError extends Error {
-  constructor(readonly failure: SaveFailure, cause?: unknown) {
-    super(failure, { cause });
-    this.name = 'RefSaveError';
-  }
-}
 
 export interface RefStore {
   readonly services: Accessor<Stored<Service>[]>;
@@ -60,16 +51,6 @@ export interface RefStore {
 }
 
 let seq = 0;
-
-function failureOf(error: unknown, creating: boolean): SaveFailure {
-  if (isUnreachable(error)) return 'offline';
-  if (error instanceof ConflictError) return creating ? 'code_taken' : 'conflict';
-  if (error instanceof ValidationError) return 'invalid';
-  const reason = parseReason(error instanceof Error ? error.message : '');
-  if (reason?.code === 'series_taken') return 'series_taken';
-  if (statusOf(error) === 403 || statusOf(error) === 401) return 'forbidden';
-  return 'invalid';
-}
 
 export function createRefStore(user: { readonly name: string; readonly roles: readonly string[] }, fetcher: typeof fetch): RefStore {
   const writer = openRemoteWriter({

@@ -1470,7 +1470,8 @@ export const en: Messages = {
   'ref.error.certtype.validityMonths.bad_format': 'Enter the validity as a whole number of months, like 12, or leave it empty.',
   'ref.error.certtype.validityMonths.not_positive': 'Enter a validity of at least 1 month, or leave it empty.',
   'ref.error.certtype.validityMonths.too_large': 'Enter a validity of {max} months at most.',
-  // Administration, printers per device role (issue 14).
+  // Administration (issue 14): printers per device role; a removal the server refuses.
+  'ref.save.in_use': 'An event still requires this document: remove it from its events first.',
   'admin.section.printers': 'Printers',
   'ref.printers.title': 'Printer per device role',
   'ref.printers.hint': 'Applies to the devices of this role, unless chosen on the device.',

@@ -1472,7 +1472,8 @@ export const fr = {
   'ref.error.certtype.validityMonths.bad_format': 'Saisissez la validité en nombre entier de mois, comme 12, ou laissez vide.',
   'ref.error.certtype.validityMonths.not_positive': 'Saisissez une validité d’au moins 1 mois, ou laissez vide.',
   'ref.error.certtype.validityMonths.too_large': 'Saisissez une validité de {max} mois au plus.',
-  // Administration, printers per device role (issue 14).
+  // Administration (issue 14): printers per device role; a removal the server refuses.
+  'ref.save.in_use': 'Un événement exige encore cette pièce : retirez-la d’abord de ses événements.',
   'admin.section.printers': 'Imprimantes',
   'ref.printers.title': 'Imprimante par rôle d’appareil',
   'ref.printers.hint': 'S’applique aux appareils de ce rôle, sauf choix fait sur l’appareil.',
