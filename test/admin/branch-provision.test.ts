@@ -47,4 +47,17 @@ describe('a new branch works without a restart', () => {
     expect(Object.keys(health.designDocs)).toEqual(expect.arrayContaining(['fo_branch_ngd', 'fo_scans_ngd']));
     expect(server.pid).toBe(pid);
   });
+
+  it('after a restart the server follows again: a branch created then works too, the first one is kept', async () => {
+    server = await server.restart();
+    admin = await signIn(server.url, 'admin.hq', 'demo-admin');
+    expect((await couch(server.url, admin, 'PUT', '/fo_ref/branch:ebw', { ...branch, _id: 'branch:ebw', code: 'ebw', name: 'Ebolowa', city: 'Ebolowa' })).status).toBe(201);
+    expect((await api(admin, 'POST', '/api/users', { name: 'counter.ebw', displayName: 'Guichet Ebolowa', jobRoles: ['counter'], place: 'branch:ebw', password: 'first secret 2' })).status).toBe(201);
+    const first = await signIn(server.url, 'counter.ebw', 'first secret 2');
+    expect((await api(first, 'POST', '/api/account/password', { oldPassword: 'first secret 2', newPassword: 'ebolowa secret' })).status).toBe(200);
+    const counterEbw = await signIn(server.url, 'counter.ebw', 'ebolowa secret');
+    await expect.poll(async () => (await couch(server.url, counterEbw, 'GET', '/fo_branch_ebw/_all_docs?limit=1')).status, { timeout: 30_000 }).toBe(200);
+    const reception = await signIn(server.url, 'reception.ngd', 'ngaoundere secret');
+    expect((await couch(server.url, reception, 'GET', `/fo_branch_ngd/${encodeURIComponent(ticket._id)}`)).body.label).toBe('F001');
+  });
 });
