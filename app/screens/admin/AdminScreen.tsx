@@ -9,12 +9,13 @@ import { UsersSection } from './UsersSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
 import { CountersSection } from './CountersSection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
-import { DevicesSection } from './DevicesSection.tsx';
 import { InstitutionSection } from './InstitutionSection.tsx';
 import { CatalogueSection } from './CatalogueSection.tsx';
 
-// Fetched when opened: the admin's first load stays within its budget (test/shell-budget.test.ts).
+// Fetched when opened: the admin's first load stays within its budget (test/shell-budget.test.ts);
+// the devices section brings the QR encoder.
 const PrintersSection = lazy(() => import('./PrintersSection.tsx').then((m) => ({ default: m.PrintersSection })));
+const DevicesSection = lazy(() => import('./DevicesSection.tsx').then((m) => ({ default: m.DevicesSection })));
 
 const SECTIONS = ['users', 'services', 'counters', 'institution', 'catalogue', 'printers', 'imports', 'devices'] as const;
 type Section = (typeof SECTIONS)[number];
