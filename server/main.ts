@@ -11,7 +11,8 @@ import { setPassword } from './provision/users.ts';
 import { log } from './log.ts';
 import { adminClient, withCredentials } from './provision/couch-client.ts';
 import { readBuiltDesignDocs } from './provision/design-docs.ts';
-import { provision } from './provision/provision.ts';
+import { branchProvisioner, provision } from './provision/provision.ts';
+import { followBranches } from './provision/branch-follower.ts';
 import { printBanner } from './banner.ts';
 import { scheduleEndOfDay } from './jobs/end-of-day.ts';
 import { scheduleStatsRollup } from './jobs/stats-rollup.ts';
@@ -40,7 +41,7 @@ if (!couchUrl) {
 }
 
 const couch = adminClient(couchUrl, config.couchAdmin);
-const result = await provision({
+const provisionInput = {
   couch,
   localUrl: withCredentials(process.env.REPLICATION_URL || couchUrl, config.couchAdmin),
   centralUrl: config.centralUrl,
@@ -48,7 +49,11 @@ const result = await provision({
   designDocs: await readBuiltDesignDocs(),
   demo: config.demo,
   resetDemo: config.resetDemo,
-});
+};
+const result = await provision(provisionInput);
+// Head office holding every branch: a branch created in the administration is provisioned
+// while the server runs (docs/ADMIN.md). A branch server holds the branches it was given.
+const branchFollower = config.centralUrl === null && config.branches.length === 0 ? followBranches(couch, branchProvisioner(provisionInput, result)) : null;
 
 const stopEndOfDay = scheduleEndOfDay(couch, result.branches);
 const stopStatsRollup = scheduleStatsRollup(couch, result.branches);
@@ -108,6 +113,7 @@ async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   log(`${signal}: shutting down`);
+  branchFollower?.stop();
   stopEndOfDay();
   stopStatsRollup();
   edmExport?.stop();

@@ -16,15 +16,18 @@ import { DIST, builtFirstLoads } from '../bench/shell-size-node.ts';
  * KB gzipped, measured 2026-12-03 plus ~1.5 KB of slack; the target is 90 for all. Raised
  * by 2–4 KB (admin 17) when the devices and catalogue administration merged: their strings
  * are in the one dictionary every role loads, their sections in the admin screen's chunk.
+ * Kiosk, cashier, back office and supervisor +1 with the printers per device role and the logo's contract
+ * (issue 14): the `printer_role` contract, the follower of the role's document in the data
+ * layer, and their strings (the admin's own sections are fetched when opened).
  */
 const NOT_YET_AT_TARGET: Readonly<Record<string, number>> = {
-  kiosk: 124,
+  kiosk: 125,
   display: 124,
   reception: 128,
   counter: 128,
-  cashier: 148,
-  backoffice: 136,
-  supervisor: 136,
+  cashier: 149,
+  backoffice: 137,
+  supervisor: 137,
   admin: 144,
 };
 

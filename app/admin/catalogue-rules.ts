@@ -19,6 +19,7 @@ import {
   certificateTypeId,
   documentTypeId,
   eventId,
+  eventsRequiring,
 } from '../../couch-design/types/catalogue.ts';
 import type { CashSettings } from '../../couch-design/types/cash-config.ts';
 import { type Institution, INSTITUTION_ID } from '../../couch-design/types/institution.ts';
@@ -245,10 +246,7 @@ export function certificateTypeProblems(d: CertificateTypeDraft, types: readonly
   return out;
 }
 
-/** The events that still require the document type `code`: it cannot be removed while there are any. */
-export function eventsRequiring(code: string, events: readonly EventType[]): EventType[] {
-  return events.filter((e) => e.requiredDocuments.includes(code));
-}
+export { eventsRequiring };
 
 const optionalMonths = (v: string) => (v === '' ? {} : { validityMonths: Number(v) });
 

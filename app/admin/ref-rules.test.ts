@@ -104,4 +104,13 @@ describe('the change log', () => {
     expect(changedFields(before, after)).toEqual(['services']);
     expect(changedFields(before, { ...before, updatedBy: 'x' })).toEqual([]);
   });
+
+  it("keeps the institution logo as what it is, not its bytes: the entry stays a small, valid document", () => {
+    const institution = { _id: 'institution', type: 'institution', name: 'CNPS', currency: 'XAF', currencyDecimals: 0, defaultLocale: 'fr', updatedBy: 'admin.hq', updatedAt: edit.at } as const;
+    const logo = { content_type: 'image/png', data: 'A'.repeat(136_000) };
+    const log = refChangeOf({ ...institution, _rev: '2-a' } as never, { ...institution, _attachments: { logo } } as never, { ...edit, by: 'admin.hq' }, uid(Date.UTC(2026, 0, 5), 'a1', 2));
+    expect((log.after as { _attachments: unknown })._attachments).toEqual({ logo: { content_type: 'image/png', length: 102_000, stub: true } });
+    expect(JSON.stringify(log).length).toBeLessThan(2_000);
+    expect(validateStructure(log, 'ref')).toEqual([]);
+  });
 });

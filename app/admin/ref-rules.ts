@@ -5,15 +5,17 @@
  * gateway (series-check.ts) judge the write again.
  */
 import { COUNTER_CODE, SERIES, SERVICE_CODE } from '../../couch-design/ids/codes.ts';
+import { attachmentLength } from '../../couch-design/validate/limits.ts';
 import { type Counter, counterId } from '../../couch-design/types/counter.ts';
 import { type Service, serviceId } from '../../couch-design/types/service.ts';
 import { type RefChange, refChangeId } from '../../couch-design/types/ref-change.ts';
 import type { Institution } from '../../couch-design/types/institution.ts';
 import type { Branch } from '../../couch-design/types/branch.ts';
 import type { CertificateType, DocumentType, EventType } from '../../couch-design/types/catalogue.ts';
+import type { PrinterRoleDefaults } from '../../couch-design/types/printer-role.ts';
 
 /** Every reference document the administration edits, each logged as a `ref_change`. */
-export type RefDoc = Service | Counter | Institution | Branch | EventType | DocumentType | CertificateType;
+export type RefDoc = Service | Counter | Institution | Branch | EventType | DocumentType | CertificateType | PrinterRoleDefaults;
 
 /** A problem with a draft: the field it belongs to and what is wrong, translated by the screen. */
 export interface RefProblem {
@@ -31,7 +33,9 @@ export interface RefProblem {
     | 'not_offered'
     | 'bad_zone'
     | 'unknown_document'
-    | 'in_use';
+    | 'in_use'
+    | 'bad_value'
+    | 'cashier_only';
 }
 
 export interface ServiceDraft {
@@ -150,10 +154,19 @@ export function draftOfCounter(c: Counter | null): CounterDraft {
   return c ? { code: c.code, label: c.label, cashDesk: c.cashDesk, active: c.active !== false } : { code: '', label: '', cashDesk: false, active: true };
 }
 
-/** The content of a stored document without its revision: what a change log entry keeps. */
+/**
+ * The content of a stored document without its revision: what a change log entry keeps. An
+ * attachment (the institution's logo) is kept as what it is, not its bytes: a log entry is a
+ * small document.
+ */
 function content<T extends { _rev?: string }>(doc: T): Omit<T, '_rev'> {
-  const { _rev: _, ...rest } = doc as T & { _rev?: string };
-  return rest;
+  const { _rev: _, ...rest } = doc as T & { _rev?: string; _attachments?: Record<string, Record<string, unknown>> };
+  const atts = (rest as { _attachments?: Record<string, Record<string, unknown>> })._attachments;
+  if (!atts) return rest;
+  const described = Object.fromEntries(
+    Object.entries(atts).map(([name, att]) => [name, { content_type: att.content_type, length: attachmentLength(att) ?? 0, stub: true }]),
+  );
+  return { ...rest, _attachments: described };
 }
 
 /** Only what the editor changes counts: a save that changes nothing is not an edit. */

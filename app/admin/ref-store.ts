@@ -8,31 +8,23 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { REF_DB } from '../../couch-design/databases.ts';
 import { uid } from '../../couch-design/ids/uid.ts';
-import { parseReason } from '../../couch-design/validate/entry.ts';
 import type { Branch } from '../../couch-design/types/branch.ts';
 import type { Counter } from '../../couch-design/types/counter.ts';
 import type { Service } from '../../couch-design/types/service.ts';
 import { INSTITUTION_ID, type Institution } from '../../couch-design/types/institution.ts';
 import type { CertificateType, DocumentType, EventType } from '../../couch-design/types/catalogue.ts';
 import { refChangePrefix, type RefChange } from '../../couch-design/types/ref-change.ts';
+import type { PrinterRoleDefaults } from '../../couch-design/types/printer-role.ts';
 import { BROWSER_ADAPTER, BrowserPouch } from '../data/pouch.ts';
 import { localName } from '../data/replicas.ts';
 import { validateWrite } from '../data/validate.ts';
-import { openRemoteWriter, isUnreachable } from '../data/remote-write.ts';
-import { ConflictError, ValidationError, statusOf } from '../data/errors.ts';
+import { openRemoteWriter } from '../data/remote-write.ts';
+import { RefSaveError, failureOf } from './save-failure.ts';
+
+export { RefSaveError, type SaveFailure } from './save-failure.ts';
 import type { Stored } from '../data/docs.ts';
 import { deviceId } from '../queue/device.ts';
 import { changedFields, refChangeOf, type Edit, type RefDoc } from './ref-rules.ts';
-
-/** Why a save failed, as the screen says it. */
-export type SaveFailure = 'offline' | 'conflict' | 'series_taken' | 'code_taken' | 'forbidden' | 'invalid';
-
-export class RefSaveError extends Error {
-  constructor(readonly failure: SaveFailure, cause?: unknown) {
-    super(failure, { cause });
-    this.name = 'RefSaveError';
-  }
-}
 
 export interface RefStore {
   readonly services: Accessor<Stored<Service>[]>;
@@ -44,6 +36,8 @@ export interface RefStore {
   readonly events: Accessor<Stored<EventType>[]>;
   readonly documentTypes: Accessor<Stored<DocumentType>[]>;
   readonly certificateTypes: Accessor<Stored<CertificateType>[]>;
+  /** The institution's printer settings of the roles that have some. */
+  readonly printerRoles: Accessor<Stored<PrinterRoleDefaults>[]>;
   readonly ready: Accessor<boolean>;
   /** Bumped at every change of the replica: history readers follow it. */
   readonly version: Accessor<number>;
@@ -57,16 +51,6 @@ export interface RefStore {
 }
 
 let seq = 0;
-
-function failureOf(error: unknown, creating: boolean): SaveFailure {
-  if (isUnreachable(error)) return 'offline';
-  if (error instanceof ConflictError) return creating ? 'code_taken' : 'conflict';
-  if (error instanceof ValidationError) return 'invalid';
-  const reason = parseReason(error instanceof Error ? error.message : '');
-  if (reason?.code === 'series_taken') return 'series_taken';
-  if (statusOf(error) === 403 || statusOf(error) === 401) return 'forbidden';
-  return 'invalid';
-}
 
 export function createRefStore(user: { readonly name: string; readonly roles: readonly string[] }, fetcher: typeof fetch): RefStore {
   const writer = openRemoteWriter({
@@ -86,12 +70,13 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
   const [events, setEvents] = createSignal<Stored<EventType>[]>([]);
   const [documentTypes, setDocumentTypes] = createSignal<Stored<DocumentType>[]>([]);
   const [certificateTypes, setCertificateTypes] = createSignal<Stored<CertificateType>[]>([]);
+  const [printerRoles, setPrinterRoles] = createSignal<Stored<PrinterRoleDefaults>[]>([]);
   const [ready, setReady] = createSignal(false);
   const [version, setVersion] = createSignal(0);
   let closed = false;
 
   async function load() {
-    const [s, c, b, i, e, d, t] = await Promise.all([
+    const [s, c, b, i, e, d, t, p] = await Promise.all([
       writer.allDocsByPrefix<Service>('service:'),
       writer.allDocsByPrefix<Counter>('counter:'),
       writer.allDocsByPrefix<Branch>('branch:'),
@@ -99,6 +84,7 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
       writer.allDocsByPrefix<EventType>('event:'),
       writer.allDocsByPrefix<DocumentType>('doctype:'),
       writer.allDocsByPrefix<CertificateType>('certtype:'),
+      writer.allDocsByPrefix<PrinterRoleDefaults>('printer:'),
     ]);
     if (closed) return;
     setServices(s.filter((x) => x.type === 'service'));
@@ -108,12 +94,13 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
     setEvents(e.filter((x) => x.type === 'event'));
     setDocumentTypes(d.filter((x) => x.type === 'document_type'));
     setCertificateTypes(t.filter((x) => x.type === 'certificate_type'));
+    setPrinterRoles(p.filter((x) => x.type === 'printer_role'));
     setReady(true);
     setVersion((v) => v + 1);
   }
   // Replication (another administrator, a supervisor) and this device's own writes alike.
   const stop = writer.subscribe((doc) => {
-    if (/^((service|counter|branch|refchange|event|doctype|certtype):|institution$)/.test(doc._id)) void load();
+    if (/^((service|counter|branch|refchange|event|doctype|certtype|printer):|institution$)/.test(doc._id)) void load();
   });
   void load();
   onCleanup(() => {
@@ -130,6 +117,7 @@ export function createRefStore(user: { readonly name: string; readonly roles: re
     events,
     documentTypes,
     certificateTypes,
+    printerRoles,
     ready,
     version,
     async history(target) {

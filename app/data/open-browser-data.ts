@@ -10,6 +10,7 @@ import { openDataLayer } from './data-layer.ts';
 import { createSyncStatus } from './sync-status.ts';
 import { validateWrite } from './validate.ts';
 import type { Data } from './DataProvider.tsx';
+import { followPrinterRole } from '../printing/role-follower.ts';
 
 export function openBrowserData(user: { readonly name: string; readonly roles: readonly string[] }, auth: Pick<Auth, 'reconnect' | 'sessionEpoch'>): Data {
   const sync = createSyncStatus(user.name);
@@ -30,7 +31,10 @@ export function openBrowserData(user: { readonly name: string; readonly roles: r
   // When the link returns, do not wait for the retry back-off to run out.
   const kick = () => layer.startSync();
   window.addEventListener('online', kick);
+  // The institution's printer settings for this device's role (issue 14), live.
+  const stopPrinterRole = followPrinterRole(layer, user.roles);
   onCleanup(() => {
+    stopPrinterRole();
     window.removeEventListener('online', kick);
     void layer.close();
   });

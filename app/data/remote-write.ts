@@ -67,7 +67,8 @@ export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
       if (res.status === 409) throw new ConflictError(doc._id, await res.text());
       if (res.status >= 500 || res.status === 0) throw new UnreachableError(res.status);
       const body = (await res.json()) as { rev?: string; reason?: string };
-      if (!res.ok || !body.rev) throw Object.assign(new Error(body.reason ?? String(res.status)), { status: res.status });
+      // The whole answer rides along: a refusal may say more than its reason (the events requiring a document type).
+      if (!res.ok || !body.rev) throw Object.assign(new Error(body.reason ?? String(res.status)), { status: res.status, answer: body });
       const [gen, hash] = body.rev.split('-') as [string, string];
       const ids = doc._rev ? [hash, doc._rev.split('-')[1]!] : [hash];
       // The server's revision, with its parent, so the replica holds the same history; marked

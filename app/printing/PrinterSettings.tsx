@@ -114,6 +114,17 @@ export default function PrinterSettings() {
 
       <section aria-labelledby="printer-setup-heading">
         <h2 id="printer-setup-heading">{t('printing.profile')}</h2>
+        {/* Which settings apply (issue 14): this device's own choice, or its role's institution default. */}
+        <p class="printer-source" data-testid="printer-source" data-source={state().source}>
+          {t(`printing.source.${state().source}`)}
+        </p>
+        <Show when={state().source === 'device'}>
+          <div class="actions">
+            <button type="button" class="button" data-testid="printer-use-default" onClick={() => printer.useInstitutionDefault()}>
+              {t('printing.useDefault')}
+            </button>
+          </div>
+        </Show>
         <div class="field">
           <label for="printer-profile">{t('printing.profile')}</label>
           <select id="printer-profile" data-testid="printer-profile" value={settings().profile} onChange={(e) => printer.updateSettings(withProfile(settings(), e.currentTarget.value))}>

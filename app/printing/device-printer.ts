@@ -8,7 +8,8 @@ import { translate } from '../i18n/translate.ts';
 import type { Receipt, ReceiptKind } from './receipt-model.ts';
 import { createPrintService, type PrintOutcome } from './print-service.ts';
 import { createJobLog, type PrintJob } from './job-log.ts';
-import { type PrinterSettings, loadSettings, saveSettings } from './printer-settings.ts';
+import { type PrinterSettings, type SettingsSource, appliedSettings, loadSettings, saveSettings } from './printer-settings.ts';
+import { onPrinterRoleDefault, printerRoleDefault } from './role-default.ts';
 import { type KeyValueStore, memoryStore } from './storage.ts';
 import { type UsbLike, choosePrinter, deviceRef, findPairedPrinter, openPrinter, sameDevice } from './usb-transport.ts';
 import { errorCodeOf, type PrintErrorCode } from './print-error.ts';
@@ -16,7 +17,11 @@ import { printFallback } from './fallback.ts';
 import { renderTemplate, type PrintRequest } from './templates/render.ts';
 
 export interface PrinterState {
+  /** The settings in force: this device's own, or its role's institution default (`source`). */
   settings: PrinterSettings;
+  source: SettingsSource;
+  /** What this device stored (its printer, and its own setup when `own`). */
+  local: PrinterSettings;
   /** The paired printer is plugged in and answered. */
   connected: boolean;
   /** The last problem reaching it, in words via `printing.error.<code>`. */
@@ -37,12 +42,23 @@ function createDevicePrinter() {
   const store = browserStore();
   const usb: UsbLike | null = typeof navigator !== 'undefined' && 'usb' in navigator ? navigator.usb : null;
   const jobs = createJobLog(store);
-  let state: PrinterState = { settings: loadSettings(store), connected: false, problem: null, jobs: jobs.list() };
+  const applied = (local: PrinterSettings) => {
+    const { settings, source } = appliedSettings(local, printerRoleDefault());
+    return { local, settings, source };
+  };
+  let state: PrinterState = { ...applied(loadSettings(store)), connected: false, problem: null, jobs: jobs.list() };
   const listeners = new Set<(s: PrinterState) => void>();
-  const set = (change: Partial<PrinterState>) => {
-    state = { ...state, ...change, jobs: jobs.list() };
+  const set = (change: Partial<Omit<PrinterState, 'settings' | 'source'>>) => {
+    state = { ...state, ...change, ...applied(change.local ?? state.local), jobs: jobs.list() };
     listeners.forEach((l) => l(state));
   };
+  /** Stores this device's settings and applies them. */
+  const keep = (local: PrinterSettings, change: Partial<Pick<PrinterState, 'connected' | 'problem'>> = {}) => {
+    saveSettings(store, local);
+    set({ ...change, local });
+  };
+  // An administrator changed this role's printer (replicated): applies to the next print, and shows.
+  onPrinterRoleDefault(() => set({}));
   const service = createPrintService({
     usb,
     settings: () => state.settings,
@@ -85,9 +101,13 @@ function createDevicePrinter() {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** This device's own choice (the printer screen): from now on it overrides the institution's. */
     updateSettings(settings: PrinterSettings) {
-      saveSettings(store, settings);
-      set({ settings });
+      keep({ ...settings, own: true, printer: state.local.printer });
+    },
+    /** Drops this device's own choice: its role's institution default applies again. */
+    useInstitutionDefault() {
+      keep({ ...state.local, own: false });
     },
     /** Shows the browser's device chooser; must run from a click. */
     async choose(): Promise<void> {
@@ -95,10 +115,8 @@ function createDevicePrinter() {
       try {
         const device = await choosePrinter(usb);
         await openPrinter(device);
-        const settings = { ...state.settings, printer: deviceRef(device) };
-        saveSettings(store, settings);
         // Chrome keeps the permission across restarts only for devices with a serial number.
-        set({ settings, connected: true, problem: device.serialNumber ? null : 'no_serial' });
+        keep({ ...state.local, printer: deviceRef(device) }, { connected: true, problem: device.serialNumber ? null : 'no_serial' });
       } catch (error) {
         set({ problem: errorCodeOf(error) });
       }
@@ -108,9 +126,7 @@ function createDevicePrinter() {
       const device = usb && ref ? await findPairedPrinter(usb, ref) : null;
       await device?.close().catch(() => undefined);
       await device?.forget?.().catch(() => undefined);
-      const settings = { ...state.settings, printer: null };
-      saveSettings(store, settings);
-      set({ settings, connected: false, problem: null });
+      keep({ ...state.local, printer: null }, { connected: false, problem: null });
     },
     print: (receipt: Receipt, kind: ReceiptKind) => service.print(receipt, kind).then(after),
     printTemplate: (request: PrintRequest, locale: Locale) => service.print(renderTemplate(request, locale), request.template).then(after),

@@ -1,17 +1,16 @@
 /**
  * Printer profiles: the command language, the code-page numbering and the line width of the
- * printers counters actually have. The default cp437 has no À, Ê, Œ or €, so every profile
- * names a Western code page: windows-1252 where the firmware has it, cp858 (cp850 with €)
- * on cheap clones whose windows-1252 table is missing or wrong.
+ * printers counters actually have. The ids, paper widths and code pages are the contract's
+ * (couch-design/types/printer-profiles.ts): the institution's per-role defaults name them.
  */
-export type PaperWidth = 58 | 80;
-export const CODE_PAGES = ['windows1252', 'cp858'] as const;
-export type CodePage = (typeof CODE_PAGES)[number];
+import { CODE_PAGES, DEFAULT_PROFILE_ID, PROFILE_IDS, type CodePage, type PaperWidth, type ProfileId } from '../../couch-design/types/printer-profiles.ts';
+
+export { CODE_PAGES, DEFAULT_PROFILE_ID, PROFILE_IDS, type CodePage, type PaperWidth, type ProfileId };
 export type Language = 'esc-pos' | 'star-prnt';
 type CodepageMapping = 'epson' | 'star' | 'bixolon' | 'citizen' | 'pos-5890' | 'xprinter';
 
 export interface PrinterProfile {
-  id: string;
+  id: ProfileId;
   name: string;
   language: Language;
   /** The encoder's table of which code page a printer family calls by which number. */
@@ -26,17 +25,18 @@ export interface PrinterProfile {
 
 const EPSON_PAGES = { windows1252: 16, cp858: 19 } as const;
 
-export const PROFILES: readonly PrinterProfile[] = [
-  { id: 'epson-80', name: 'Epson TM-T20 / TM-T88 (80 mm)', language: 'esc-pos', mapping: 'epson', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
-  { id: 'epson-80-42', name: 'Epson TM-T88 (80 mm, 42 col.)', language: 'esc-pos', mapping: 'epson', paper: 80, columns: 42, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
-  { id: 'star-80', name: 'Star TSP100IV / TSP650II (StarPRNT, 80 mm)', language: 'star-prnt', mapping: 'star', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: { windows1252: 32, cp858: 4 } },
-  { id: 'bixolon-80', name: 'Bixolon SRP-350 (80 mm)', language: 'esc-pos', mapping: 'bixolon', paper: 80, columns: 42, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
-  { id: 'citizen-80', name: 'Citizen CT-S310 (80 mm)', language: 'esc-pos', mapping: 'citizen', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: { windows1252: 16, cp858: 2 } },
-  { id: 'generic-80', name: 'ESC/POS 80 mm (generic)', language: 'esc-pos', mapping: 'xprinter', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
-  { id: 'generic-58', name: 'ESC/POS 58 mm (generic)', language: 'esc-pos', mapping: 'pos-5890', paper: 58, columns: 32, codepage: 'cp858', pageNumbers: EPSON_PAGES },
-];
+/** Keyed by the contract's ids: every id has its model, and no model has an id the contract does not know. */
+const MODELS: Readonly<Record<ProfileId, Omit<PrinterProfile, 'id'>>> = {
+  'epson-80': { name: 'Epson TM-T20 / TM-T88 (80 mm)', language: 'esc-pos', mapping: 'epson', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
+  'epson-80-42': { name: 'Epson TM-T88 (80 mm, 42 col.)', language: 'esc-pos', mapping: 'epson', paper: 80, columns: 42, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
+  'star-80': { name: 'Star TSP100IV / TSP650II (StarPRNT, 80 mm)', language: 'star-prnt', mapping: 'star', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: { windows1252: 32, cp858: 4 } },
+  'bixolon-80': { name: 'Bixolon SRP-350 (80 mm)', language: 'esc-pos', mapping: 'bixolon', paper: 80, columns: 42, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
+  'citizen-80': { name: 'Citizen CT-S310 (80 mm)', language: 'esc-pos', mapping: 'citizen', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: { windows1252: 16, cp858: 2 } },
+  'generic-80': { name: 'ESC/POS 80 mm (generic)', language: 'esc-pos', mapping: 'xprinter', paper: 80, columns: 48, codepage: 'windows1252', pageNumbers: EPSON_PAGES },
+  'generic-58': { name: 'ESC/POS 58 mm (generic)', language: 'esc-pos', mapping: 'pos-5890', paper: 58, columns: 32, codepage: 'cp858', pageNumbers: EPSON_PAGES },
+};
 
-export const DEFAULT_PROFILE_ID = 'epson-80';
+export const PROFILES: readonly PrinterProfile[] = PROFILE_IDS.map((id) => ({ id, ...MODELS[id] }));
 
 export function findProfile(id: string): PrinterProfile {
   return PROFILES.find((p) => p.id === id) ?? PROFILES.find((p) => p.id === DEFAULT_PROFILE_ID)!;

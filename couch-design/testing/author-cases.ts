@@ -34,6 +34,7 @@ export const AUTHOR_WRITERS: Readonly<Record<string, string>> = {
   event: 'admin',
   document_type: 'admin',
   certificate_type: 'admin',
+  printer_role: 'admin',
 };
 
 const FORGED = 'someone.else';

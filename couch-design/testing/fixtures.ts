@@ -62,6 +62,7 @@ export function goodDocs(): Record<string, Record<string, unknown>> {
       updatedBy: 'admin.hq',
       updatedAt: AT,
     },
+    printer_role: { _id: 'printer:kiosk', type: 'printer_role', role: 'kiosk', profile: 'epson-80', paper: 80, codepage: 'windows1252', fallback: 'dialog', drawerKick: false, updatedBy: 'admin.hq', updatedAt: AT },
     document_type: { _id: 'doctype:0104', type: 'document_type', code: '0104', name: { fr: 'Acte de naissance', en: 'Birth certificate' }, validityMonths: 3, updatedBy: 'admin.hq', updatedAt: AT },
     certificate_type: {
       _id: 'certtype:affiliation',

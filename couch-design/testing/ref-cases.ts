@@ -78,6 +78,8 @@ function catalogueCases(): WriteCase[] {
   const event = by(g.event);
   const doctype = by(g.document_type);
   const certtype = by(g.certificate_type);
+  const printer = by(g.printer_role);
+  const cashierPrinter = { ...printer, _id: 'printer:cashier', role: 'cashier', drawerKick: true };
   const cash = institution.cash as Doc;
   const ref = (name: string, doc: Doc, u = ADMIN, expect: WriteCase['expect'] = null, old: Doc | null = null): WriteCase => ({ name, doc, old, user: u, db: 'ref', expect });
   return [
@@ -87,6 +89,11 @@ function catalogueCases(): WriteCase[] {
     ref('at least one language is offered', { ...institution, languages: [] }, ADMIN, no('languages', 'required')),
     ref('no cash threshold is above the ceiling of one entry', { ...institution, cash: { ...cash, varianceThreshold: 5000001 } }, ADMIN, no('cash.varianceThreshold', 'above_ceiling')),
     ref('the ceiling of one entry is positive', { ...institution, cash: { ...cash, maxAmount: 0, varianceThreshold: 0, reversalThreshold: 0 } }, ADMIN, no('cash.maxAmount', 'not_positive')),
+    ref('an admin sets the institution logo, a PNG of 100 KB at most', { ...institution, _attachments: { logo: { content_type: 'image/png', data: 'A'.repeat(136_000) } } }),
+    ref('the logo as stored (a stub with its length) is valid', { ...institution, _attachments: { logo: { content_type: 'image/jpeg', stub: true, length: 2048, digest: 'md5-x' } } }, ADMIN, null, { ...institution, _rev: '1-a' }),
+    ref('a logo above 100 KB is refused', { ...institution, _attachments: { logo: { content_type: 'image/jpeg', stub: true, length: 102_401 } } }, ADMIN, no('_attachments.logo', 'too_large')),
+    ref('a logo is a PNG or a JPEG', { ...institution, _attachments: { logo: { content_type: 'application/pdf', data: 'JVBERi0=' } } }, ADMIN, no('_attachments.logo', 'bad_type')),
+    ref('the institution carries no attachment but its logo', { ...institution, _attachments: { letter: { content_type: 'application/pdf', data: 'JVBERi0=' } } }, ADMIN, no('_attachments', 'bad_attachment')),
     ref('a supervisor may not write the institution', { ...institution, updatedBy: SUP.name }, SUP, no('_id', 'forbidden_role')),
     ref('an institution edit names its editor', { ...institution, updatedBy: 'someone.else' }, ADMIN, no('updatedBy', 'not_author'), { ...institution, _rev: '1-a' }),
     ref('an admin writes a branch in its own name', branch),
@@ -104,6 +111,18 @@ function catalogueCases(): WriteCase[] {
     ref('an admin logs the institution edit', change(institution, 'admin.hq', g.institution!), ADMIN),
     ref('an admin logs a document type removal', { ...change(doctype, 'admin.hq', doctype), after: null }, ADMIN),
     ref('only a document type is removed: an event removal is refused', { ...change(event, 'admin.hq', event), after: null }, ADMIN, no('after', 'required')),
+    ref('an admin sets the kiosks\' printer', printer),
+    ref('an admin sets the cash desks\' printer with the drawer kick', cashierPrinter),
+    ref('a printer profile is one of the known profiles', { ...printer, profile: 'epson-99' }, ADMIN, no('profile', 'bad_value')),
+    ref('a paper is 58 or 80 mm', { ...printer, paper: 76 }, ADMIN, no('paper', 'bad_value')),
+    ref('a code page is a known one', { ...printer, codepage: 'cp437' }, ADMIN, no('codepage', 'bad_value')),
+    ref('a fallback is the dialog or a PDF', { ...printer, fallback: 'email' }, ADMIN, no('fallback', 'bad_value')),
+    ref('only a cash desk kicks the drawer', { ...printer, drawerKick: true }, ADMIN, no('drawerKick', 'cashier_only')),
+    ref('a printer role is a printing job role', { ...printer, _id: 'printer:display', role: 'display' }, ADMIN, no('role', 'bad_value')),
+    ref("a printer role's id is its role's", { ...printer, _id: 'printer:counter' }, ADMIN, no('_id', 'bad_id')),
+    ref('a supervisor may not set the printers', { ...printer, updatedBy: SUP.name }, SUP, no('_id', 'forbidden_role')),
+    ref('a printer edit names its editor', { ...printer, updatedBy: 'someone.else' }, ADMIN, no('updatedBy', 'not_author'), { ...printer, _rev: '1-a' }),
+    ref('an admin logs a printer edit', change(printer, 'admin.hq', { ...printer, paper: 58 }), ADMIN),
     ref("a catalogue log entry's content is a valid document", change({ ...event, requiredDocuments: ['104'] }, 'admin.hq'), ADMIN, no('after.requiredDocuments.0', 'bad_format')),
   ];
 }

@@ -53,6 +53,17 @@ export function validateEvent(doc: AnyDoc): Problem[] {
 }
 
 export const DOCUMENT_TYPE = 'document_type';
+/**
+ * A document type an event still requires is not removed: refused by the form and, since
+ * `validate_doc_update` cannot see the events, by the gateway (server/gateway/doctype-check.ts)
+ * as `_deleted: in_use`.
+ */
+export const DOCTYPE_IN_USE = 'in_use';
+
+/** The events that still require the document type `code`: it cannot be removed while there are any. */
+export function eventsRequiring<E extends Pick<EventType, 'requiredDocuments'>>(code: string, events: readonly E[]): E[] {
+  return events.filter((e) => e.requiredDocuments.indexOf(code) >= 0);
+}
 
 /** A paper the institution accepts (0104 Birth certificate); validity bounds its edition date. */
 export interface DocumentType extends BaseDoc {

@@ -1,6 +1,6 @@
 import type { BaseDoc, Locale } from './base.ts';
-import { type AnyDoc, Checker, CURRENCY, type Problem } from '../validate/problems.ts';
-import { SETTINGS_LIMITS, checkTree } from '../validate/limits.ts';
+import { type AnyDoc, Checker, CURRENCY, type Problem, isObject } from '../validate/problems.ts';
+import { SETTINGS_LIMITS, attachmentLength, checkTree } from '../validate/limits.ts';
 import { SETTINGS_SCOPE, splitId } from '../ids/codes.ts';
 import { type CashSettings, checkCashSettings } from './cash-config.ts';
 
@@ -24,6 +24,29 @@ export interface Institution extends BaseDoc {
   updatedAt?: string;
 }
 
+/** The institution's logo (issue 14): its only attachment, `logo`, a PNG or JPEG of at most 100 KB (downscaled in the browser). */
+export const LOGO_ATTACHMENT = 'logo';
+export const LOGO_TYPES: readonly string[] = ['image/png', 'image/jpeg'];
+export const MAX_LOGO_BYTES = 100 * 1024;
+
+function checkLogo(c: Checker): void {
+  const atts = c.doc._attachments;
+  if (atts == null) return;
+  if (!isObject(atts)) return c.add('_attachments', 'not_object');
+  const names = Object.keys(atts);
+  for (let i = 0; i < names.length; i++) if (names[i] !== LOGO_ATTACHMENT) return c.add('_attachments', 'bad_attachment');
+  const logo = atts[LOGO_ATTACHMENT];
+  if (logo === undefined) return;
+  const field = '_attachments.' + LOGO_ATTACHMENT;
+  if (!isObject(logo)) return c.add(field, 'bad_attachment');
+  const type = typeof logo.content_type === 'string' ? logo.content_type.toLowerCase() : '';
+  if (LOGO_TYPES.indexOf(type) < 0) return c.add(field, 'bad_type');
+  const length = attachmentLength(logo);
+  if (length === null) c.add(field, 'bad_attachment');
+  else if (length > MAX_LOGO_BYTES) c.add(field, 'too_large');
+  else if (length < 1) c.add(field, 'required');
+}
+
 export function institutionId(): string {
   return INSTITUTION_ID;
 }
@@ -40,6 +63,7 @@ export function validateInstitution(doc: AnyDoc): Problem[] {
     else if (locale && languages.indexOf(locale) < 0) c.add('defaultLocale', 'not_offered');
   }
   checkCashSettings(c, 'cash', true);
+  checkLogo(c);
   c.author('updatedBy', true);
   c.instant('updatedAt', doc.updatedBy == null);
   c.id(INSTITUTION_ID);

@@ -13,11 +13,12 @@ import {
   validateDocumentType,
   validateEvent,
 } from './catalogue.ts';
+import { parsePrinterRoleId, validatePrinterRole } from './printer-role.ts';
 
 export const REF_CHANGE = 'ref_change';
 
 /** The reference documents whose edits are logged (issue 14): every one the administration edits. */
-export type RefChangeTarget = 'service' | 'counter' | 'institution' | 'branch' | 'event' | 'document_type' | 'certificate_type';
+export type RefChangeTarget = 'service' | 'counter' | 'institution' | 'branch' | 'event' | 'document_type' | 'certificate_type' | 'printer_role';
 
 const VALIDATORS: Readonly<Record<RefChangeTarget, (doc: AnyDoc) => Problem[]>> = {
   service: validateService,
@@ -27,6 +28,7 @@ const VALIDATORS: Readonly<Record<RefChangeTarget, (doc: AnyDoc) => Problem[]>> 
   event: validateEvent,
   document_type: validateDocumentType,
   certificate_type: validateCertificateType,
+  printer_role: validatePrinterRole,
 };
 
 /**
@@ -70,6 +72,7 @@ export function refChangeTargetOf(target: unknown): { kind: RefChangeTarget; bra
   if (parseEventId(target)) return { kind: 'event', branch: null };
   if (parseDocumentTypeId(target)) return { kind: 'document_type', branch: null };
   if (parseCertificateTypeId(target)) return { kind: 'certificate_type', branch: null };
+  if (parsePrinterRoleId(target)) return { kind: 'printer_role', branch: null };
   return null;
 }
 

@@ -17,6 +17,7 @@ import {
   validateDocumentType,
   validateEvent,
 } from './catalogue.ts';
+import { PRINTER_ROLE, validatePrinterRole } from './printer-role.ts';
 import { PERSON, validatePerson } from './person.ts';
 import { CASE, validateCase } from './case.ts';
 import { ACCOUNT_LINE, validateAccountLine } from './account-line.ts';
@@ -70,6 +71,8 @@ export const TYPE_SPECS: readonly TypeSpec[] = [
   spec(DOCUMENT_TYPE, 'ref', 'doctype', false, validateDocumentType),
   spec(CERTIFICATE_TYPE, 'ref', 'certtype', false, validateCertificateType),
   spec(SETTINGS, 'ref', 'settings', false, validateSettings),
+  // The institution's printer settings per device role (issue 14).
+  spec(PRINTER_ROLE, 'ref', 'printer', false, validatePrinterRole),
   // The change log of services and counters (issue 14): written once, kept.
   spec(REF_CHANGE, 'ref', 'refchange', true, validateRefChange),
   spec(PERSON, 'people', 'person', false, validatePerson),

@@ -75,6 +75,7 @@ export const AUTHOR_RULES: Readonly<Record<string, readonly AuthorRule[]>> = {
   event: [{ field: 'updatedBy', owner: true }],
   document_type: [{ field: 'updatedBy', owner: true }],
   certificate_type: [{ field: 'updatedBy', owner: true }],
+  printer_role: [{ field: 'updatedBy', owner: true }],
   ref_change: [{ field: 'by' }],
   // Who registered the device's numbering slot.
   device: [{ field: 'user' }],

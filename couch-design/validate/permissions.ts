@@ -36,6 +36,7 @@ const POLICIES: Record<string, Policy> = {
   document_type: ADMIN,
   certificate_type: ADMIN,
   settings: ADMIN,
+  printer_role: ADMIN,
   person: PEOPLE,
   case: PEOPLE,
   account_line: PEOPLE,

@@ -1,5 +1,6 @@
 /** Reference data of the demo institution: services, branches, counters and the catalogue. */
 import type { Institution, Settings } from '../../couch-design/types/institution.ts';
+import { type PrinterRoleDefaults, printerRoleId } from '../../couch-design/types/printer-role.ts';
 import { type Branch, branchDocId } from '../../couch-design/types/branch.ts';
 import { type Service, serviceId } from '../../couch-design/types/service.ts';
 import { type Counter, counterId } from '../../couch-design/types/counter.ts';
@@ -147,3 +148,25 @@ export const settings: Settings[] = [
   { _id: 'settings:global', type: 'settings', scope: 'global', values: { ticketResetHour: 0, noShowAfterCalls: 3 } },
   { _id: 'settings:kiosk', type: 'settings', scope: 'kiosk', values: { printCopies: 1, idleResetSeconds: 30 } },
 ];
+
+/**
+ * The institution's printer per device role (issue 14): 80 mm Epson-compatible everywhere, the
+ * print dialog when no USB printer answers, the drawer kick at cash desks. A device's own choice (its printer screen) overrides these.
+ */
+export const printerRoles: PrinterRoleDefaults[] = (
+  [
+    ['kiosk', 'dialog', false],
+    ['reception', 'dialog', false],
+    ['counter', 'dialog', false],
+    ['cashier', 'dialog', true],
+  ] as const
+).map(([role, fallback, drawerKick]) => ({
+  _id: printerRoleId(role),
+  type: 'printer_role',
+  role,
+  profile: 'epson-80',
+  paper: 80,
+  codepage: 'windows1252',
+  fallback,
+  drawerKick,
+}));

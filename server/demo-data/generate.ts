@@ -17,6 +17,7 @@ import {
   events,
   institution,
   services,
+  printerRoles,
   settings,
 } from './catalogue.ts';
 import { generatePeople, type PeopleCounts } from './people.ts';
@@ -66,7 +67,7 @@ export function generateDemoData(seed = 1, counts: PeopleCounts = DEFAULT_PEOPLE
   const { persons, cases, accountLines } = generatePeople(rng, counts);
   return {
     institution: { ...institution },
-    ref: [institution, ...settings, ...services, ...branches, ...counters, ...documentTypes, ...events, ...certificateTypes].map((d) => ({ ...d })),
+    ref: [institution, ...settings, ...printerRoles, ...services, ...branches, ...counters, ...documentTypes, ...events, ...certificateTypes].map((d) => ({ ...d })),
     people: [...persons, ...cases, ...accountLines],
     branchDocs: demoPaymentOrders(DEMO_BRANCHES.map((b) => b.code), persons),
     branches: DEMO_BRANCHES.map((b) => ({ code: b.code, name: b.name })),

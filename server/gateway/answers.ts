@@ -22,7 +22,7 @@ export const refusalReason = (res: ServerResponse): string | undefined => reason
 export function refuse(res: ServerResponse, r: Refusal, extra: Record<string, string> = {}): void {
   reasons.set(res, `${r.error}: ${r.reason}`);
   for (const [k, v] of Object.entries({ ...DB_ANSWER_HEADERS, ...extra })) res.setHeader(k, v);
-  sendJson(res, r.status, { error: r.error, reason: r.reason });
+  sendJson(res, r.status, { ...r.detail, error: r.error, reason: r.reason });
 }
 
 /** A 200 answer of the server's own endpoints, with the headers every /db/ answer carries (`extra` may override them: a public key may be cached). */

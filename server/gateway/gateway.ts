@@ -11,6 +11,7 @@ import { BODY_LIMITS, checkBody, mergeBulkResults } from './body-rules.ts';
 import { clientAddress, refuse, type Gateway } from './answers.ts';
 import { forward } from './forward.ts';
 import { checkSeries } from './series-check.ts';
+import { checkDoctypeRemoval } from './doctype-check.ts';
 import { DB_ANSWER_HEADERS } from './headers.ts';
 import { contentTypeRefusal, crossSiteRefusal, declaresBody, parseJson, readBody } from './request-guards.ts';
 import { classify, isRefusal, type Refusal, type Route } from './routes.ts';
@@ -77,6 +78,11 @@ export async function handleDbRequest(gw: Gateway, req: IncomingMessage, res: Se
   if (!series) return refuse(res, UNREACHABLE);
   if (!series.ok) return refuse(res, { status: 403, error: 'forbidden', reason: series.reason });
   verdict = { ...verdict, body: series.body, refused: series.refused };
+  // A document type an event still requires is not removed: also across documents (doctype-check.ts).
+  const removal = await checkDoctypeRemoval(gw.upstream, resolved.engineToken, route, verdict.body, verdict.refused).catch(() => null);
+  if (!removal) return refuse(res, UNREACHABLE);
+  if (!removal.ok) return refuse(res, { status: 403, error: 'forbidden', reason: removal.reason, detail: { events: removal.events } });
+  verdict = { ...verdict, body: removal.body, refused: removal.refused };
   const newEdits = (verdict.body as { new_edits?: boolean } | undefined)?.new_edits !== false;
   if (route.kind === 'bulk_docs' && (verdict.body as { docs: unknown[] }).docs.length === 0) {
     for (const [k, v] of Object.entries(DB_ANSWER_HEADERS)) res.setHeader(k, v);

@@ -37,6 +37,8 @@ export interface Refusal {
   status: number;
   error: string;
   reason: string;
+  /** More of the answer, beside `error` and `reason` (the events that require a document type). */
+  detail?: Readonly<Record<string, unknown>>;
 }
 
 const refuse = (status: number, error: string, reason: string): Refusal => ({ status, error, reason });

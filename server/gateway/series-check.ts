@@ -86,7 +86,7 @@ export async function checkSeries(upstream: Upstream, engineToken: string | null
 }
 
 /** The client's index of each document the body check kept (it dropped the refused ones). */
-function keptPositions(kept: number, refused: readonly DocRefusal[]): number[] {
+export function keptPositions(kept: number, refused: readonly DocRefusal[]): number[] {
   const gone = new Set(refused.map((r) => r.index));
   const out: number[] = [];
   for (let i = 0; out.length < kept; i++) if (!gone.has(i)) out.push(i);

@@ -45,6 +45,11 @@ async function prepareDb(couch: Couch, db: string, kind: DbKind, docs: BuiltDesi
   return building.map((doc) => ({ db, doc }));
 }
 
+/** A branch's own databases: its operational database and its scans. */
+async function prepareBranchDbs(couch: Couch, branch: string, docs: BuiltDesignDocs): Promise<PendingBuild[]> {
+  return [...(await prepareDb(couch, branchDb(branch), 'branch', docs)), ...(await prepareDb(couch, scansDb(branch), 'scans', docs))];
+}
+
 async function branchesInRef(couch: Couch): Promise<string[]> {
   const res = await couch.use(REF_DB).list({ startkey: 'branch:', endkey: 'branch:\ufff0' });
   return res.rows.map((r) => r.id.slice('branch:'.length));
@@ -84,10 +89,7 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   }
 
   const branches = p.branches.length ? [...p.branches] : await branchesInRef(couch);
-  for (const b of branches) {
-    pending.push(...(await prepareDb(couch, branchDb(b), 'branch', p.designDocs)));
-    pending.push(...(await prepareDb(couch, scansDb(b), 'scans', p.designDocs)));
-  }
+  for (const b of branches) pending.push(...(await prepareBranchDbs(couch, b, p.designDocs)));
   if (demo && firstRun && p.centralUrl === null) {
     for (const b of branches) if (demo.branchDocs[b]) await insertMissing(couch, branchDb(b), demo.branchDocs[b]);
   }
@@ -105,4 +107,22 @@ export async function provision(p: ProvisionInput): Promise<ProvisionResult> {
   // device instead). Not awaited; a failure only leaves it to that first search.
   void couch.use(PEOPLE_DB).view('fo', 'people_search', { limit: 0 }).catch(() => undefined);
   return { branches, demoUsers: demo ? demo.users : [], designDocs };
+}
+
+/**
+ * Provisions a branch created while the server runs (issue 14; server/provision/branch-follower.ts
+ * calls it): its databases with their `_security` and design documents, its replication into
+ * fo_central at head office, and it joins `result.branches`, which the jobs (end of day,
+ * statistics, cash chains) and the health answer read at each round. Idempotent.
+ */
+export function branchProvisioner(p: ProvisionInput, result: ProvisionResult): (branch: string) => Promise<void> {
+  return async (branch) => {
+    if (result.branches.includes(branch)) return;
+    const pending = await prepareBranchDbs(p.couch, branch, p.designDocs);
+    const changed = await ensureReplications(p.couch, replicationPlan({ localUrl: p.localUrl, centralUrl: p.centralUrl, branches: [branch] }));
+    for (const db of [branchDb(branch), scansDb(branch)]) result.designDocs.set(db, 'current');
+    void buildInBackground(p.couch, pending, result.designDocs);
+    result.branches.push(branch);
+    log(`provision: new branch ${branch}: ${branchDb(branch)} and ${scansDb(branch)} ready${changed.length ? `, replication ${changed.join(', ')}` : ''}`);
+  };
 }

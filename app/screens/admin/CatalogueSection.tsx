@@ -67,13 +67,16 @@ export function CatalogueSection() {
 function DocumentTypes(props: { store: RefStore }) {
   const { t, locale } = useI18n();
   const remove = async (item: Stored<DocumentType>, say: (m: string, tone: 'ok' | 'error') => void) => {
+    const inUse = (names: string[]) => say(t('ref.doctypes.inUse', { code: item.code, events: names.join(', ') }), 'error');
     const users = eventsRequiring(item.code, props.store.events());
-    if (users.length) return say(t('ref.doctypes.inUse', { code: item.code, events: users.map((e) => e.name[locale()]).join(', ') }), 'error');
+    if (users.length) return inUse(users.map((e) => e.name[locale()]));
     try {
       await props.store.remove(item);
       say(t('ref.doctypes.removed', { code: item.code }), 'ok');
     } catch (error) {
       if (!(error instanceof RefSaveError)) throw error;
+      // The server knew of an event this device has not received yet: the same words, its names when known.
+      if (error.failure === 'in_use') return inUse(error.events.map((code) => props.store.events().find((e) => e.code === code)?.name[locale()] ?? code));
       say(failureText(t, error.failure as 'offline'), 'error');
     }
   };

@@ -34,6 +34,11 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   validityMonths: 'ref.doctypes.validity',
   for: 'ref.certtypes.for',
   rule: 'ref.certtypes.rule',
+  profile: 'printing.profile',
+  paper: 'printing.paper',
+  codepage: 'printing.codepage',
+  fallback: 'printing.fallback',
+  drawerKick: 'ref.printers.drawer',
 };
 
 export function RefHistory(props: { store: RefStore; target: string; name: string; onClose: () => void }) {

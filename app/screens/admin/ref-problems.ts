@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/reasons.ts';
 import type { RefProblem } from '../../admin/ref-rules.ts';
 import type { SaveFailure } from '../../admin/ref-store.ts';
 
-export type RefKind = 'service' | 'counter' | 'institution' | 'cash' | 'branch' | 'doctype' | 'event' | 'certtype';
+export type RefKind = 'service' | 'counter' | 'institution' | 'cash' | 'branch' | 'doctype' | 'event' | 'certtype' | 'printer';
 
 export function refProblemText(t: Translate, kind: RefKind, p: RefProblem, params: Record<string, string | number> = {}): string {
   return t(`ref.error.${kind}.${p.field}.${p.code}` as MessageKey, params);
