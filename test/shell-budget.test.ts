@@ -18,16 +18,18 @@ import { DIST, builtFirstLoads } from '../bench/shell-size-node.ts';
  * are in the one dictionary every role loads, their sections in the admin screen's chunk.
  * Kiosk, cashier, back office and supervisor +1 with the printers per device role and the logo's contract
  * (issue 14): the `printer_role` contract, the follower of the role's document in the data
- * layer, and their strings (the admin's own sections are fetched when opened).
+ * layer, and their strings (the admin's own sections are fetched when opened). Every signed-in
+ * role but admin +1 again (issue 15): the display's live pull (app/data/live-pull.ts, ~1 KB) is
+ * in the data layer every role loads; fetching it for the display only is not done yet.
  */
 const NOT_YET_AT_TARGET: Readonly<Record<string, number>> = {
-  kiosk: 125,
-  display: 124,
-  reception: 128,
-  counter: 128,
-  cashier: 149,
-  backoffice: 137,
-  supervisor: 137,
+  kiosk: 126,
+  display: 126,
+  reception: 130,
+  counter: 130,
+  cashier: 151,
+  backoffice: 138,
+  supervisor: 138,
   admin: 144,
 };
 
