@@ -1,9 +1,9 @@
 /**
  * Person search through the server (docs/PEOPLE.md): the `people_search` view of fo_people
  * (couch-design/views/people-search.ts) read by key range through the gateway, never a scan.
- * Two words or more: word pair keys (wordPairs), in both orders, read as index rows only and the
- * persons most pairs name fetched in one `_bulk_get`; then each word's key range; then the sound
- * key (typos). A number: the person's id, or the employer account (`persons_by_account`).
+ * Two words or more: word pair keys (wordPairs) as typed, then reversed — one pair read with its
+ * documents, several as index rows and the persons most pairs name fetched in one `_bulk_get`;
+ * then the longest word's key range; then the sound key (typos). A number: the person's id, or the employer account (`persons_by_account`).
  */
 import { soundKey } from '../../couch-design/search/person-keys.ts';
 import { PEOPLE_DB } from '../../couch-design/databases.ts';
@@ -81,15 +81,20 @@ export function rankByHits(lists: readonly (readonly string[])[]): string[] {
 const prefixOf = (key: string) => ({ start: key, end: key + '\ufff0' });
 
 /**
- * The word pairs asked for typed words, in both orders: the first two, and each word with the
- * last. "ngo bassa pierre" asks "bassa pierre" too: among thousands of Ngo Bassas, the pair of
- * the first two words alone would hold the Pierres only by luck within its candidates.
+ * The word pairs asked for typed words: the first two, and each word with the last — in the
+ * order typed, then (a step of its own) reversed. "ngo bassa pierre" asks "bassa pierre" too:
+ * among thousands of Ngo Bassas, the pair of the first two words alone would hold the Pierres
+ * only by luck within its candidates. The view emits every ordered pair of a name's words, so
+ * whole words are found in the order typed; the reversed pairs serve a first word typed in
+ * part ("eka helene" is the key range of "helene eka…").
  */
-export function wordPairs(tokens: readonly string[]): [string, string][] {
+export function wordPairs(tokens: readonly string[]): { typed: [string, string][]; reversed: [string, string][] } {
   const last = tokens[tokens.length - 1]!;
-  const pairs: [string, string][] = [[tokens[0]!, tokens[1]!], ...tokens.slice(0, -1).map((t): [string, string] => [t, last])];
   const seen = new Set<string>();
-  return pairs.flatMap(([x, y]): [string, string][] => [[x, y], [y, x]]).filter(([x, y]) => x !== y && !seen.has(x + ' ' + y) && seen.add(x + ' ' + y));
+  const typed = [[tokens[0]!, tokens[1]!], ...tokens.slice(0, -1).map((t) => [t, last])].filter(
+    (pair): pair is [string, string] => pair[0] !== pair[1] && !seen.has(pair.join(' ')) && !!seen.add(pair.join(' ')),
+  );
+  return { typed, reversed: typed.map(([x, y]): [string, string] => [y, x]) };
 }
 
 export function searchServer(server: ServerAccess, query: string, options: { kind?: Person['kind']; limit?: number } = {}): Promise<Person[]> {
@@ -104,14 +109,17 @@ export function searchServer(server: ServerAccess, query: string, options: { kin
       },
       wordSteps(tokens) {
         const steps: (() => Promise<Person[]>)[] = [];
+        // One pair: its documents in one read. Several: index rows only, then the persons most
+        // pairs name in one read (every pair's documents read whole was the slow part).
+        const byPairs = (pairs: readonly [string, string][]) => async () => {
+          const ranges = pairs.map(([x, y]) => prefixOf(`p:${x} ${y}`));
+          if (ranges.length === 1) return viewDocs(server, 'people_search', ranges[0]!);
+          const lists = await Promise.all(ranges.map(async (range) => (await viewRows(server, 'people_search', range, false)).map((r) => r.id)));
+          return docsByIds(server, rankByHits(lists).slice(0, limit + FETCH_MARGIN));
+        };
         if (tokens.length >= 2) {
-          const pairs = wordPairs(tokens);
-          // Index rows only, then the persons most pairs name in one read: every pair's documents
-          // read whole (up to 300 for three words) was the slow part of a search at 1,000,000.
-          steps.push(async () => {
-            const lists = await Promise.all(pairs.map(async ([x, y]) => (await viewRows(server, 'people_search', prefixOf(`p:${x} ${y}`), false)).map((r) => r.id)));
-            return docsByIds(server, rankByHits(lists).slice(0, limit + FETCH_MARGIN));
-          });
+          const { typed, reversed } = wordPairs(tokens);
+          if (typed.length) steps.push(byPairs(typed), byPairs(reversed));
         }
         steps.push(() => viewDocs(server, 'people_search', prefixOf(`w:${longest(tokens)}`)));
         return steps;
