@@ -1,4 +1,4 @@
-/** Issue 9 item 4: "taken" is 409 on CouchDB and 403 on the embedded engine, for slots and numbers. */
+/** Issue 9 item 4: "taken" is 409 on CouchDB (and the patched embedded engine), 403 on an engine that validates first. */
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../data/errors.ts';
 import { isTakenOnCreate, isTakenSlot } from './device.ts';

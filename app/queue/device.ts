@@ -9,16 +9,18 @@ import { statusOf } from '../data/errors.ts';
 
 /**
  * The slot's document exists already: Apache CouchDB answers 409 to a create of an existing
- * id, the embedded engine (PouchDB Server) runs `validate_doc_update` first and answers
- * 403 `_id: immutable` (slot documents never change). Both mean "taken, try the next".
+ * id, and so does the embedded engine since its validation patch (server/embedded/
+ * validation-patch.ts); an engine that runs `validate_doc_update` first answers 403
+ * `_id: immutable` (slot documents never change). Both mean "taken, try the next".
  */
 export function isTakenSlot(error: unknown): boolean {
   return isTakenOnCreate(error);
 }
 
 /**
- * A create-only write (no `_rev`) refused because the id exists. CouchDB: 409. The embedded
- * engine validates first, against the stored document: `_id: immutable` for a type that never
+ * A create-only write (no `_rev`) refused because the id exists. CouchDB and the embedded
+ * engine: 409. An engine that validates first, against the stored document (PouchDB Server
+ * unpatched): `_id: immutable` for a type that never
  * changes (device slots), `_id: forbidden_role` for a role that may create but not update it
  * (a kiosk and a ticket number another device just took).
  */

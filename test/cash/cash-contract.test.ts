@@ -62,6 +62,18 @@ async function refused<T extends { _id: string }>(who: Session, doc: T, reason: 
   expect(after.body._rev).toBe(before.body._rev);
 }
 
+/**
+ * A create over a document that exists: 409 conflict and nothing changed, whatever the new
+ * content (CouchDB answers it before validate_doc_update; so does the embedded engine).
+ */
+async function taken<T extends { _id: string }>(who: Session, doc: T) {
+  const id = String(doc._id);
+  const before = await couch(server.url, cashier, 'GET', p(id));
+  const r = await put(who, doc);
+  expect(r.status, `${id}: ${JSON.stringify(r.body)}`).toBe(409);
+  expect((await couch(server.url, cashier, 'GET', p(id))).body).toEqual(before.body);
+}
+
 /** A desk taking entries and writing each to the server as the cashier. */
 function desk(session: CashSession) {
   const entries: CashEntry[] = [];
@@ -97,9 +109,9 @@ describe('cash contract on the real server', () => {
   it('opens one session per desk: a second opening of the same desk is refused', async () => {
     session = opened('C08');
     expect((await put(cashier, session)).status).toBe(201);
-    // The same id: 409 when it is the same document, the contract's 403 when it differs.
-    expect((await put(cashier, session)).status).toBe(409);
-    await refused(cashier, { ...session, openedAt: `${DAY}T08:05:00.000Z`, openingFloat: 0 }, /^openedAt: immutable/);
+    // The same id again, the same document or another: a conflict, nothing written.
+    await taken(cashier, session);
+    await taken(cashier, { ...session, openedAt: `${DAY}T08:05:00.000Z`, openingFloat: 0 });
     t = desk(session);
   });
 
@@ -119,8 +131,8 @@ describe('cash contract on the real server', () => {
     await t.take((x) => reversal(x, { original: transfer, reversedBy: [], reason: 'Mauvais compte' }));
     expect(t.entries.map((e) => e.number)).toEqual([1, 2, 3, 4, 5, 6]);
     // A number is written once: the same id again is refused, not a second entry.
-    await refused(cashier, t.entries[0]!, '_id: immutable');
-    await refused(cashier, { ...t.entries[0]!, designation: 'COT 3TR 2013' }, '_id: immutable');
+    await taken(cashier, t.entries[0]!);
+    await taken(cashier, { ...t.entries[0]!, designation: 'COT 3TR 2013' });
     const stored = await couch(server.url, cashier, 'GET', `${DB}/_all_docs?include_docs=true&startkey=%22cash:dla:C08:%22&endkey=%22cash:dla:C08:%EF%BF%BF%22`);
     const docs = stored.body.rows.map((r: { doc: CashEntry }) => r.doc) as CashEntry[];
     expect(verifyChain(docs)).toMatchObject({ intact: true, count: 6 });

@@ -148,7 +148,7 @@ describe('front desk in the browser', () => {
     expect(mine[1]!.personId).toBeUndefined();
   }, 120_000);
 
-  it('a new kiosk claims its offline block on the embedded engine (403 immutable = taken) and issues offline (item 4)', async () => {
+  it('a new kiosk claims its offline block (409 = taken, as on CouchDB) and issues offline (item 4)', async () => {
     // Slot 1 is taken by the reception desk.
     await signedIn('reception.dla', RECEPTION);
     await waitFor('slot 1 on the server', async () => ((await couch(app.url, admin, 'GET', '/fo_branch_dla/device:dla:1')).status === 200 ? true : null), 30_000);
@@ -174,8 +174,8 @@ describe('front desk in the browser', () => {
     });
     await kioskReady(kiosk);
     await waitFor('the kiosk slot', async () => ((await kiosk.evaluate(() => localStorage.getItem('fo.deviceSlot.dla'))) ? true : null), 30_000);
-    // The engine refused slot 1 with 403 (CouchDB would say 409); the kiosk took the next.
-    expect(claims[0]).toBe(403);
+    // The engine refused slot 1 with 409, as CouchDB does (a create over a live document); the kiosk took the next.
+    expect(claims[0]).toBe(409);
     expect(claims.at(-1)).toBe(201);
 
     await kiosk.context().setOffline(true);
