@@ -5,30 +5,6 @@
 import { MAX_DEVICE_SLOT, deviceSlotId, type DeviceSlot } from '../../couch-design/types/device.ts';
 import type { QueueStore } from './store.ts';
 import { isConflict } from './store.ts';
-import { statusOf } from '../data/errors.ts';
-
-/**
- * The slot's document exists already: Apache CouchDB answers 409 to a create of an existing
- * id, and so does the embedded engine since its validation patch (server/embedded/
- * validation-patch.ts); an engine that runs `validate_doc_update` first answers 403
- * `_id: immutable` (slot documents never change). Both mean "taken, try the next".
- */
-export function isTakenSlot(error: unknown): boolean {
-  return isTakenOnCreate(error);
-}
-
-/**
- * A create-only write (no `_rev`) refused because the id exists. CouchDB and the embedded
- * engine: 409. An engine that validates first, against the stored document (PouchDB Server
- * unpatched): `_id: immutable` for a type that never
- * changes (device slots), `_id: forbidden_role` for a role that may create but not update it
- * (a kiosk and a ticket number another device just took).
- */
-export function isTakenOnCreate(error: unknown): boolean {
-  if (isConflict(error)) return true;
-  const reason = error instanceof Error ? error.message : String((error as { reason?: unknown } | null)?.reason ?? '');
-  return statusOf(error) === 403 && /^_id: (immutable|forbidden_role)\b/.test(reason);
-}
 
 const DEVICE_KEY = 'fo.deviceId';
 const slotKey = (branch: string) => `fo.deviceSlot.${branch}`;
@@ -63,7 +39,8 @@ export async function ensureSlot(store: QueueStore, branch: string, user: string
       localStorage.setItem(slotKey(branch), String(slot));
       return slot;
     } catch (error) {
-      if (!isTakenSlot(error)) return null;
+      // Taken (409, from CouchDB and the embedded engine alike): the next slot. Else stop.
+      if (!isConflict(error)) return null;
     }
   }
   return null;

@@ -7,9 +7,6 @@ import { printReceipt } from '../printing/print-receipt.ts';
 import { issueTicket, type OpResult } from './ops.ts';
 import { queueWait, type WaitEstimate } from './ranking.ts';
 import type { BranchQueue } from './branch-queue.ts';
-import { isConflict, type QueueStore } from './store.ts';
-import { isTakenOnCreate } from './device.ts';
-import { ConflictError } from '../data/errors.ts';
 
 export interface TicketFacts {
   readonly ahead: number;
@@ -23,29 +20,11 @@ export interface IssueRequest {
   readonly note?: string;
 }
 
-/**
- * The queue's store, with a number another device took meanwhile reported as a conflict
- * whichever engine answers (409, or the embedded engine's 403), so the issuer takes the next.
- */
-function issuingStore(store: QueueStore): QueueStore {
-  return {
-    ...store,
-    async writeArbitrated(doc) {
-      try {
-        return await store.writeArbitrated(doc);
-      } catch (error) {
-        if (!doc._rev && !isConflict(error) && isTakenOnCreate(error)) throw new ConflictError(doc._id, error);
-        throw error;
-      }
-    },
-  };
-}
-
 export async function issueFromScreen(queue: BranchQueue, request: IssueRequest): Promise<OpResult<Stored<Ticket>>> {
   if (!request.service.active) return { ok: false, error: 'service_closed' };
   const used = queue.tickets().filter((t) => t.series === request.service.series).map((t) => t.seq);
   return issueTicket(
-    issuingStore(queue.store),
+    queue.store,
     { day: queue.day(), service: request.service, ...(request.personId ? { personId: request.personId } : {}), ...(request.priority ? { priority: request.priority } : {}), ...(request.note ? { note: request.note } : {}) },
     { used, slot: queue.slot() },
     queue.actor(),
