@@ -101,6 +101,13 @@ describe('administration: imports', () => {
     expect(report).toContain('There is no branch “xyz”');
     expect(report).toContain('does not have the expected form');
     expect(report).toContain('The same key is on line 2');
+    // The whole report as a file, named after the imported one, in the screen's words.
+    const [reportFile] = await Promise.all([imports.page.waitForEvent('download', WAIT), imports.page.getByTestId('imports-problems-download').click()]);
+    expect(reportFile.suggestedFilename()).toBe('employeurs-errors.csv');
+    const reportCsv = parseCsv(readFileSync((await reportFile.path())!, 'utf8').slice(1), ';');
+    if (!reportCsv.ok) throw new Error('report not CSV');
+    expect(reportCsv.records.map((r) => r.fields[0])).toEqual(['Line', String(BAD.unknownBranch), String(BAD.badAccount), String(BAD.duplicate)]);
+    expect(reportCsv.records[1]!.fields[2]).toContain('There is no branch “xyz”');
     await audit(imports.page, 'imports preview');
     await keepScreenshot(imports.page, 'admin-imports-preview');
     expect((await serverRevs()).size).toBe(0);

@@ -80,13 +80,13 @@ export function ImportPanel(props: { server: PeopleServer }) {
         </Button>
       </Show>
       <Show when={job()} keyed>
-        {(j) => <ImportJobView job={j} kindName={t(`imports.kind.${kind()}`)} onAnother={another} />}
+        {(j) => <ImportJobView job={j} kindName={t(`imports.kind.${kind()}`)} fileName={file()?.name ?? ''} onAnother={another} />}
       </Show>
     </Panel>
   );
 }
 
-function ImportJobView(props: { job: ImportJob; kindName: string; onAnother: () => void }) {
+function ImportJobView(props: { job: ImportJob; kindName: string; fileName: string; onAnother: () => void }) {
   const { t, number } = useI18n();
   const s = () => props.job.state;
   const toWrite = () => (s().preview ? s().preview!.created + s().preview!.changed : 0);
@@ -107,7 +107,7 @@ function ImportJobView(props: { job: ImportJob; kindName: string; onAnother: () 
         </Match>
         <Match when={s().phase === 'refused'}>
           <Notice tone="error" testId="imports-refused">{t('imports.refused', { kind: props.kindName })}</Notice>
-          <ImportProblems problems={s().readProblems} testId="imports-problems" />
+          <ImportProblems problems={s().readProblems} testId="imports-problems" fileName={props.fileName} />
         </Match>
         <Match when={s().phase === 'failed'}>
           <Notice tone="error" testId="imports-failed">{t('imports.failed')}</Notice>
@@ -117,7 +117,7 @@ function ImportJobView(props: { job: ImportJob; kindName: string; onAnother: () 
             <>
               <Notice tone="info" testId="imports-summary">{summary(preview())}</Notice>
               <ImportPreview layout={props.job.layout} sample={preview().sample} />
-              <ImportProblems problems={refusedLines(s(), preview())} testId="imports-problems" />
+              <ImportProblems problems={refusedLines(s(), preview())} testId="imports-problems" fileName={props.fileName} />
               <Show when={toWrite() > 0} fallback={<Notice tone="ok" testId="imports-nothing">{t('imports.nothingToWrite')}</Notice>}>
                 <Button variant="primary" testId="imports-confirm" action={() => props.job.write()}>
                   {t('imports.confirm', { count: number(toWrite()) })}
@@ -138,7 +138,7 @@ function ImportJobView(props: { job: ImportJob; kindName: string; onAnother: () 
                   refused: number(refusedLines(s(), result()).length),
                 })}
               </Notice>
-              <ImportProblems problems={refusedLines(s(), result())} testId="imports-problems" />
+              <ImportProblems problems={refusedLines(s(), result())} testId="imports-problems" fileName={props.fileName} />
             </>
           )}
         </Match>

@@ -5,6 +5,9 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { columnValues } from '../../imports/export-csv.ts';
 import type { Layout } from '../../imports/layouts.ts';
 import type { LineProblem } from '../../imports/read-file.ts';
+import { problemsCsv, problemsFileName } from '../../imports/problems-csv.ts';
+import { Button } from '../../ui/Button.tsx';
+import { download } from '../../ui/download.ts';
 import { importProblemText } from './import-problems.ts';
 
 /** The report lists this many problems; a file with more is corrected from the first ones. */
@@ -39,9 +42,16 @@ export function ImportPreview(props: { layout: Layout; sample: { line: number; d
   );
 }
 
-export function ImportProblems(props: { problems: LineProblem[]; testId: string }) {
+export function ImportProblems(props: { problems: LineProblem[]; testId: string; fileName: string }) {
   const { t, number } = useI18n();
   const shown = () => props.problems.slice(0, SHOWN_PROBLEMS);
+  const save = () => {
+    const csv = problemsCsv(props.problems, {
+      headers: [t('imports.line'), t('imports.column'), t('imports.problem')],
+      explain: (p) => importProblemText(t, p),
+    });
+    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), problemsFileName(props.fileName));
+  };
   return (
     <Show when={props.problems.length}>
       <div class="imports-scroll" tabindex="0">
@@ -70,6 +80,9 @@ export function ImportProblems(props: { problems: LineProblem[]; testId: string 
       <Show when={props.problems.length > SHOWN_PROBLEMS}>
         <p>{t('imports.problemsMore', { count: number(props.problems.length - SHOWN_PROBLEMS) })}</p>
       </Show>
+      <Button variant="secondary" testId={`${props.testId}-download`} onClick={save}>
+        {t('imports.problemsDownload', { count: number(props.problems.length) })}
+      </Button>
     </Show>
   );
 }
