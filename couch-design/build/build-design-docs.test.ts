@@ -1,5 +1,6 @@
+import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDesignDocs, DB_KINDS, type DbKind, type DesignDoc } from './build-design-docs.ts';
+import { buildDesignDocs, DB_KINDS, validateDocUpdateSource, type DbKind, type DesignDoc } from './build-design-docs.ts';
 import { es5Sandbox } from '../testing/es5-sandbox.ts';
 import { SERVER_ADMIN, goodDocs, user } from '../testing/fixtures.ts';
 import { validateDocUpdate } from '../validate/entry.ts';
@@ -51,6 +52,27 @@ describe('built design documents', () => {
 
 describe('built validate_doc_update', () => {
   const dla = (role: string) => user([role, 'branch:dla'], role + '.dla');
+
+  it('is an anonymous function (CouchDB turns only those into expressions) that sets the contract up once, strict caller or not', () => {
+    const source = ddoc('branch').validate_doc_update;
+    expect(source.startsWith('function (newDoc, oldDoc, userCtx, secObj) {')).toBe(true);
+    for (const mode of ['', '"use strict";']) {
+      const context = vm.createContext({});
+      const validate = vm.runInContext(`${mode} (${source})`, context) as (...args: unknown[]) => void;
+      const contracts = () => Object.keys(context).filter((k) => k.startsWith('__fo_contract_'));
+      expect(contracts()).toEqual([]);
+      const ticket = goodDocs().ticket;
+      validate(ticket, null, dla('kiosk'), {});
+      expect(contracts()).toHaveLength(1);
+      const contract = context[contracts()[0]!] as object;
+      expect(() => validate({ ...ticket, state: 'nonsense' }, null, dla('kiosk'), {})).toThrow();
+      validate(ticket, null, dla('kiosk'), {});
+      expect(context[contracts()[0]!], mode || 'sloppy').toBe(contract);
+    }
+    // Another version of the contract is kept under another name.
+    const keyOf = (bundle: string) => /__fo_contract_[0-9a-f]{16}/.exec(validateDocUpdateSource(bundle, 'branch'))![0];
+    expect(keyOf('var __fo = {a: 1};')).not.toBe(keyOf('var __fo = {a: 2};'));
+  });
 
   it('accepts every good document from its writer, in its home database', () => {
     const writer: Record<string, string> = { ref: 'admin', people: 'backoffice', scans: 'counter' };
