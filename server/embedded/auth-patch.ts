@@ -21,6 +21,8 @@
  * - `POST /_replicate` ran its writes with admin rights whoever asked; now server admins only.
  *
  * Secrets: the engine's config file (cookie secret, admins' hashes) is saved owner-only.
+ *
+ * Speed: a session check no longer reads `_users`' info (a walk of its directory) per request.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -48,6 +50,13 @@ const AUTH_SESSION_API: readonly Patch[] = [
       'return utils.verifyPassword(password, userDoc);\n' +
       '  }).then(function (valid) {\n' +
       '    if (!valid) {',
+  },
+  {
+    // Every authenticated request asked `_users` for its info to learn its name, and the size
+    // plugin answers info by walking the database's directory (an lstat per LevelDB file):
+    // 7.7 % of the engine's time in the 20-counter drain. The name is the database's own.
+    find: '  return utils.nodify(db.info().then(function (dbInfo) {\n    resp.info.authentication_db = dbInfo.db_name;',
+    replace: '  return utils.nodify(Promise.resolve().then(function () {\n    resp.info.authentication_db = db.name;',
   },
 ];
 
