@@ -46,7 +46,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   const engineEnv = env.ENGINE_PORT ? env : { ...env, ENGINE_PORT: String(await freePort()) };
   let out = '';
   const child: ChildProcess = fork(MAIN, [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(process.env.FO_SERVER_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.FO_SERVER_PROF}`] : [])],
     env: {
       ...process.env,
       PORT: '0',
