@@ -11,6 +11,7 @@ import { PRINTER_PATH } from '../printing/print-receipt.ts';
 import { branchOfRoles } from '../../couch-design/roles.ts';
 import type { Branch } from '../../couch-design/types/branch.ts';
 import { useData } from '../data/DataProvider.tsx';
+import { InstitutionMark } from './InstitutionMark.tsx';
 import { LocaleSwitch } from './LocaleSwitch.tsx';
 import { SyncIndicator } from './SyncIndicator.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -40,7 +41,7 @@ export function AppHeader() {
   return (
     <header class="app-header">
       <div class="app-header-row">
-        <span class="brand-mark" aria-hidden="true">FO</span>
+        <InstitutionMark />
         <strong class="app-name">{t('app.name')}</strong>
         <StatusChip tone="info" testId="header-branch">
           {branch() ? branchLabel() : t('header.hq')}
