@@ -21,9 +21,14 @@ import { DIST, builtFirstLoads } from '../bench/shell-size-node.ts';
  * layer, and their strings (the admin's own sections are fetched when opened). Every signed-in
  * role but admin +1 again (issue 15): the display's live pull (app/data/live-pull.ts, ~1 KB) is
  * in the data layer every role loads; fetching it for the display only is not done yet.
+ * Kiosk +1 with the institution's logo (issue 14): every signed-in role grew 0.65–0.7 KB
+ * (125.50 → 126.19 for the kiosk) — its strings in the one dictionary (0.18), the header's
+ * logo (0.13), the data layer's lazy import of the logo's follower (0.22; the follower itself
+ * and the letterheads' reader are fetched after the first screen) and a re-split of the
+ * contract's chunk (0.14); only the kiosk had less than that left under its ceiling.
  */
 const NOT_YET_AT_TARGET: Readonly<Record<string, number>> = {
-  kiosk: 126,
+  kiosk: 127,
   display: 126,
   reception: 130,
   counter: 130,

@@ -26,6 +26,7 @@ import { type Institution, INSTITUTION_ID } from '../../couch-design/types/insti
 import { formatAmount, parseAmount } from '../cash/money.ts';
 import { cashSettings } from '../cash/config.ts';
 import type { Edit, RefProblem } from './ref-rules.ts';
+import { type LogoChoice, logoProblems, withLogo } from './logo-rules.ts';
 
 const MAX_NAME = 200;
 const LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -54,10 +55,11 @@ export interface InstitutionDraft {
   currencyDecimals: string;
   languages: Locale[];
   defaultLocale: Locale;
+  logo: LogoChoice;
 }
 
 export function draftOfInstitution(i: Institution): InstitutionDraft {
-  return { name: i.name, currency: i.currency, currencyDecimals: String(i.currencyDecimals), languages: i.languages ? [...i.languages] : [...LOCALES], defaultLocale: i.defaultLocale };
+  return { name: i.name, currency: i.currency, currencyDecimals: String(i.currencyDecimals), languages: i.languages ? [...i.languages] : [...LOCALES], defaultLocale: i.defaultLocale, logo: { kind: 'kept' } };
 }
 
 export function normaliseInstitution(d: InstitutionDraft): InstitutionDraft {
@@ -72,11 +74,12 @@ export function institutionProblems(d: InstitutionDraft): RefProblem[] {
   if (!/^[0-3]$/.test(d.currencyDecimals)) out.push({ field: 'currencyDecimals', code: 'bad_format' });
   if (d.languages.length === 0) out.push({ field: 'languages', code: 'required' });
   else if (!d.languages.includes(d.defaultLocale)) out.push({ field: 'defaultLocale', code: 'not_offered' });
-  return out;
+  return [...out, ...logoProblems(d.logo)];
 }
 
 export function institutionFromDraft(d: InstitutionDraft, previous: Institution, edit: Edit): Institution {
-  return { ...previous, _id: INSTITUTION_ID, type: 'institution', name: d.name, currency: d.currency, currencyDecimals: Number(d.currencyDecimals), languages: d.languages, defaultLocale: d.defaultLocale, ...edited(edit) };
+  const doc: Institution = { ...previous, _id: INSTITUTION_ID, type: 'institution', name: d.name, currency: d.currency, currencyDecimals: Number(d.currencyDecimals), languages: d.languages, defaultLocale: d.defaultLocale, ...edited(edit) };
+  return withLogo(doc, d.logo);
 }
 
 // ---------------------------------------------------------------- cash settings

@@ -6,6 +6,7 @@
  */
 import type { jsPDF } from 'jspdf';
 import { A4_INNER as INNER, A4_MARGIN as MARGIN, A4_WIDTH as WIDTH, a4Text as text, a4WithLetterhead } from '../printing/a4-letterhead.ts';
+import type { LetterheadLogo } from '../printing/letterhead-layout.ts';
 import { formatDate } from '../i18n/format.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
 import { personName, type Person } from '../../couch-design/types/person.ts';
@@ -16,6 +17,8 @@ export interface AnswerLetter {
   person: Person | null;
   institution: string;
   branchName: string;
+  /** The institution's logo for the letterhead; none: the letterhead without it. */
+  logo?: LetterheadLogo | null;
 }
 
 
@@ -29,7 +32,7 @@ function addressee(l: AnswerLetter): string[] {
 export function answerLetterPdf(l: AnswerLetter, locale: Locale): jsPDF {
   const r = l.request;
   const tr = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => text(translate(locale, key, params));
-  const page = a4WithLetterhead({ title: `${translate(locale, 'req.letter.title')} ${r._id}`, subject: r.subject, institution: l.institution, branchName: l.branchName });
+  const page = a4WithLetterhead({ title: `${translate(locale, 'req.letter.title')} ${r._id}`, subject: r.subject, institution: l.institution, branchName: l.branchName, logo: l.logo });
   const doc = page.doc;
   let y = page.y + 14;
   doc.setFontSize(11);

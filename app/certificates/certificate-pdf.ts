@@ -15,7 +15,7 @@ const QR_SIZE = 42;
 
 export function certificatePdf(paper: CertificatePaper, locale: Locale): jsPDF {
   const l = certificateLines(paper, locale);
-  const page = a4WithLetterhead({ title: `${paper.typeName} ${paper.number}`, subject: paper.typeName, institution: paper.institution, branchName: paper.branchName });
+  const page = a4WithLetterhead({ title: `${paper.typeName} ${paper.number}`, subject: paper.typeName, institution: paper.institution, branchName: paper.branchName, logo: paper.logo });
   const doc = page.doc;
   let y = page.y + 20;
   doc.setFont('helvetica', 'bold').setFontSize(18).text(text(l.title), WIDTH / 2, y, { align: 'center' });

@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '../i18n/format.ts';
 import { translate, type Locale } from '../i18n/translate.ts';
 import { periodLabel } from '../cash/designation.ts';
 import type { Certified } from './eligibility.ts';
+import type { LetterheadLogo } from '../printing/letterhead-layout.ts';
 
 export interface CertificatePaper {
   institution: string;
@@ -29,6 +30,8 @@ export interface CertificatePaper {
   /** A reprint: same number, marked DUPLICATA. */
   duplicate: boolean;
   currencyDecimals: number;
+  /** The institution's logo for the letterhead; none: the letterhead without it. */
+  logo?: LetterheadLogo | null;
 }
 
 export interface CertificateLines {

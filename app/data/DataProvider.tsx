@@ -2,7 +2,7 @@
  * Opens the signed-in user's data layer (local replicas + live sync) and its sync status
  * for everything below. Mounted once per user; closing it cancels replication.
  */
-import { Show, createContext, createResource, untrack, useContext, type JSX } from 'solid-js';
+import { Show, createContext, createResource, untrack, useContext, type Accessor, type JSX } from 'solid-js';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import type { DataLayer } from './data-layer.ts';
 import type { SyncStatus } from './sync-status.ts';
@@ -10,6 +10,8 @@ import type { SyncStatus } from './sync-status.ts';
 export interface Data {
   readonly layer: DataLayer;
   readonly sync: SyncStatus;
+  /** The institution's logo on this device as an object URL, followed live (institution-logo.ts); null when it has none. */
+  readonly logoUrl: Accessor<string | null>;
 }
 
 const DataContext = createContext<Data>();

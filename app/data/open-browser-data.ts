@@ -3,7 +3,7 @@
  * DataProvider fetches this module once a user is signed in. Runs inside the provider's
  * owner, so closing it (sign-out, another user) cancels replication.
  */
-import { createEffect, on, onCleanup } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup } from 'solid-js';
 import type { Auth } from '../auth/AuthProvider.tsx';
 import { BROWSER_ADAPTER, BrowserPouch, loadPouchPlugins } from './pouch.ts';
 import { openDataLayer } from './data-layer.ts';
@@ -33,10 +33,19 @@ export function openBrowserData(user: { readonly name: string; readonly roles: r
   window.addEventListener('online', kick);
   // The institution's printer settings for this device's role (issue 14), live.
   const stopPrinterRole = followPrinterRole(layer, user.roles);
+  // The institution's logo for the header (issue 14), live; fetched after the first screen.
+  const [logoUrl, setLogoUrl] = createSignal<string | null>(null);
+  let stopLogo: (() => void) | null = null;
+  let closed = false;
+  void import('./institution-logo.ts').then((m) => {
+    if (!closed) stopLogo = m.followInstitutionLogoUrl(layer, setLogoUrl);
+  });
   onCleanup(() => {
+    closed = true;
+    stopLogo?.();
     stopPrinterRole();
     window.removeEventListener('online', kick);
     void layer.close();
   });
-  return { layer, sync };
+  return { layer, sync, logoUrl };
 }

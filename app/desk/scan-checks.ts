@@ -5,6 +5,7 @@
  * server refuses what the form refuses. See docs/DESK.md, "Scans".
  */
 import { MAX_SCAN_BYTES, type ScanContentType } from '../../couch-design/types/scan.ts';
+import type { RedrawPlan } from '../images/redraw-image.ts';
 
 /** Photos the browser decodes into a canvas. Others (HEIC…) are refused with a message. */
 export const IMAGE_INPUT_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/bmp'];
@@ -15,8 +16,16 @@ export const IMAGE_INPUT_TYPES: readonly string[] = ['image/jpeg', 'image/png', 
 export const MAX_PHOTO_INPUT_BYTES = 30 * 1024 * 1024;
 /** A4 at about 190 dpi on its long side: small print stays readable. */
 export const SCAN_LONGEST_SIDE = 1600;
-/** Tried in turn until the JPEG fits under MAX_SCAN_BYTES. */
-export const SCAN_JPEG_QUALITIES: readonly number[] = [0.8, 0.6];
+/** A photo is drawn at most SCAN_LONGEST_SIDE px on its long side, as JPEG at 0.8 then 0.6 until it fits under MAX_SCAN_BYTES. */
+export const SCAN_REDRAW: RedrawPlan = {
+  maxWidth: SCAN_LONGEST_SIDE,
+  maxHeight: SCAN_LONGEST_SIDE,
+  encodings: [
+    { type: 'image/jpeg', quality: 0.8 },
+    { type: 'image/jpeg', quality: 0.6 },
+  ],
+  maxBytes: MAX_SCAN_BYTES,
+};
 
 export type ScanErrorCode = 'scan_type' | 'scan_too_big' | 'scan_unreadable';
 
@@ -29,18 +38,6 @@ export function planScan(file: { readonly type: string; readonly size: number })
   if (!IMAGE_INPUT_TYPES.includes(type)) return { kind: 'refused', error: 'scan_type' };
   if (file.size > MAX_PHOTO_INPUT_BYTES) return { kind: 'refused', error: 'scan_too_big' };
   return file.size === 0 ? { kind: 'refused', error: 'scan_unreadable' } : { kind: 'photo' };
-}
-
-/** The drawn size of a photo: its longest side at most `longest`, proportions kept, never enlarged. */
-export function downscaleSize(width: number, height: number, longest = SCAN_LONGEST_SIDE): { width: number; height: number } {
-  const scale = Math.min(1, longest / Math.max(width, height));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
-/** The compressed scan's size against the limit. */
-export function checkScanSize(bytes: number): ScanErrorCode | null {
-  if (bytes < 1) return 'scan_unreadable';
-  return bytes > MAX_SCAN_BYTES ? 'scan_too_big' : null;
 }
 
 export function scanContentType(plan: ScanPlan): ScanContentType {

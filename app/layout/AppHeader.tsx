@@ -1,5 +1,5 @@
 /**
- * Header of the staff screens: app, branch and user chips, locale and sign-out on the first row;
+ * Header of the staff screens: the institution's logo, app, branch and user chips, locale and sign-out on the first row;
  * the screens the user's roles open, the printer and the sync indicator on the second.
  */
 import { For, Show, createResource, onCleanup } from 'solid-js';
@@ -22,7 +22,7 @@ export function AppHeader() {
   const navigate = useNavigate();
   const roles = () => auth.user()?.roles ?? [];
   const branch = () => branchOfRoles(roles());
-  const { layer } = useData();
+  const { layer, logoUrl } = useData();
   // The name comes from the reference replica; until it has synced, the code alone.
   const [branchDoc, { refetch }] = createResource(branch, (code) => layer.get<Branch>('ref', `branch:${code}`).catch(() => null));
   const retry = setInterval(() => (branchDoc() ? clearInterval(retry) : void refetch()), 5_000);
@@ -40,7 +40,10 @@ export function AppHeader() {
   return (
     <header class="app-header">
       <div class="app-header-row">
-        <span class="brand-mark" aria-hidden="true">FO</span>
+        {/* The institution's logo from this device's fo_ref replica, live (issue 14); the app's mark until there is one. */}
+        <Show when={logoUrl()} fallback={<span class="brand-mark" aria-hidden="true" data-testid="header-mark">FO</span>}>
+          {(src) => <img class="brand-logo" src={src()} alt={t('header.logo')} data-testid="header-logo" />}
+        </Show>
         <strong class="app-name">{t('app.name')}</strong>
         <StatusChip tone="info" testId="header-branch">
           {branch() ? branchLabel() : t('header.hq')}

@@ -1,5 +1,5 @@
-/** The institution: name, currency and its decimals, the languages it offers and the default one. */
-import { For } from 'solid-js';
+/** The institution: name, currency and its decimals, the languages it offers and the default one, its logo. */
+import { For, createSignal } from 'solid-js';
 import type { Locale } from '../../../couch-design/types/base.ts';
 import type { Institution } from '../../../couch-design/types/institution.ts';
 import type { Stored } from '../../data/docs.ts';
@@ -12,12 +12,16 @@ import type { RefProblem } from '../../admin/ref-rules.ts';
 import type { RefStore } from '../../admin/ref-store.ts';
 import { refProblemText } from './ref-problems.ts';
 import { CheckGroup, FormActions, FormErrors, TextField, createRefForm } from './CatalogueFields.tsx';
+import { LogoField } from './LogoField.tsx';
+import { hasLogo } from '../../admin/logo-rules.ts';
 
 const LOCALES: readonly Locale[] = ['fr', 'en'];
 
 export function InstitutionForm(props: { store: RefStore; institution: Stored<Institution>; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const { form, setForm, guard, submit } = createRefForm(draftOfInstitution(props.institution));
+  // No save while a chosen image is being redrawn: it would save the logo as it was.
+  const [preparing, setPreparing] = createSignal(false);
   const set = <K extends keyof InstitutionDraft>(key: K, value: InstitutionDraft[K]) => setForm('draft', key, value);
   const text = (p: RefProblem) => refProblemText(t, 'institution', p);
   const error = (field: string) => {
@@ -55,7 +59,8 @@ export function InstitutionForm(props: { store: RefStore; institution: Stored<In
             </select>
           )}
         </Field>
-        <FormActions testId="ref-institution" save={t('ref.institution.save')} busy={guard.busy()} onCancel={props.onCancel} />
+        <LogoField stored={hasLogo(props.institution)} choice={form.draft.logo} error={error('logo')} onChoice={(c) => set('logo', c)} onPreparing={setPreparing} />
+        <FormActions testId="ref-institution" save={t('ref.institution.save')} busy={guard.busy() || preparing()} onCancel={props.onCancel} />
       </form>
     </Panel>
   );

@@ -1,5 +1,5 @@
 /**
- * The institution (issue 14): its identity and languages, the cash desks' settings, and its
+ * The institution (issue 14): its identity, logo and languages, the cash desks' settings, and its
  * branches. Each panel shows what is stored and opens its form on "Edit"; every save is a
  * `ref_change`, live on every device through fo_ref.
  */
@@ -18,12 +18,15 @@ import { CashSettingsForm } from './CashSettingsForm.tsx';
 import { InstitutionForm } from './InstitutionForm.tsx';
 import { RefHistory } from './RefHistory.tsx';
 import { lastChange, useRefStore } from './ref-common.tsx';
+import { hasLogo } from '../../admin/logo-rules.ts';
+import { useData } from '../../data/DataProvider.tsx';
 
 type Open = { key: number; form: 'institution' | 'cash' | 'history' };
 
 export function InstitutionSection() {
   const { t, locale } = useI18n();
   const store = useRefStore();
+  const { logoUrl } = useData();
   const [open, setOpen] = createSignal<Open | null>(null);
   const [message, setMessage] = createSignal<string | null>(null);
   let openings = 0;
@@ -55,6 +58,12 @@ export function InstitutionSection() {
                 <dd>{(i().languages ?? ['fr', 'en']).map((l) => t(`ref.language.${l}` as MessageKey)).join(', ')}</dd>
                 <dt>{t('ref.institution.default')}</dt>
                 <dd>{t(`ref.language.${i().defaultLocale}` as MessageKey)}</dd>
+                <dt>{t('ref.institution.logo')}</dt>
+                <dd data-testid="ref-institution-logo-shown">
+                  <Show when={hasLogo(i()) && logoUrl()} fallback={t('ref.institution.logoNone')}>
+                    {(src) => <img class="logo-preview-image" src={src()} alt={t('header.logo')} />}
+                  </Show>
+                </dd>
                 <dt>{t('ref.lastChange')}</dt>
                 <dd data-testid="ref-institution-changed">{lastChange(t, locale(), i())}</dd>
               </dl>

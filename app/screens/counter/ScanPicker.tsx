@@ -4,10 +4,11 @@
  * compressed at once (app/desk/scan-file.ts): a wrong type or a file too big is said here,
  * before saving, and nothing is kept. The form saves the chosen scan with the filing.
  */
-import { Show, createMemo, createSignal, createUniqueId, onCleanup } from 'solid-js';
+import { Show, createSignal, createUniqueId } from 'solid-js';
 import { MAX_SCAN_BYTES } from '../../../couch-design/types/scan.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { createObjectUrl } from '../../ui/object-url.ts';
 import { formatBytes, type ScanErrorCode } from '../../desk/scan-checks.ts';
 import { prepareScan, type PreparedScan } from '../../desk/scan-file.ts';
 
@@ -17,13 +18,7 @@ export function ScanPicker(props: { code: string; scan: PreparedScan | null; err
   const errorId = `${id}-error`;
   const [preparing, setPreparing] = createSignal(false);
   // The preview's object URL lives as long as this scan is shown.
-  const preview = createMemo(() => {
-    const scan = props.scan;
-    if (!scan || scan.contentType !== 'image/jpeg') return null;
-    const url = URL.createObjectURL(scan.data);
-    onCleanup(() => URL.revokeObjectURL(url));
-    return url;
-  });
+  const preview = createObjectUrl(() => (props.scan?.contentType === 'image/jpeg' ? props.scan.data : null));
 
   async function choose(input: HTMLInputElement) {
     const file = input.files?.[0];

@@ -28,7 +28,7 @@ export interface IssueRequest {
   months?: number;
 }
 
-export function certificateIssuing(ctl: CounterController, layer: Pick<DataLayer, 'allDocsByPrefix'>) {
+export function certificateIssuing(ctl: CounterController, layer: Pick<DataLayer, 'allDocsByPrefix' | 'local'>) {
   const queue = ctl.queue;
 
   /** The A4 PDF downloaded and the stub printed, from the stored certificate: a reprint is the same paper marked DUPLICATA. */
@@ -36,9 +36,11 @@ export function certificateIssuing(ctl: CounterController, layer: Pick<DataLayer
     const branch = queue.branchDoc();
     const qr = verificationUrl(location.origin, doc.seal);
     const verifyAt = `${location.host}${VERIFY_PATH}`;
-    // jsPDF and the QR encoder are fetched on the first certificate, not with the counter screen;
-    // the paper is in the certificate's language, which may not be the one on screen.
-    const [{ certificatePdf }] = await Promise.all([import('../../certificates/certificate-pdf.ts'), loadLocale(doc.locale)]);
+    // jsPDF, the QR encoder and the logo's reader are fetched on the first certificate, not with
+    // the counter screen; the paper is in the certificate's language, which may not be the one
+    // on screen; the letterhead's logo is the one on this tablet's replica.
+    const [{ certificatePdf }, { readInstitutionLogo }] = await Promise.all([import('../../certificates/certificate-pdf.ts'), import('../../data/institution-logo.ts'), loadLocale(doc.locale)]);
+    const logo = await readInstitutionLogo(layer);
     certificatePdf(
       {
         institution: institution?.name ?? '',
@@ -56,6 +58,7 @@ export function certificateIssuing(ctl: CounterController, layer: Pick<DataLayer
         verifyAt,
         duplicate,
         currencyDecimals: institution?.currencyDecimals ?? 0,
+        logo,
       },
       doc.locale,
     ).save(`${doc.number}${duplicate ? '-duplicata' : ''}.pdf`);

@@ -1,60 +1,12 @@
 /** Real files for the scan tests, made here: a PNG photo of a page (zlib, no library), a PDF, text. */
-import { deflateSync } from 'node:zlib';
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-/** Buffer.concat's typing refuses a Buffer for a Uint8Array under this TypeScript: copied by hand. */
-function concat(parts: readonly ArrayLike<number>[]): Buffer {
-  const out = Buffer.alloc(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function crc32(bytes: ArrayLike<number>): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const body = concat([Buffer.from(type, 'ascii'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-}
+import { concat, rgbPng } from '../../support/png.ts';
 
 /** A `width`×`height` RGB PNG: white paper with dark "lines of text" every 40 px. */
 export function pagePng(width: number, height: number): Buffer {
-  const row = width * 3 + 1;
-  const raw = Buffer.alloc(row * height, 0xff);
-  for (let y = 0; y < height; y++) {
-    raw[y * row] = 0; // filter: none
-    const inText = y % 40 >= 14 && y % 40 < 26;
-    if (!inText) continue;
-    for (let x = 60; x < width - 60; x++) {
-      if ((x >> 3) % 5 === 4) continue; // gaps between words
-      const i = y * row + 1 + x * 3;
-      raw[i] = 0x20;
-      raw[i + 1] = 0x20 + (y % 7);
-      raw[i + 2] = 0x30;
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  return concat([[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], chunk('IHDR', header), chunk('IDAT', deflateSync(new Uint8Array(raw))), chunk('IEND', Buffer.alloc(0))]);
+  return rgbPng(width, height, (x, y) => {
+    const inText = y % 40 >= 14 && y % 40 < 26 && x >= 60 && x < width - 60 && (x >> 3) % 5 !== 4; // gaps between words
+    return inText ? [0x20, 0x20 + (y % 7), 0x30] : [0xff, 0xff, 0xff];
+  });
 }
 
 /** A one-page PDF saying `text`, padded with a comment to at least `minBytes`. */

@@ -25,10 +25,11 @@ export function AnswerLetterButton(props: { request: BackofficeRequest }) {
     },
   );
   const print = async () => {
-    // jsPDF is fetched on the first letter, not with the back-office screen.
-    const { answerLetterPdf } = await import('../../../backoffice/answer-letter-pdf.ts');
+    // jsPDF and the logo's reader are fetched on the first letter, not with the back-office screen.
+    const [{ answerLetterPdf }, { readInstitutionLogo }] = await Promise.all([import('../../../backoffice/answer-letter-pdf.ts'), import('../../../data/institution-logo.ts')]);
+    const logo = await readInstitutionLogo(layer);
     const p = parties();
-    const pdf = answerLetterPdf({ request: props.request, person: p?.person ?? null, institution: p?.institution ?? '', branchName: p?.branch ?? props.request.branch }, locale());
+    const pdf = answerLetterPdf({ request: props.request, person: p?.person ?? null, institution: p?.institution ?? '', branchName: p?.branch ?? props.request.branch, logo }, locale());
     download(pdf.output('blob'), `${props.request._id.replace(/:/g, '-')}.pdf`);
   };
   return (
