@@ -36,6 +36,12 @@ interface Mark {
 
 type Doc = { _id: string; _rev: string; _deleted?: boolean; _conflicts?: string[]; _attachments?: PouchDB.Core.Attachments };
 
+/**
+ * Local sequences (after `from`, up to `to`) that hold nothing but a page's documents: the
+ * replica's own change feed need not read them back (data-layer.ts, `watchLocalWrites`).
+ */
+export type PageWrite = readonly [from: number, to: number];
+
 /** What a pull replication starting now should do. */
 export type PullStart =
   /** Replicate as usual, from the replication's own checkpoint. */
@@ -63,7 +69,7 @@ async function saveMark(local: Db, mark: Mark): Promise<Mark> {
  * without a mark, or whose bootstrap was handed over, is left to the replication. A failure
  * midway rejects; what was written stays, and the mark says how far it got (`resumeFrom`).
  */
-export async function bootstrapReplica(local: Db, remote: Db, onPage: (docs: readonly Doc[]) => void, stopped: () => boolean): Promise<PullStart> {
+export async function bootstrapReplica(local: Db, remote: Db, onPage: (docs: readonly Doc[], written: PageWrite | null) => void, stopped: () => boolean): Promise<PullStart> {
   let mark = await readMark(local);
   if (mark?.handedOver) return { since: null };
   if (!mark) {
@@ -84,12 +90,24 @@ export async function bootstrapReplica(local: Db, remote: Db, onPage: (docs: rea
     const docs = page.results.flatMap((r) => (r.doc && !r.deleted && !(r.doc as Doc)._deleted ? [r.doc as unknown as Doc] : []));
     const whole = docs.filter((d) => !d._conflicts && !d._attachments);
     const special = docs.filter((d) => d._conflicts || d._attachments);
-    if (whole.length) await local.bulkDocs(whole, { new_edits: false });
+    const written = whole.length ? await writeAlone(local, whole) : null;
     if (special.length) await local.bulkDocs(await readWhole(remote, special), { new_edits: false });
-    onPage(docs);
+    onPage(docs, written);
     mark = await saveMark(local, { ...mark, seq: page.last_seq, done: page.results.length < BOOTSTRAP_PAGE });
   }
   return { since: mark.seq };
+}
+
+/**
+ * Writes a page and says which local sequences it alone took: as many as it has documents,
+ * with no other write between the two readings. Anything else (a write of the user's in
+ * between, a document already here after a cut) gives null, and the feed reads them all.
+ */
+async function writeAlone(local: Db, docs: readonly Doc[]): Promise<PageWrite | null> {
+  const before = (await local.info()).update_seq;
+  await local.bulkDocs(docs as Doc[], { new_edits: false });
+  const after = (await local.info()).update_seq;
+  return typeof before === 'number' && typeof after === 'number' && after - before === docs.length ? [before, after] : null;
 }
 
 /** Every revision of these documents (winner and conflicts), with history and attachments. */

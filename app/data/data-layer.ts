@@ -3,13 +3,12 @@
  * replicas, runs live two-way replication with the server, and exposes typed reads and
  * validated writes by replica key ('ref' | 'people' | 'branch').
  */
-import { takeOnServer } from './on-server.ts';
-import { localWriteJudge, type LocalWriteJudge } from './local-writes.ts';
+import { watchLocalWrites, type LocalWatch } from './local-write-watch.ts';
 import { NoReplicaError } from './errors.ts';
 import { allDocsByPrefix, getDoc, putDoc, removeDoc, type Db, type DocBase, type PrefixOptions, type Stored, type ValidateHook, type WriteOptions } from './docs.ts';
 import { nextBackoff } from './backoff.ts';
 import { periodicPull, type PeriodicPull } from './periodic-pull.ts';
-import { bootstrapReplica, handOver, resumeFrom, type PullStart } from './bootstrap.ts';
+import { bootstrapReplica, handOver, resumeFrom, type PageWrite, type PullStart } from './bootstrap.ts';
 import { livePull } from './live-pull.ts';
 import { peopleCacheName, replicaPlan, type ReplicaKey, type ReplicaSpec } from './replicas.ts';
 import type { Direction, SyncEvent } from './sync-state.ts';
@@ -100,32 +99,6 @@ function credentialedFetch(closed: AbortSignal) {
 function reasonOf(error: unknown): string {
   const e = error as { reason?: unknown; message?: unknown; name?: unknown } | null;
   return String(e?.reason ?? e?.message ?? e?.name ?? 'unknown');
-}
-
-interface LocalWatch extends Omit<LocalWriteJudge, 'seen'> {
-  cancel(): void;
-}
-
-/**
- * Every write to a replica the user pushes, whoever made it, reported as `local-write`: the
- * replica's own changes feed is the truth, not the calls through this layer (the queue screens
- * write through their own handle on the same IndexedDB database, app/data/remote-write.ts, and
- * conflict resolution through that one's; both used to go uncounted: "0 pending" offline with
- * work waiting, issue 9 item 7). local-writes.ts tells them from what the pull brought or the
- * push already sent.
- */
-function watchLocalWrites(db: string, local: Db, report: (event: SyncEvent) => void): LocalWatch {
-  const judge = localWriteJudge(
-    (id, rev) => takeOnServer(db, id, rev),
-    (id, rev) => report({ type: 'local-write', db, id, rev }),
-  );
-  const feed = local.changes({ since: 'now', live: true });
-  feed.on('change', (change) => {
-    const rev = change.changes[0]?.rev;
-    if (rev) judge.seen(change.id, rev);
-  });
-  feed.on('error', () => undefined); // the database closed under it (sign-out)
-  return { ...judge, cancel: () => feed.cancel() };
 }
 
 export function openDataLayer(options: DataLayerOptions): DataLayer {
@@ -244,14 +217,19 @@ export function openDataLayer(options: DataLayerOptions): DataLayer {
     const run = generation;
     watch?.pullActive();
     options.report({ type: 'active', db, direction: 'pull' });
-    const onPage = (docs: readonly { _id: string; _rev?: string }[]) => {
+    // The pages are the server's documents: the local-write watch skips what they alone wrote.
+    const pages: PageWrite[] = [];
+    const onPage = (docs: readonly { _id: string; _rev?: string }[], written: PageWrite | null) => {
       watch?.pulled(docs);
+      if (written) pages.push(written);
       options.report({ type: 'change', db, direction: 'pull', docs });
     };
+    watch?.pause();
     void bootstrapReplica(local, remote, onPage, () => run !== generation)
       .catch(() => resumeFrom(local))
       .catch((): PullStart => ({ since: null }))
-      .then((start) => {
+      .then(async (start) => {
+        await watch?.resume(pages).catch(() => undefined);
         if (run === generation) begin(start);
       });
   }
