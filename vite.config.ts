@@ -2,6 +2,9 @@ import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
+import { fr } from './app/i18n/fr.ts';
+import { en } from './app/i18n/en.ts';
+import { PART_NAMES, messagesOfPart, type Part } from './app/i18n/parts.ts';
 
 /** Where the dev/preview server sends /db and /health: the Front Office server (`npm run dev` starts it). */
 const backend = process.env.FO_DEV_BACKEND ?? 'http://127.0.0.1:8080';
@@ -11,9 +14,9 @@ const proxy = {
 };
 
 /**
- * One language at a time: in the app build, app/i18n/translate.ts gets the lazy dictionaries
- * (each language its own chunk, fetched when shown) instead of both at once, which Node, the
- * unit tests and the test support keep. Same API (app/i18n/dictionaries.ts).
+ * One language at a time, in parts: in the app build, app/i18n/translate.ts gets the lazy
+ * dictionaries (each language cut into parts, fetched as screens need them) instead of both
+ * whole, which Node, the unit tests and the test support keep. Same API (app/i18n/dictionaries.ts).
  */
 function oneLocaleAtATime(): Plugin {
   const i18n = fileURLToPath(new URL('./app/i18n/', import.meta.url));
@@ -23,6 +26,38 @@ function oneLocaleAtATime(): Plugin {
     resolveId(source, importer) {
       if (source === './dictionaries.ts' && importer === `${i18n}translate.ts`) return `${i18n}dictionaries-lazy.ts`;
       return null;
+    },
+  };
+}
+
+/**
+ * The parts of each language (app/i18n/parts.ts), cut from fr.ts and en.ts — still the one
+ * source of the messages — into one chunk each (`i18n/parts/<locale>-<part>.js` in the build
+ * manifest), and the table of their loaders, `virtual:fo-message-parts`, that
+ * dictionaries-lazy.ts imports. A change to fr.ts or en.ts restarts the dev server (they are
+ * dependencies of this config).
+ */
+function messageParts(): Plugin {
+  const table = 'virtual:fo-message-parts';
+  const dir = fileURLToPath(new URL('./app/i18n/parts/', import.meta.url));
+  const dictionaries = { fr, en };
+  const locales = Object.keys(dictionaries) as (keyof typeof dictionaries)[];
+  const file = (locale: string, part: Part) => `${dir}${locale}-${part}.js`;
+  return {
+    name: 'fo-message-parts',
+    resolveId(source) {
+      if (source === table) return `\0${table}`;
+      return source.startsWith(dir) ? source : null;
+    },
+    load(id) {
+      if (id === `\0${table}`) {
+        const loaders = (locale: string) => PART_NAMES.map((part) => `${part}: () => import(${JSON.stringify(file(locale, part))}).then((m) => m.default)`).join(', ');
+        return `export const LOADERS = { ${locales.map((locale) => `${locale}: { ${loaders(locale)} }`).join(', ')} };`;
+      }
+      const match = id.startsWith(dir) ? /^(fr|en)-(\w+)\.js$/.exec(id.slice(dir.length)) : null;
+      if (!match) return null;
+      const [, locale, part] = match as unknown as [string, keyof typeof dictionaries, Part];
+      return `export default ${JSON.stringify(messagesOfPart(dictionaries[locale], part))};`;
     },
   };
 }
@@ -49,6 +84,7 @@ export default defineConfig({
   preview: { proxy },
   plugins: [
     oneLocaleAtATime(),
+    messageParts(),
     solid(),
     VitePWA({
       registerType: 'prompt',

@@ -19,11 +19,18 @@ import { mustChangePassword } from './admin/user-rules.ts';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
 import { VERIFY_PATH } from './certificates/verify-path.ts';
+import { loadParts } from './i18n/translate.ts';
+import { FEATURE_PARTS, type Part } from './i18n/parts.ts';
+
+/** A lazy page's chunk and its strings (app/i18n/parts.ts), both here before it renders. */
+function withParts<T>(parts: readonly Part[], load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadParts(parts)]).then(([module]) => module);
+}
 
 // Loaded on first visit: the printing code stays out of the first load.
-const PrinterSettings = lazy(() => import('./printing/PrinterSettings.tsx'));
+const PrinterSettings = lazy(() => withParts(FEATURE_PARTS.printerSettings, () => import('./printing/PrinterSettings.tsx')));
 // Public, for third parties checking a paper: never in a staff device's first load.
-const VerifyPage = lazy(() => import('./screens/verify/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+const VerifyPage = lazy(() => withParts(FEATURE_PARTS.verify, () => import('./screens/verify/VerifyPage.tsx')).then((m) => ({ default: m.VerifyPage })));
 
 function Root(props: RouteSectionProps) {
   const { t } = useI18n();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { firstLoads, type FirstLoad, type Manifest } from './shell-size.ts';
+import { firstLoads, type FirstLoad, type Locale, type Manifest } from './shell-size.ts';
 
 export const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
@@ -20,6 +20,6 @@ export function gzippedSize(dist = DIST): (file: string) => number {
   };
 }
 
-export function builtFirstLoads(dist = DIST, locale: 'fr' | 'en' = 'fr'): FirstLoad[] {
+export function builtFirstLoads(dist = DIST, locale: Locale = 'fr'): FirstLoad[] {
   return firstLoads(readManifest(dist), gzippedSize(dist), locale);
 }

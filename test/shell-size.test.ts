@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { firstLoads, sharedFiles, staticClosure, type Manifest } from '../bench/shell-size.ts';
 
 const manifest: Manifest = {
-  'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_solid.js', '_pouch.js'], dynamicImports: ['i18n/fr.ts', 'i18n/en.ts', 'screens/A.tsx', 'screens/B.tsx'], css: ['assets/index.css'] },
+  'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_solid.js', '_pouch.js'], dynamicImports: ['i18n/parts/fr-core.js', 'i18n/parts/en-core.js', 'screens/A.tsx', 'screens/B.tsx'], css: ['assets/index.css'] },
   '_solid.js': { file: 'assets/solid.js' },
   '_pouch.js': { file: 'assets/pouch.js', imports: ['_solid.js'], dynamicImports: ['_plugins.js'] },
   '_plugins.js': { file: 'assets/plugins.js', isDynamicEntry: true },
-  'i18n/fr.ts': { file: 'assets/fr.js', isDynamicEntry: true },
-  'i18n/en.ts': { file: 'assets/en.js', isDynamicEntry: true },
+  'i18n/parts/fr-core.js': { file: 'assets/fr.js', isDynamicEntry: true },
+  'i18n/parts/en-core.js': { file: 'assets/en.js', isDynamicEntry: true },
   // A screen importing the entry back (as Vite's screen chunks do) and a shared chunk with its CSS.
   'screens/A.tsx': { file: 'assets/A.js', isDynamicEntry: true, imports: ['index.html', '_shared.js'], dynamicImports: ['_pdf.js'] },
   'screens/B.tsx': { file: 'assets/B.js', isDynamicEntry: true, imports: ['_shared.js'], css: ['assets/B.css'] },

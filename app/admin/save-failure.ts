@@ -3,7 +3,7 @@
  * the server's refusal (its reason, and what else it answered: the events requiring a
  * document type the gateway refused to remove). Pure, tested beside it.
  */
-import { parseReason } from '../../couch-design/validate/entry.ts';
+import { parseReason } from '../../couch-design/validate/reason.ts';
 import { DOCTYPE_IN_USE } from '../../couch-design/types/catalogue.ts';
 import { isUnreachable } from '../data/remote-write.ts';
 import { ConflictError, ValidationError, statusOf } from '../data/errors.ts';

@@ -21,8 +21,8 @@ export interface WriteContext {
   readonly previous: Stored<DocBase> | null;
   readonly user: { readonly name: string; readonly roles: readonly string[] };
 }
-/** Runs before every local write; returns the problems (empty: write). */
-export type ValidateHook = (doc: DocBase, context: WriteContext) => readonly Problem[];
+/** Runs before every local write; returns the problems (empty: write), or a promise of them (the app fetches the validator on its first write). */
+export type ValidateHook = (doc: DocBase, context: WriteContext) => readonly Problem[] | Promise<readonly Problem[]>;
 
 export type Db = PouchDB.Database<{}>;
 
@@ -44,7 +44,7 @@ export interface WriteOptions {
 
 export async function putDoc<T extends DocBase>(db: Db, doc: T, options: WriteOptions): Promise<Stored<T>> {
   const previous = doc._rev ? await getDoc(db, doc._id) : null;
-  const problems = options.validate(doc, { ...options.context, previous });
+  const problems = await options.validate(doc, { ...options.context, previous });
   if (problems.length > 0) throw new ValidationError(doc._id, problems);
   try {
     const result = await db.put(doc as unknown as PouchDB.Core.PutDocument<{}>);

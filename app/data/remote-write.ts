@@ -49,7 +49,7 @@ export function openRemoteWriter(options: RemoteWriterOptions): RemoteWriter {
     db,
     async writeArbitrated(doc) {
       const previous = doc._rev ? await getDoc(db, doc._id) : null;
-      const problems = options.validate(doc, { ...writeOptions.context, previous });
+      const problems = await options.validate(doc, { ...writeOptions.context, previous });
       if (problems.length > 0) throw new ValidationError(doc._id, problems);
       if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UnreachableError();
       let res: Response;

@@ -1,7 +1,7 @@
 /** Which databases a signed-in user keeps on this device, and their local names. Pure. */
 import { PEOPLE_DB, PEOPLE_OF_BRANCH_FILTER, REF_DB, branchDb, scansDb } from '../../couch-design/databases.ts';
 import { SERVER_ADMIN_ROLE, branchOfRoles, isJobRole } from '../../couch-design/roles.ts';
-import { writerRoles } from '../../couch-design/validate/permissions.ts';
+import { writerRoles } from '../../couch-design/validate/policies.ts';
 
 export type ReplicaKey = 'ref' | 'people' | 'branch' | 'scans';
 

@@ -1,11 +1,16 @@
 /**
  * The validate hook every local write goes through: the same contract validator that CouchDB
  * runs as validate_doc_update, so a write the server would refuse is refused here first.
+ * Fetched on the first write, not with the data layer: the validators of every document type
+ * are ~8 KB gzipped that no screen needs before it writes (issue 15, docs/ARCHITECTURE.md
+ * "First load"); the chunk is precached, so an offline first write finds it too.
  */
-import { dbKindOf, validateForWrite } from '../../couch-design/validate/entry.ts';
 import type { ValidateHook } from './docs.ts';
 
-export const validateWrite: ValidateHook = (doc, ctx) => {
+let validator: Promise<typeof import('../../couch-design/validate/entry.ts')> | undefined;
+
+export const validateWrite: ValidateHook = async (doc, ctx) => {
+  const { dbKindOf, validateForWrite } = await (validator ??= import('../../couch-design/validate/entry.ts'));
   const kind = dbKindOf(ctx.db);
   if (!kind) return [{ field: '_id', code: 'wrong_db' }];
   return validateForWrite(doc, ctx.previous, { name: ctx.user.name, roles: [...ctx.user.roles] }, kind);

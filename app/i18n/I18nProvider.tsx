@@ -28,8 +28,9 @@ function readStored(): string | null {
 export function I18nProvider(props: { children: JSX.Element }) {
   const initial = pickLocale(readStored(), navigator.language);
   const [locale, setLocaleSignal] = createSignal<Locale>(initial);
-  // The app build fetches one language at a time (dictionaries-lazy.ts): nothing is shown
-  // before the device's own is here, and a switch waits for the other one.
+  // The app build fetches one language at a time, in parts (dictionaries-lazy.ts): nothing is
+  // shown before the shell's part in the device's language is here (a screen awaits its own),
+  // and a switch waits for every part wanted so far in the other one.
   const [ready, setReady] = createSignal(hasLocale(initial));
   if (!ready()) void loadLocale(initial).then(() => setReady(true));
   createEffect(() => {

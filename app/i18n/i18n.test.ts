@@ -5,12 +5,28 @@ import { pickLocale, translate } from './translate.ts';
 import { formatMoney, minorToDecimalString } from './format.ts';
 import { errorText, problemText, refusalText } from './reasons.ts';
 import { PROBLEM_CODES } from '../../couch-design/validate/problems.ts';
+import { PARTS, PART_NAMES, messagesOfPart, partOf } from './parts.ts';
 
 describe('dictionaries', () => {
   it('have the same keys and the same placeholders', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const key of Object.keys(fr) as (keyof typeof fr)[]) expect(holes(en[key]), key).toEqual(holes(fr[key]));
+  });
+});
+
+describe('parts of the dictionaries (per-screen strings, issue 15)', () => {
+  it('hold every key once, in both languages', () => {
+    expect(Object.keys(fr).filter((key) => partOf(key) === undefined), 'keys no part covers').toEqual([]);
+    for (const messages of [fr, en]) {
+      const cut = PART_NAMES.map((part) => messagesOfPart(messages, part));
+      expect(Object.assign({}, ...cut)).toEqual(messages);
+      expect(cut.reduce((n, part) => n + Object.keys(part).length, 0)).toBe(Object.keys(messages).length);
+    }
+  });
+
+  it('have no prefix that holds no key (a renamed area leaves none behind)', () => {
+    for (const part of PART_NAMES) for (const prefix of PARTS[part]) expect(Object.keys(fr).some((key) => key.startsWith(prefix) && partOf(key) === part), `${part}: ${prefix}`).toBe(true);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { MessageKey } from './fr.ts';
-// In the app build, the lazy variant (one language per chunk): see dictionaries.ts.
-import { dictionary } from './dictionaries.ts';
+// In the app build, the lazy variant (each language in parts): see dictionaries.ts.
+import { hasMessage, message } from './dictionaries.ts';
 
-export { hasLocale, loadLocale } from './dictionaries.ts';
+export { hasLocale, loadLocale, loadParts } from './dictionaries.ts';
 
 export type { MessageKey } from './fr.ts';
 export type Locale = 'fr' | 'en';
@@ -21,12 +21,12 @@ export function pickLocale(stored: string | null | undefined, navigatorLanguage:
 
 /** Whether `key` is a message (of whichever language is loaded: they have the same keys). */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in dictionary('fr');
+  return hasMessage(key);
 }
 
 /** The message for `key` with `{name}` placeholders filled; numbers are formatted for the locale. */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const template = dictionary(locale)[key];
+  const template = message(locale, key);
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -1,18 +1,25 @@
 /** Each role's screen. */
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { loadParts } from '../i18n/translate.ts';
+import { SCREEN_PARTS } from '../i18n/parts.ts';
 import type { JobRole } from '../../couch-design/roles.ts';
 
+/** A role's screen chunk and its strings (app/i18n/parts.ts), both here before it renders. */
+function screen<T>(role: JobRole, load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadParts(SCREEN_PARTS[role])]).then(([module]) => module);
+}
+
 // Every screen is its own chunk, fetched when its route opens: a device loads its own role's
-// screen only, the others stay precached for offline use (docs/ARCHITECTURE.md, "First load").
-const ReceptionScreen = lazy(() => import('./ReceptionScreen.tsx').then((m) => ({ default: m.ReceptionScreen })));
-const KioskScreen = lazy(() => import('./KioskScreen.tsx').then((m) => ({ default: m.KioskScreen })));
-const DisplayScreen = lazy(() => import('./DisplayScreen.tsx').then((m) => ({ default: m.DisplayScreen })));
-const CounterScreen = lazy(() => import('./CounterScreen.tsx').then((m) => ({ default: m.CounterScreen })));
-const CashDeskScreen = lazy(() => import('./cash/CashDeskScreen.tsx').then((m) => ({ default: m.CashDeskScreen })));
-const SupervisorScreen = lazy(() => import('./supervisor/SupervisorScreen.tsx').then((m) => ({ default: m.SupervisorScreen })));
-const BackofficeScreen = lazy(() => import('./backoffice/BackofficeScreen.tsx').then((m) => ({ default: m.BackofficeScreen })));
-const AdminScreen = lazy(() => import('./admin/AdminScreen.tsx').then((m) => ({ default: m.AdminScreen })));
+// screen and strings only, the others stay precached for offline use (docs/ARCHITECTURE.md, "First load").
+const ReceptionScreen = lazy(() => screen('reception', () => import('./ReceptionScreen.tsx')).then((m) => ({ default: m.ReceptionScreen })));
+const KioskScreen = lazy(() => screen('kiosk', () => import('./KioskScreen.tsx')).then((m) => ({ default: m.KioskScreen })));
+const DisplayScreen = lazy(() => screen('display', () => import('./DisplayScreen.tsx')).then((m) => ({ default: m.DisplayScreen })));
+const CounterScreen = lazy(() => screen('counter', () => import('./CounterScreen.tsx')).then((m) => ({ default: m.CounterScreen })));
+const CashDeskScreen = lazy(() => screen('cashier', () => import('./cash/CashDeskScreen.tsx')).then((m) => ({ default: m.CashDeskScreen })));
+const SupervisorScreen = lazy(() => screen('supervisor', () => import('./supervisor/SupervisorScreen.tsx')).then((m) => ({ default: m.SupervisorScreen })));
+const BackofficeScreen = lazy(() => screen('backoffice', () => import('./backoffice/BackofficeScreen.tsx')).then((m) => ({ default: m.BackofficeScreen })));
+const AdminScreen = lazy(() => screen('admin', () => import('./admin/AdminScreen.tsx')).then((m) => ({ default: m.AdminScreen })));
 
 const SCREENS = { reception: ReceptionScreen, kiosk: KioskScreen, display: DisplayScreen, counter: CounterScreen, cashier: CashDeskScreen, supervisor: SupervisorScreen, backoffice: BackofficeScreen, admin: AdminScreen } as const;
 

@@ -1,108 +1,86 @@
 /**
- * Every document type in one table: the database it lives in, its id prefix, whether it is
- * immutable once written, and its structural validator. Adding a type = one module + one row.
+ * Every document type with its validator: where it lives (homes.ts: database, id prefix,
+ * immutable once written, size limit) and its structural validator. Adding a type = one
+ * module + one row in homes.ts + its validator here (the compiler asks for it).
  */
 import type { AnyDoc, Problem } from '../validate/problems.ts';
-import { MAX_DOC_BYTES, MAX_ROLLUP_BYTES } from '../validate/limits.ts';
-import { INSTITUTION, SETTINGS, validateInstitution, validateSettings } from './institution.ts';
-import { BRANCH, validateBranch } from './branch.ts';
-import { SERVICE, validateService } from './service.ts';
-import { COUNTER, validateCounter } from './counter.ts';
-import { REF_CHANGE, validateRefChange } from './ref-change.ts';
-import {
-  CERTIFICATE_TYPE,
-  DOCUMENT_TYPE,
-  EVENT,
-  validateCertificateType,
-  validateDocumentType,
-  validateEvent,
-} from './catalogue.ts';
-import { PRINTER_ROLE, validatePrinterRole } from './printer-role.ts';
-import { PERSON, validatePerson } from './person.ts';
-import { CASE, validateCase } from './case.ts';
-import { ACCOUNT_LINE, validateAccountLine } from './account-line.ts';
-import { TICKET, VISIT_EVENT, validateTicket, validateVisitEvent } from './ticket.ts';
-import { COUNTER_STATE, validateCounterState } from './counter-state.ts';
-import { COUNTER_EVENT, validateCounterEvent } from './counter-event.ts';
-import { SUBMISSION, SUBMISSION_REVIEW, validateSubmission, validateSubmissionReview } from './submission.ts';
-import { CERTIFICATE, validateCertificate } from './certificate.ts';
-import { CERTIFICATE_REVOCATION, validateCertificateRevocation } from './certificate-revocation.ts';
-import { BACKOFFICE_REQUEST, validateBackofficeRequest } from './backoffice-request.ts';
-import { CASH_SESSION, validateCashSession } from './cash.ts';
-import { CASH_ENTRY, validateCashEntry } from './cash-entry.ts';
-import { CASH_APPROVAL, validateCashApproval } from './cash-approval.ts';
-import { PAYMENT_ORDER, validatePaymentOrder } from './payment-order.ts';
-import { DEVICE, validateDeviceSlot } from './device.ts';
-import { STATS_DAY, validateStatsDay } from './stats-day.ts';
-import { STATS_MONTH, validateStatsMonth } from './stats-month.ts';
-import { SCAN, validateScan } from './scan.ts';
+import { TYPE_HOMES, type TypeHome, type TypeName } from './homes.ts';
+import { validateInstitution, validateSettings } from './institution.ts';
+import { validateBranch } from './branch.ts';
+import { validateService } from './service.ts';
+import { validateCounter } from './counter.ts';
+import { validateRefChange } from './ref-change.ts';
+import { validateCertificateType, validateDocumentType, validateEvent } from './catalogue.ts';
+import { validatePrinterRole } from './printer-role.ts';
+import { validatePerson } from './person.ts';
+import { validateCase } from './case.ts';
+import { validateAccountLine } from './account-line.ts';
+import { validateTicket, validateVisitEvent } from './ticket.ts';
+import { validateCounterState } from './counter-state.ts';
+import { validateCounterEvent } from './counter-event.ts';
+import { validateSubmission, validateSubmissionReview } from './submission.ts';
+import { validateCertificate } from './certificate.ts';
+import { validateCertificateRevocation } from './certificate-revocation.ts';
+import { validateBackofficeRequest } from './backoffice-request.ts';
+import { validateCashSession } from './cash.ts';
+import { validateCashEntry } from './cash-entry.ts';
+import { validateCashApproval } from './cash-approval.ts';
+import { validatePaymentOrder } from './payment-order.ts';
+import { validateDeviceSlot } from './device.ts';
+import { validateStatsDay } from './stats-day.ts';
+import { validateStatsMonth } from './stats-month.ts';
+import { validateScan } from './scan.ts';
 
-export type HomeDb = 'ref' | 'people' | 'branch' | 'scans';
+export type { HomeDb, TypeHome, TypeName } from './homes.ts';
 
-export interface TypeSpec {
-  type: string;
-  db: HomeDb;
-  /** The id up to the first ':' (or the whole id for the singleton `institution`). */
-  idPrefix: string;
-  /** Refuses every update and deletion once written (money, receipts, history). */
-  immutable: boolean;
+export interface TypeSpec extends TypeHome {
   validate: (doc: AnyDoc) => Problem[];
-  /** Largest serialized content (validate/limits.ts): 64 KiB unless the row says otherwise. */
-  maxBytes: number;
 }
 
-function spec(
-  type: string,
-  db: HomeDb,
-  idPrefix: string,
-  immutable: boolean,
-  validate: (doc: AnyDoc) => Problem[],
-  maxBytes = MAX_DOC_BYTES,
-): TypeSpec {
-  return { type, db, idPrefix, immutable, validate, maxBytes };
+/** Each type's structural validator: a type in TYPE_HOMES without one does not compile. */
+const VALIDATORS: Readonly<Record<TypeName, (doc: AnyDoc) => Problem[]>> = {
+  institution: validateInstitution,
+  branch: validateBranch,
+  service: validateService,
+  counter: validateCounter,
+  event: validateEvent,
+  document_type: validateDocumentType,
+  certificate_type: validateCertificateType,
+  settings: validateSettings,
+  printer_role: validatePrinterRole,
+  ref_change: validateRefChange,
+  person: validatePerson,
+  case: validateCase,
+  account_line: validateAccountLine,
+  ticket: validateTicket,
+  visit_event: validateVisitEvent,
+  counter_state: validateCounterState,
+  counter_event: validateCounterEvent,
+  submission: validateSubmission,
+  submission_review: validateSubmissionReview,
+  certificate: validateCertificate,
+  certificate_revocation: validateCertificateRevocation,
+  backoffice_request: validateBackofficeRequest,
+  cash_session: validateCashSession,
+  cash_entry: validateCashEntry,
+  cash_approval: validateCashApproval,
+  payment_order: validatePaymentOrder,
+  device: validateDeviceSlot,
+  stats_day: validateStatsDay,
+  stats_month: validateStatsMonth,
+  scan: validateScan,
+};
+
+function withValidators(): TypeSpec[] {
+  const specs: TypeSpec[] = [];
+  for (let i = 0; i < TYPE_HOMES.length; i++) {
+    const h = TYPE_HOMES[i]!;
+    specs.push({ type: h.type, db: h.db, idPrefix: h.idPrefix, immutable: h.immutable, maxBytes: h.maxBytes, validate: VALIDATORS[h.type] });
+  }
+  return specs;
 }
 
-export const TYPE_SPECS: readonly TypeSpec[] = [
-  spec(INSTITUTION, 'ref', 'institution', false, validateInstitution),
-  spec(BRANCH, 'ref', 'branch', false, validateBranch),
-  spec(SERVICE, 'ref', 'service', false, validateService),
-  spec(COUNTER, 'ref', 'counter', false, validateCounter),
-  spec(EVENT, 'ref', 'event', false, validateEvent),
-  spec(DOCUMENT_TYPE, 'ref', 'doctype', false, validateDocumentType),
-  spec(CERTIFICATE_TYPE, 'ref', 'certtype', false, validateCertificateType),
-  spec(SETTINGS, 'ref', 'settings', false, validateSettings),
-  // The institution's printer settings per device role (issue 14).
-  spec(PRINTER_ROLE, 'ref', 'printer', false, validatePrinterRole),
-  // The change log of services and counters (issue 14): written once, kept.
-  spec(REF_CHANGE, 'ref', 'refchange', true, validateRefChange),
-  spec(PERSON, 'people', 'person', false, validatePerson),
-  spec(CASE, 'people', 'case', false, validateCase),
-  spec(ACCOUNT_LINE, 'people', 'accline', false, validateAccountLine),
-  spec(TICKET, 'branch', 'ticket', false, validateTicket),
-  spec(VISIT_EVENT, 'branch', 'visit', true, validateVisitEvent),
-  spec(COUNTER_STATE, 'branch', 'counterstate', false, validateCounterState),
-  spec(COUNTER_EVENT, 'branch', 'counterevent', true, validateCounterEvent),
-  spec(SUBMISSION, 'branch', 'submission', true, validateSubmission),
-  spec(SUBMISSION_REVIEW, 'branch', 'review', true, validateSubmissionReview),
-  spec(CERTIFICATE, 'branch', 'cert', true, validateCertificate),
-  // One per certificate (its number is the id), never undone: a mistaken revocation means a new certificate.
-  spec(CERTIFICATE_REVOCATION, 'branch', 'certrevocation', true, validateCertificateRevocation),
-  spec(BACKOFFICE_REQUEST, 'branch', 'borequest', false, validateBackofficeRequest),
-  // Not flagged immutable: counted and closed once; history.ts enforces open → (counted →) closed → frozen.
-  spec(CASH_SESSION, 'branch', 'cashsession', false, validateCashSession),
-  spec(CASH_ENTRY, 'branch', 'cash', true, validateCashEntry),
-  spec(CASH_APPROVAL, 'branch', 'cashapproval', true, validateCashApproval),
-  // Paid or cancelled once (history.ts), then frozen.
-  spec(PAYMENT_ORDER, 'branch', 'payorder', false, validatePaymentOrder),
-  // A slot is claimed once and kept: a new owner would reuse the block of numbers.
-  spec(DEVICE, 'branch', 'device', true, validateDeviceSlot),
-  // Recomputed when a late event reaches its day: overwritten, by the server only. A month of
-  // a busy branch is a few hundred KiB of rows.
-  spec(STATS_DAY, 'branch', 'statsday', false, validateStatsDay, MAX_ROLLUP_BYTES),
-  spec(STATS_MONTH, 'branch', 'statsmonth', false, validateStatsMonth, MAX_ROLLUP_BYTES),
-  // The branch's scans database (issue 10): written push-only by the devices that file.
-  spec(SCAN, 'scans', 'scan', true, validateScan),
-];
+export const TYPE_SPECS: readonly TypeSpec[] = /* @__PURE__ */ withValidators();
 
 export function specOfType(type: unknown): TypeSpec | null {
   for (let i = 0; i < TYPE_SPECS.length; i++) if (TYPE_SPECS[i]!.type === type) return TYPE_SPECS[i]!;

@@ -1,6 +1,7 @@
 /**
  * One server and one Chromium per test file; fresh browser contexts per test (closed after
- * it). Any uncaught exception in a page of the test fails it.
+ * it). Any uncaught exception in a page of the test fails it, and so does a string shown
+ * before its part of the dictionary was loaded.
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -56,7 +57,13 @@ export function useBrowserApp(): BrowserApp {
       if (!browser) throw new Error('browser not started');
       const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block', ...options });
       contexts.push(context);
-      context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
+      context.on('page', (page) => {
+        page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+        // A string shown before its part of the dictionary (app/i18n/dictionaries-lazy.ts): a screen awaits too few parts.
+        page.on('console', (message) => {
+          if (message.type() === 'warning' && message.text().startsWith('[i18n]')) pageErrors.push(`${page.url()}: ${message.text()}`);
+        });
+      });
       return context;
     },
     async page(options) {
