@@ -25,6 +25,10 @@ export interface QueueBenchResult {
   readonly deliveredP50Ms: number;
   readonly deliveredP95Ms: number;
   readonly tickets: number;
+  /** Calls per second the 5 busy counters made while the display was measured. */
+  readonly busyCallsPerSecond: number;
+  /** Their tickets still waiting at the end: 0 would mean they ran out and the load stopped early. */
+  readonly busyLeft: number;
   readonly callsPerSecond: number;
   readonly drained: number;
   /** 409s met by the draining counters (a ticket another counter called first), per call. */
@@ -38,6 +42,9 @@ export interface QueueBenchResult {
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+const BUSY_COUNTERS = 5;
+const BUSY_TICKETS = 2000;
 
 export async function benchQueue(options = { tickets: 200, drainTickets: 1000, counters: 20 }): Promise<QueueBenchResult> {
   // COUCH_URL (with COUCH_ADMIN_USER / COUCH_ADMIN_PASSWORD) runs the same figures on Apache CouchDB.
@@ -63,6 +70,13 @@ export async function benchQueue(options = { tickets: 200, drainTickets: 1000, c
         return stored;
       },
     } as typeof http;
+    // The issue's condition: 5 counters busy calling and serving in the same branch database
+    // while the display is measured (another day's tickets, so the display's count is not theirs).
+    const busyDay = '2031-02-02';
+    await issueMany(server.url, BUSY_TICKETS, 2, busyDay);
+    let measuring = true;
+    const busyStarted = performance.now();
+    const busy = drain(server.url, BUSY_COUNTERS, busyDay, () => !measuring);
     const day = new Date().toISOString().slice(0, 10);
     const actor = actorFor('dla', 'reception.dla', 'bench');
     const used: number[] = [];
@@ -78,6 +92,9 @@ export async function benchQueue(options = { tickets: 200, drainTickets: 1000, c
       times.push(shown - t0);
       delivered.push(shown - acknowledged);
     }
+    measuring = false;
+    const busyEnded = performance.now();
+    const busyCalls = (await busy).calls;
     times.sort((a, b) => a - b);
     delivered.sort((a, b) => a - b);
 
@@ -90,6 +107,8 @@ export async function benchQueue(options = { tickets: 200, drainTickets: 1000, c
       deliveredP50Ms: percentile(delivered, 50),
       deliveredP95Ms: percentile(delivered, 95),
       tickets: times.length,
+      busyCallsPerSecond: (busyCalls * 1000) / (busyEnded - busyStarted),
+      busyLeft: BUSY_TICKETS - busyCalls,
       callsPerSecond: (drained.calls * 1000) / drained.ms,
       drained: drained.calls,
       lostRacesPerCall: drained.stats.conflicts / drained.calls,
@@ -108,6 +127,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `issued → visible on the display: p50 ${result.visibleP50Ms.toFixed(1)} ms, p95 ${result.visibleP95Ms.toFixed(1)} ms over ${result.tickets} tickets\n` +
       `ticket write acknowledged → visible: p50 ${result.deliveredP50Ms.toFixed(1)} ms, p95 ${result.deliveredP95Ms.toFixed(1)} ms\n` +
+      `  meanwhile ${BUSY_COUNTERS} busy counters: ${result.busyCallsPerSecond.toFixed(1)} calls/s, ${result.busyLeft} of their tickets left at the end\n` +
       `${arg('counters', 20)}-counter drain: ${result.drained} calls, ${result.callsPerSecond.toFixed(1)} calls/s, ${result.lostRacesPerCall.toFixed(2)} lost races and ${result.writesPerCall.toFixed(2)} writes per call\n` +
       describeRefusals('queue', result.serverOutput).join('\n'),
   );

@@ -169,6 +169,7 @@ async function queuePart() {
   const q = await benchQueue();
   log(`  issued → visible on the display: p50 ${q.visibleP50Ms.toFixed(1)} ms, p95 ${q.visibleP95Ms.toFixed(1)} ms over ${q.tickets} tickets`);
   log(`  ticket write acknowledged → visible: p50 ${q.deliveredP50Ms.toFixed(1)} ms, p95 ${q.deliveredP95Ms.toFixed(1)} ms`);
+  log(`    meanwhile 5 busy counters in the same branch database: ${q.busyCallsPerSecond.toFixed(1)} calls/s, ${q.busyLeft} of their tickets left at the end`);
   log(`  20-counter drain (target ≥ 50 calls/s): ${q.drained} calls, ${q.callsPerSecond.toFixed(1)} calls/s, ${q.lostRacesPerCall.toFixed(2)} lost races and ${q.writesPerCall.toFixed(2)} writes per call`);
   for (const line of describeRefusals('queue', q.serverOutput)) log(line);
 }

@@ -70,8 +70,11 @@ export interface DrainResult {
   readonly stats: HttpStoreStats;
 }
 
-/** `counters` counters (C01…) on the service matrix row `services(i)` drain every queue. */
-export async function drain(base: string, counters: number, day = today()): Promise<DrainResult> {
+/**
+ * `counters` counters (C01…) on the service matrix row `services(i)` drain every queue, or
+ * until `stop()` says so (the bench's busy counters while the display is measured).
+ */
+export async function drain(base: string, counters: number, day = today(), stop: () => boolean = () => false): Promise<DrainResult> {
   const session = await signIn(base, 'counter.dla', 'demo-counter');
   const stats: HttpStoreStats = { writes: 0, conflicts: 0, queries: 0 };
   const store = httpQueueStore(base, session, 'fo_branch_dla', stats);
@@ -85,7 +88,7 @@ export async function drain(base: string, counters: number, day = today()): Prom
       // Each counter serves two or three queues, together covering them all.
       const services = [all[i % all.length]!, all[(i + 1) % all.length]!, ...(i % 2 ? [all[(i + 3) % all.length]!] : [])];
       const actor = actorFor('dla', 'counter.dla', code.toLowerCase(), code);
-      for (;;) {
+      while (!stop()) {
         const called = await callNext(store, { day, services, rules: NO_RULES, spread: { position: i, width: counters } }, actor());
         if (!called.ok) {
           if (called.error === 'queue_empty') return;

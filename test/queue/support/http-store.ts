@@ -42,17 +42,24 @@ export function httpQueueStore(base: string, session: Session, db: string, stats
  * What a device's live replica gives a counter: the branch's tickets, kept up to date from
  * the server's _changes feed (one incremental read shared by the counters of this process).
  */
+const PAGE = 5000;
+
 export function changesReplica(base: string, session: Session, db: string, stats: HttpStoreStats) {
   const tickets = new Map<string, Stored<Ticket>>();
   let since = '0';
   let running: Promise<void> | null = null;
+  /** To the end of the feed, a page at a time (a busy branch has more than one page of changes). */
   async function pull(): Promise<void> {
-    stats.queries++;
-    const q = new URLSearchParams({ since, include_docs: 'true', limit: '5000' });
-    const res = await couch(base, session, 'GET', `/${db}/_changes?${q}`);
-    if (res.status !== 200) throw new Error(`_changes: ${res.status}`);
-    for (const r of res.body.results as { id: string; doc?: Stored<Ticket> }[]) if (r.doc?.type === 'ticket') tickets.set(r.id, r.doc);
-    since = String(res.body.last_seq);
+    for (;;) {
+      stats.queries++;
+      const q = new URLSearchParams({ since, include_docs: 'true', limit: String(PAGE) });
+      const res = await couch(base, session, 'GET', `/${db}/_changes?${q}`);
+      if (res.status !== 200) throw new Error(`_changes: ${res.status}`);
+      const results = res.body.results as { id: string; doc?: Stored<Ticket> }[];
+      for (const r of results) if (r.doc?.type === 'ticket') tickets.set(r.id, r.doc);
+      since = String(res.body.last_seq);
+      if (results.length < PAGE) return;
+    }
   }
   return {
     catchUp(): Promise<void> {
