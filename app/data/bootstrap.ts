@@ -1,6 +1,6 @@
 /**
  * The first pull of an empty replica, without the per-document replication protocol: the
- * server's changes feed read in pages of 2,000 with the documents in them
+ * server's changes feed read in pages of 5,000 (2,000 wrote about a third slower, 10,000 no faster) with the documents in them
  * (`_changes?include_docs=true`), each page written in one local `bulkDocs` with
  * `new_edits: false` (the server's revisions kept as they are), then the live replication
  * continues from the last page's sequence. PouchDB's replicator asks the server three times
@@ -17,7 +17,7 @@
  */
 import type { Db } from './docs.ts';
 
-export const BOOTSTRAP_PAGE = 2000;
+export const BOOTSTRAP_PAGE = 5000;
 
 /** Local documents are neither replicated nor counted. */
 export const BOOTSTRAP_MARK = '_local/fo-bootstrap';
