@@ -8,7 +8,7 @@ import type { Auth } from '../auth/AuthProvider.tsx';
 import { BROWSER_ADAPTER, BrowserPouch, loadPouchPlugins } from './pouch.ts';
 import { openDataLayer } from './data-layer.ts';
 import { createSyncStatus } from './sync-status.ts';
-import { validateWrite } from './validate.ts';
+import { loadValidator, validateWrite } from './validate.ts';
 import type { Data } from './DataProvider.tsx';
 import { followPrinterRole } from '../printing/role-follower.ts';
 
@@ -31,6 +31,8 @@ export function openBrowserData(user: { readonly name: string; readonly roles: r
   // When the link returns, do not wait for the retry back-off to run out.
   const kick = () => layer.startSync();
   window.addEventListener('online', kick);
+  // The validators, fetched after the first screen (not in it) but before the link can drop.
+  void loadValidator().catch(() => undefined);
   // The institution's printer settings for this device's role (issue 14), live.
   const stopPrinterRole = followPrinterRole(layer, user.roles);
   // The institution's logo for the header (issue 14), live; fetched after the first screen.

@@ -9,8 +9,21 @@ import type { ValidateHook } from './docs.ts';
 
 let validator: Promise<typeof import('../../couch-design/validate/entry.ts')> | undefined;
 
+/**
+ * Fetches the validators now (the data layer asks right after the first screen): a device that
+ * goes offline before its first write, with no service worker yet, must still be able to
+ * write. A failed fetch is forgotten, so the next write tries again.
+ */
+export function loadValidator(): Promise<typeof import('../../couch-design/validate/entry.ts')> {
+  validator ??= import('../../couch-design/validate/entry.ts').catch((error: unknown) => {
+    validator = undefined;
+    throw error;
+  });
+  return validator;
+}
+
 export const validateWrite: ValidateHook = async (doc, ctx) => {
-  const { dbKindOf, validateForWrite } = await (validator ??= import('../../couch-design/validate/entry.ts'));
+  const { dbKindOf, validateForWrite } = await loadValidator();
   const kind = dbKindOf(ctx.db);
   if (!kind) return [{ field: '_id', code: 'wrong_db' }];
   return validateForWrite(doc, ctx.previous, { name: ctx.user.name, roles: [...ctx.user.roles] }, kind);
