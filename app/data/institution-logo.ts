@@ -6,6 +6,7 @@
  */
 import { INSTITUTION_ID, LOGO_ATTACHMENT } from '../../couch-design/types/institution.ts';
 import type { DataLayer } from './data-layer.ts';
+import { followRefDoc } from './follow-ref-doc.ts';
 
 export interface InstitutionLogo {
   readonly bytes: Uint8Array<ArrayBuffer>;
@@ -46,13 +47,10 @@ export function followInstitutionLogo(layer: Replicas, onLogo: (logo: Institutio
     shown = logo?.digest ?? null;
     onLogo(logo);
   };
-  const feed = layer.local('ref')?.changes({ since: 'now', live: true, doc_ids: [INSTITUTION_ID] });
-  feed?.on('change', () => void read());
-  feed?.on('error', () => undefined);
-  void read();
+  const stop = followRefDoc(layer, INSTITUTION_ID, () => void read());
   return () => {
     stopped = true;
-    feed?.cancel();
+    stop();
   };
 }
 

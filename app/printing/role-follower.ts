@@ -5,6 +5,7 @@
  */
 import { PRINTER_ROLE, printerRoleId, printerRoleOf, type PrinterRoleDefaults } from '../../couch-design/types/printer-role.ts';
 import type { DataLayer } from '../data/data-layer.ts';
+import { followRefDoc } from '../data/follow-ref-doc.ts';
 import { setPrinterRoleDefault } from './role-default.ts';
 
 export function followPrinterRole(layer: Pick<DataLayer, 'get' | 'local'>, roles: readonly string[]): () => void {
@@ -17,13 +18,10 @@ export function followPrinterRole(layer: Pick<DataLayer, 'get' | 'local'>, roles
       .get<PrinterRoleDefaults>('ref', id)
       .then((doc) => stopped || setPrinterRoleDefault(doc && doc.type === PRINTER_ROLE ? doc : null))
       .catch(() => undefined); // the database closed under it (sign-out)
-  const feed = layer.local('ref')?.changes({ since: 'now', live: true, doc_ids: [id] });
-  feed?.on('change', () => void read());
-  feed?.on('error', () => undefined);
-  void read();
+  const stop = followRefDoc(layer, id, () => void read());
   return () => {
     stopped = true;
-    feed?.cancel();
+    stop();
     setPrinterRoleDefault(null);
   };
 }

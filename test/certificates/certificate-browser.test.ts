@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { useBrowserApp } from '../browser/support/browser-app.ts';
 import { ADMIN, basicAuth, couch, couchAt, engineUrl, signIn } from '../support/couch-http.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { renderFirstPage } from '../support/pdf-page.ts';
 import { axeViolations, cspViolations, describeFindings } from '../support/page-audit.ts';
 import { PDFTOTEXT, counterTablet, day, issue, serveNext, settled } from '../desk/support/filing-page.ts';
 import { cashSettings } from '../../app/cash/config.ts';
@@ -89,29 +90,14 @@ async function openedSignedOut(link: string): Promise<string | null> {
   return result.getAttribute('data-status');
 }
 
-/** The PDF's first page rendered at 150 dpi (pdftoppm, binary PPM: `P6 <w> <h> 255` then RGB), its QR decoded with jsQR. */
+/** The QR of the PDF's first page, rendered at 150 dpi and decoded with jsQR. */
 function qrOfPdf(file: string): string {
-  const prefix = file.replace(/\.pdf$/, '');
-  execFileSync('/usr/bin/pdftoppm', ['-r', '150', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
-  const ppm = readFileSync(`${prefix}.ppm`);
-  // The header's four fields, separated by single whitespace characters.
-  const header: string[] = [];
-  let at = 0;
-  while (header.length < 4) {
-    let end = at;
-    while (!/\s/.test(String.fromCharCode(ppm[end]!))) end++;
-    header.push(ppm.subarray(at, end).toString('ascii'));
-    at = end + 1;
-  }
-  const [magic, w, h, max] = header as [string, string, string, string];
-  expect([magic, max]).toEqual(['P6', '255']);
-  const width = Number(w);
-  const height = Number(h);
+  const { width, height, rgb } = renderFirstPage(file, 150);
   const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0, j = at; i < width * height; i++, j += 3) {
-    rgba[i * 4] = ppm[j]!;
-    rgba[i * 4 + 1] = ppm[j + 1]!;
-    rgba[i * 4 + 2] = ppm[j + 2]!;
+  for (let i = 0, j = 0; i < width * height; i++, j += 3) {
+    rgba[i * 4] = rgb[j]!;
+    rgba[i * 4 + 1] = rgb[j + 1]!;
+    rgba[i * 4 + 2] = rgb[j + 2]!;
     rgba[i * 4 + 3] = 255;
   }
   const code = jsQR(rgba, width, height);

@@ -6,12 +6,13 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { certificatePdf } from '../../app/certificates/certificate-pdf.ts';
 import type { CertificatePaper } from '../../app/certificates/certificate-text.ts';
 import { LOGO_BOX } from '../../app/printing/letterhead-layout.ts';
+import { renderFirstPage } from '../support/pdf-page.ts';
 import { solidPng } from '../support/png.ts';
 
 const DPI = 50;
@@ -43,25 +44,12 @@ interface Page {
   rgb(x: number, y: number): [number, number, number];
 }
 
-/** The PDF's first page as pdftoppm renders it (binary PPM: `P6 <w> <h> 255` then RGB). */
+/** The certificate's first page, rendered. */
 function render(name: string, paper: CertificatePaper): { page: Page; file: string } {
   const file = join(dir, `${name}.pdf`);
   writeFileSync(file, new Uint8Array(certificatePdf(paper, 'fr').output('arraybuffer')));
-  const prefix = join(dir, name);
-  execFileSync('/usr/bin/pdftoppm', ['-r', String(DPI), '-f', '1', '-l', '1', '-singlefile', file, prefix]);
-  const ppm = readFileSync(`${prefix}.ppm`);
-  const header: string[] = [];
-  let at = 0;
-  while (header.length < 4) {
-    let end = at;
-    while (!/\s/.test(String.fromCharCode(ppm[end]!))) end++;
-    header.push(ppm.subarray(at, end).toString('ascii'));
-    at = end + 1;
-  }
-  expect(header[0]).toBe('P6');
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  return { file, page: { width, height, rgb: (x, y) => [...ppm.subarray(at + (y * width + x) * 3, at + (y * width + x) * 3 + 3)] as [number, number, number] } };
+  const { width, height, rgb } = renderFirstPage(file, DPI);
+  return { file, page: { width, height, rgb: (x, y) => [...rgb.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)] as [number, number, number] } };
 }
 
 /** The share of pixels in a rectangle (millimetres) that `test` accepts. */
