@@ -43,7 +43,7 @@ if (!couchUrl) {
 const couch = adminClient(couchUrl, config.couchAdmin);
 const provisionInput = {
   couch,
-  localUrl: withCredentials(process.env.REPLICATION_URL || couchUrl, config.couchAdmin),
+  localUrl: engine ? null : withCredentials(process.env.REPLICATION_URL || couchUrl, config.couchAdmin),
   centralUrl: config.centralUrl,
   branches: config.branches,
   designDocs: await readBuiltDesignDocs(),

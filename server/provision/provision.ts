@@ -11,8 +11,8 @@ import { deleteUsers, ensureUsers, type UserSpec } from './users.ts';
 
 export interface ProvisionInput {
   couch: Couch;
-  /** This engine's base URL with admin credentials (for its replicator). */
-  localUrl: string;
+  /** This engine's base URL with admin credentials (for its replicator); null: the embedded engine (replication.ts). */
+  localUrl: string | null;
   centralUrl: string | null;
   /** Branch codes to hold; empty = every branch in the reference data. */
   branches: readonly string[];

@@ -9,6 +9,19 @@ describe('replicationPlan', () => {
       ['fo_central_from_yde', 'http://a:b@127.0.0.1:5985/fo_branch_yde', 'http://a:b@127.0.0.1:5985/fo_central'],
     ]);
   });
+  it('on the embedded engine, names its own databases so that its replicator stays in its process', () => {
+    const head = replicationPlan({ localUrl: null, centralUrl: null, branches: ['dla'] });
+    expect(head.map((r) => `${r.source} -> ${r.target}`)).toEqual(['fo_branch_dla -> fo_central']);
+    const branch = replicationPlan({ localUrl: null, centralUrl: 'https://u:p@ho', branches: ['dla'] });
+    expect(branch.map((r) => `${r.source} -> ${r.target}`)).toEqual([
+      'https://u:p@ho/_users -> _users',
+      'https://u:p@ho/fo_ref -> fo_ref',
+      'https://u:p@ho/fo_people -> fo_people',
+      'fo_branch_dla -> https://u:p@ho/fo_branch_dla',
+      'https://u:p@ho/fo_branch_dla -> fo_branch_dla',
+      'fo_scans_dla -> https://u:p@ho/fo_scans_dla',
+    ]);
+  });
   it('at a branch, syncs its branch both ways, pushes its scans one way and pulls users, reference data and people', () => {
     const plan = replicationPlan({ localUrl: 'http://l', centralUrl: 'https://u:p@ho', branches: ['dla'] });
     expect(plan.map((r) => `${r.source} -> ${r.target}`)).toEqual([
