@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { fr } from './app/i18n/fr.ts';
 import { en } from './app/i18n/en.ts';
 import { PART_NAMES, messagesOfPart, type Part } from './app/i18n/parts.ts';
+import { idbChangesPatch } from './app/tools/idb-changes-patch.ts';
 
 /** Where the dev/preview server sends /db and /health: the Front Office server (`npm run dev` starts it). */
 const backend = process.env.FO_DEV_BACKEND ?? 'http://127.0.0.1:8080';
@@ -83,6 +84,7 @@ export default defineConfig({
   server: { proxy },
   preview: { proxy },
   plugins: [
+    idbChangesPatch(),
     oneLocaleAtATime(),
     messageParts(),
     solid(),

@@ -3,7 +3,7 @@
  * user-data-dir (on-disk IndexedDB, as on a device; Playwright's plain `newContext()` is an
  * incognito context whose IndexedDB lives in memory), the bench page, one variant, closed.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -44,8 +44,19 @@ export async function runInFreshProfile(baseUrl: string, request: RunRequest): P
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`${request.variant} on ${request.db}: no result in ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
     });
+    // FO_BROWSER_PROF=<dir>: a V8 CPU profile of the page's run (open it in DevTools).
+    const profiler = process.env.FO_BROWSER_PROF ? await context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+      await profiler.send('Profiler.start');
+    }
     try {
       const result = await Promise.race([page.evaluate((r) => window.benchRun!(r), request), timeout]);
+      if (profiler) {
+        const { profile } = await profiler.send('Profiler.stop');
+        writeFileSync(join(process.env.FO_BROWSER_PROF!, `${request.variant}-${request.db}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+      }
       return { result, userAgent: await page.evaluate(() => navigator.userAgent) };
     } finally {
       clearTimeout(timer);

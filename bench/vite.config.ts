@@ -6,6 +6,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import appConfig from '../vite.config.ts';
+import { idbChangesPatch } from '../app/tools/idb-changes-patch.ts';
 
 const app = appConfig as UserConfig;
 
@@ -15,6 +16,8 @@ export default defineConfig({
   publicDir: false,
   define: app.define,
   resolve: app.resolve,
+  // The app's fix to the IndexedDB adapter's live changes: "ours" runs the app's data layer.
+  plugins: [idbChangesPatch()],
   logLevel: 'warn',
   build: {
     outDir: fileURLToPath(new URL('../dist/__bench', import.meta.url)),

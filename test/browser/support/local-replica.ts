@@ -10,35 +10,19 @@
  * Needs a context with `serviceWorkers: 'block'`: a service worker would answer the helper
  * tab's navigation from its precache before the route could.
  */
-import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { LocalReplicaApi } from './local-replica-entry.ts';
+import { bundleForPage, pageWithScript } from './page-bundle.ts';
 
 const ENTRY = fileURLToPath(new URL('./local-replica-entry.ts', import.meta.url));
-const EVENTS_SHIM = fileURLToPath(new URL('../../../app/data/events-shim.ts', import.meta.url));
 const HELPER_PATH = '/__test__/local-replica';
 
 let bundle: Promise<string> | null = null;
 
-/** The helper script, built once per test file with the same aliases as the app's build. */
+/** The helper script, built once per test file (page-bundle.ts: PouchDB as the app builds it). */
 function helperScript(): Promise<string> {
-  bundle ??= build({
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    define: { global: 'globalThis' },
-    resolve: { alias: { events: EVENTS_SHIM } },
-    build: { write: false, emptyOutDir: false, outDir: tmpdir(), copyPublicDir: false, minify: false, lib: { entry: ENTRY, formats: ['iife'], name: 'foLocalReplica' } },
-  }).then((result) => {
-    const outputs = Array.isArray(result) ? result : [result];
-    for (const out of outputs) {
-      if (!('output' in out)) continue;
-      for (const chunk of out.output) if (chunk.type === 'chunk') return chunk.code;
-    }
-    throw new Error('local-replica helper: no chunk built');
-  });
+  bundle ??= bundleForPage(ENTRY, 'foLocalReplica');
   return bundle;
 }
 
@@ -55,7 +39,7 @@ export class LocalReplica {
     const script = await helperScript();
     const url = baseUrl + HELPER_PATH;
     await context.route(url, (route) =>
-      route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>local replica</title><script>${script.replace(/<\/script/gi, '<\\/script')}</script>` }),
+      route.fulfill({ contentType: 'text/html', body: pageWithScript('local replica', script) }),
     );
     const page = await context.newPage();
     await page.goto(url);
