@@ -1,6 +1,6 @@
 /** Providers, routes and the role guard. */
 import { Match, Show, Switch, createMemo, lazy, type JSX } from 'solid-js';
-import { Navigate, Route, Router, useSearchParams, type RouteSectionProps } from '@solidjs/router';
+import { Navigate, Router, useSearchParams } from './routing/Router.tsx';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
 import { NO_ROLE_PATH, SCREEN_PATHS, canOpen, isFullScreen, landingPath, screenOfPath } from './auth/landing.ts';
@@ -32,7 +32,7 @@ const PrinterSettings = lazy(() => withParts(FEATURE_PARTS.printerSettings, () =
 // Public, for third parties checking a paper: never in a staff device's first load.
 const VerifyPage = lazy(() => withParts(FEATURE_PARTS.verify, () => import('./screens/verify/VerifyPage.tsx')).then((m) => ({ default: m.VerifyPage })));
 
-function Root(props: RouteSectionProps) {
+function Root(props: { children: JSX.Element }) {
   const { t } = useI18n();
   const auth = useAuth();
   const update = createUpdatePrompt();
@@ -146,26 +146,23 @@ function warmUp() {
   preloadScreen(screen);
 }
 
+/** Flat: a page per path (app/routing/paths.ts), any other path goes home. */
+const ROUTES = {
+  '/': Home,
+  '/signin': SignInRoute,
+  [ENROL_PATH]: EnrolRoute,
+  [VERIFY_PATH]: VerifyPage,
+  [NO_ROLE_PATH]: NoRole,
+  ...Object.fromEntries(JOB_ROLES.map((screen) => [SCREEN_PATHS[screen], () => <GuardedScreen screen={screen} />])),
+  [PRINTER_PATH]: () => <SignedIn>{() => <ScreenLayout fullScreen={false}><PrinterSettings /></ScreenLayout>}</SignedIn>,
+};
+
 export function App() {
   warmUp();
   return (
     <I18nProvider>
       <AuthProvider>
-        <Router root={Root}>
-          <Route path="/" component={Home} />
-          <Route path="/signin" component={SignInRoute} />
-          <Route path={ENROL_PATH} component={EnrolRoute} />
-          <Route path={VERIFY_PATH} component={VerifyPage} />
-          <Route path={NO_ROLE_PATH} component={NoRole} />
-          {JOB_ROLES.map((screen) => (
-            <Route path={SCREEN_PATHS[screen]} component={() => <GuardedScreen screen={screen} />} />
-          ))}
-          <Route
-            path={PRINTER_PATH}
-            component={() => <SignedIn>{() => <ScreenLayout fullScreen={false}><PrinterSettings /></ScreenLayout>}</SignedIn>}
-          />
-          <Route path="*" component={() => <Navigate href="/" />} />
-        </Router>
+        <Router root={Root} routes={ROUTES} fallback={() => <Navigate href="/" />} />
       </AuthProvider>
     </I18nProvider>
   );

@@ -3,7 +3,7 @@
  * Users, reference data (services, counters, institution, catalogue, printers), imports and devices.
  */
 import { For, Match, Switch, lazy } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '../../routing/Router.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';

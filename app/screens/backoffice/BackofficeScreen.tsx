@@ -6,7 +6,7 @@
  * docs/BACKOFFICE.md.
  */
 import { Show, createMemo, createSignal, on, createEffect, onCleanup } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '../../routing/Router.tsx';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
