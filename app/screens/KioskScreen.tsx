@@ -18,6 +18,7 @@ import { Button } from '../ui/Button.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Keypad } from './kiosk/Keypad.tsx';
 import { checkKioskNumber, typeDigit } from './kiosk/number.ts';
+import './kiosk/kiosk.css';
 
 /** Choosing: back to the first step after this long untouched. */
 const IDLE_MS = 20_000;

@@ -11,6 +11,7 @@ import { CountersSection } from './CountersSection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
 import { InstitutionSection } from './InstitutionSection.tsx';
 import { CatalogueSection } from './CatalogueSection.tsx';
+import './admin.css';
 
 // Fetched when opened: the admin's first load stays within its budget (test/shell-budget.test.ts);
 // the devices section brings the QR encoder.

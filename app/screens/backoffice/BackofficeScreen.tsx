@@ -28,6 +28,8 @@ import { RowDetail } from './RowDetail.tsx';
 import { createBranchChanges } from './branch-changes.ts';
 import { RequestsRegister } from './requests/RequestsRegister.tsx';
 import { CertificateRevocations } from './certificates/CertificateRevocations.tsx';
+import './backoffice.css';
+import '../desk-shared.css';
 
 function DeliveredDocuments() {
   const { t, locale } = useI18n();

@@ -14,6 +14,7 @@ import { CashApprove } from '../cash/CashApprove.tsx';
 import { CashFindings } from '../cash/CashFindings.tsx';
 import { CashHeadOffice } from '../cash/CashHeadOffice.tsx';
 import './supervisor.css';
+import '../cash/cash.css';
 
 // The admin section's component, loaded on first use.
 const CountersSection = lazy(() => import('../admin/CountersSection.tsx').then((m) => ({ default: m.CountersSection })));
