@@ -154,6 +154,8 @@ function warmUp() {
   if (!screen) return;
   preloadData();
   preloadScreen(screen);
+  // A staff device started without the network opens on the unlock (AuthProvider): its form now, not after the session check.
+  if (!navigator.onLine && !isFullScreen(screen)) void Unlock.preload();
 }
 
 /** Flat: a page per path (app/routing/paths.ts), any other path goes home. */
