@@ -1,6 +1,7 @@
 /** Providers, routes and the role guard. */
-import { Match, Show, Switch, createMemo, lazy, type JSX } from 'solid-js';
-import { Navigate, Route, Router, useSearchParams, type RouteSectionProps } from '@solidjs/router';
+import { Match, Show, Switch, createEffect, createMemo, lazy, type JSX } from 'solid-js';
+import { Navigate, Router, useSearchParams } from './routing/Router.tsx';
+import { routeKey } from './routing/paths.ts';
 import { I18nProvider, useI18n } from './i18n/I18nProvider.tsx';
 import { AuthProvider, useAuth } from './auth/AuthProvider.tsx';
 import { NO_ROLE_PATH, SCREEN_PATHS, canOpen, isFullScreen, landingPath, screenOfPath } from './auth/landing.ts';
@@ -10,12 +11,8 @@ import { UpdateBanner } from './pwa/UpdateBanner.tsx';
 import { ScreenLayout } from './layout/ScreenLayout.tsx';
 import type { GuardState } from './layout/GuardNotice.tsx';
 import { NoRoleScreen, RoleScreen, preloadScreen } from './screens/RoleScreen.tsx';
-import { SignIn } from './screens/SignIn.tsx';
-import { Unlock } from './auth/Unlock.tsx';
-import { ChangePassword } from './auth/ChangePassword.tsx';
-import { Enrol } from './auth/Enrol.tsx';
 import { ENROL_PATH } from './auth/enrol-rules.ts';
-import { mustChangePassword } from './admin/user-rules.ts';
+import { mustChangePassword } from './admin/account-flags.ts';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
 import { VERIFY_PATH } from './certificates/verify-path.ts';
@@ -27,15 +24,24 @@ function withParts<T>(parts: readonly Part[], load: () => Promise<T>): Promise<T
   return Promise.all([load(), loadParts(parts)]).then(([module]) => module);
 }
 
+// The forms before a screen, each its own chunk: a signed-in device's first load carries none
+// of them (the service worker precaches them, so a locked device still unlocks offline).
+const SignIn = lazy(() => import('./screens/SignIn.tsx').then((m) => ({ default: m.SignIn })));
+const Enrol = lazy(() => import('./auth/Enrol.tsx').then((m) => ({ default: m.Enrol })));
+const Unlock = lazy(() => import('./auth/Unlock.tsx').then((m) => ({ default: m.Unlock })));
+const ChangePassword = lazy(() => import('./auth/ChangePassword.tsx').then((m) => ({ default: m.ChangePassword })));
+
 // Loaded on first visit: the printing code stays out of the first load.
 const PrinterSettings = lazy(() => withParts(FEATURE_PARTS.printerSettings, () => import('./printing/PrinterSettings.tsx')));
 // Public, for third parties checking a paper: never in a staff device's first load.
 const VerifyPage = lazy(() => withParts(FEATURE_PARTS.verify, () => import('./screens/verify/VerifyPage.tsx')).then((m) => ({ default: m.VerifyPage })));
 
-function Root(props: RouteSectionProps) {
+function Root(props: { children: JSX.Element }) {
   const { t } = useI18n();
   const auth = useAuth();
   const update = createUpdatePrompt();
+  // Where a sign-out leads: fetched once the start is settled, so it opens even if the network is gone by then.
+  createEffect(() => void (auth.ready() && SignIn.preload()));
   // One data layer per user (and role set): switching screens keeps replication running.
   const userKey = createMemo(() => {
     const user = auth.user();
@@ -137,35 +143,38 @@ function NoRole() {
 
 /**
  * A device reopened on a role's screen (a kiosk after a power cut): its data layer and screen
- * chunks are fetched while the session is resumed, not one after the other once it is.
+ * chunks are fetched while the session is resumed, not one after the other once it is; the
+ * sign-in or enrolment form likewise on their own address.
  */
 function warmUp() {
+  const path = routeKey(location.pathname);
+  if (path === '/signin') return void SignIn.preload();
+  if (path === ENROL_PATH) return void Enrol.preload();
   const screen = screenOfPath(location.pathname);
   if (!screen) return;
   preloadData();
   preloadScreen(screen);
+  // A staff device started without the network opens on the unlock (AuthProvider): its form now, not after the session check.
+  if (!navigator.onLine && !isFullScreen(screen)) void Unlock.preload();
 }
+
+/** Flat: a page per path (app/routing/paths.ts), any other path goes home. */
+const ROUTES = {
+  '/': Home,
+  '/signin': SignInRoute,
+  [ENROL_PATH]: EnrolRoute,
+  [VERIFY_PATH]: VerifyPage,
+  [NO_ROLE_PATH]: NoRole,
+  ...Object.fromEntries(JOB_ROLES.map((screen) => [SCREEN_PATHS[screen], () => <GuardedScreen screen={screen} />])),
+  [PRINTER_PATH]: () => <SignedIn>{() => <ScreenLayout fullScreen={false}><PrinterSettings /></ScreenLayout>}</SignedIn>,
+};
 
 export function App() {
   warmUp();
   return (
     <I18nProvider>
       <AuthProvider>
-        <Router root={Root}>
-          <Route path="/" component={Home} />
-          <Route path="/signin" component={SignInRoute} />
-          <Route path={ENROL_PATH} component={EnrolRoute} />
-          <Route path={VERIFY_PATH} component={VerifyPage} />
-          <Route path={NO_ROLE_PATH} component={NoRole} />
-          {JOB_ROLES.map((screen) => (
-            <Route path={SCREEN_PATHS[screen]} component={() => <GuardedScreen screen={screen} />} />
-          ))}
-          <Route
-            path={PRINTER_PATH}
-            component={() => <SignedIn>{() => <ScreenLayout fullScreen={false}><PrinterSettings /></ScreenLayout>}</SignedIn>}
-          />
-          <Route path="*" component={() => <Navigate href="/" />} />
-        </Router>
+        <Router root={Root} routes={ROUTES} fallback={() => <Navigate href="/" />} />
       </AuthProvider>
     </I18nProvider>
   );

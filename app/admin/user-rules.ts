@@ -11,11 +11,9 @@
 import { HQ_ROLE, JOB_ROLES, branchOfRoles, branchRole, isJobRole, type JobRole } from '../../couch-design/roles.ts';
 import { BRANCH_CODE_PATTERN } from '../../couch-design/databases.ts';
 import { passwordProblem } from '../../server/gateway/password-rules.ts';
+import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled, mustChangePassword } from './account-flags.ts';
 
-/** The account may not sign in; its `_users` document (and its history) stays. */
-export const DISABLED_ROLE = 'account:disabled';
-/** Set by a creation or a reset: the next sign-in must choose a new password before anything else. */
-export const MUST_CHANGE_PASSWORD_ROLE = 'account:must-change-password';
+export { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled, mustChangePassword };
 const ACCOUNT_FLAGS: readonly string[] = [DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE];
 
 /** Lower-case, as the demo names (`counter.dla`): starts with a letter, 2–40 characters. */
@@ -44,8 +42,6 @@ export type UserProblem =
   | 'place_invalid'
   | 'password_weak';
 
-export const isDisabled = (roles: readonly string[]): boolean => roles.includes(DISABLED_ROLE);
-export const mustChangePassword = (roles: readonly string[]): boolean => roles.includes(MUST_CHANGE_PASSWORD_ROLE);
 
 export function placeRoleOf(roles: readonly string[]): string | null {
   if (roles.includes(HQ_ROLE)) return HQ_ROLE;

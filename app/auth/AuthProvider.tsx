@@ -5,8 +5,8 @@
  */
 import { createContext, createEffect, createSignal, on, onCleanup, onMount, useContext, type Accessor, type JSX } from 'solid-js';
 import { deleteSession, getSession, postSession, type SessionAnswer } from './couch-session.ts';
-import { signIn as decideSignIn, type SessionUser, type SignInResult } from './sign-in.ts';
-import { checkPassword, cryptoAvailable, deriveVerifier, storageVerifierStore } from './verifier.ts';
+import type { SessionUser, SignInResult } from './sign-in.ts';
+import { cryptoAvailable, storageVerifierStore } from './verifier-store.ts';
 import { resumeRecord, storageResumeStore, usableRecord } from './resume.ts';
 import { askStanding, sweepVerifiers } from './verifier-sweep.ts';
 import { enrolDevice, storageDeviceMarker, type DeviceMarker } from './enrol-client.ts';
@@ -45,6 +45,12 @@ export interface Auth {
 }
 
 const AuthContext = createContext<Auth>();
+/**
+ * The sign-in decision and the PBKDF2 code: needed at a sign-in, an unlock or a new session,
+ * not to resume one, so out of the first load; fetched right after the start (below) so that
+ * a device that loses the network later still has them without a service worker.
+ */
+const signInCode = () => Promise.all([import('./sign-in.ts'), import('./verifier.ts')]);
 /** When sign-out looks again for a session brought back by a late answer. */
 const SIGN_OUT_CHECKS_MS = [0, 300, 1000, 2500];
 
@@ -72,17 +78,10 @@ export function AuthProvider(props: { children: JSX.Element }) {
   let password: string | null = null; // memory only
   let reconnecting: Promise<void> | null = null;
 
-  const deps = {
-    online: () => navigator.onLine,
-    postSession,
-    store,
-    derive: deriveVerifier,
-    check: checkPassword,
-    cryptoAvailable,
-  };
-
   async function signIn(name: string, typed: string): Promise<SignInResult> {
-    const result = await decideSignIn(name, typed, deps);
+    const [{ signIn: decide }, { deriveVerifier, checkPassword }] = await signInCode();
+    const deps = { online: () => navigator.onLine, postSession, store, derive: deriveVerifier, check: checkPassword, cryptoAvailable };
+    const result = await decide(name, typed, deps);
     if (result.ok) {
       password = typed;
       setNotice(null);
@@ -129,7 +128,8 @@ export function AuthProvider(props: { children: JSX.Element }) {
       setUser({ name: current.name, roles, offline: false });
       setSessionEpoch((n) => n + 1);
       if (cryptoAvailable() && roles.join() !== current.roles.join()) {
-        deriveVerifier(current.name, roles, password).then(store.save, () => undefined);
+        const typed = password;
+        signInCode().then(([, { deriveVerifier }]) => deriveVerifier(current.name, roles, typed)).then(store.save, () => undefined);
       }
     } else if (answer.kind === 'unauthorized' || answer.kind === 'disabled') {
       store.remove(current.name); // the password was changed, the user removed or disabled
@@ -193,7 +193,10 @@ export function AuthProvider(props: { children: JSX.Element }) {
     }
   }
 
-  onMount(() => void start().finally(() => setReady(true)));
+  onMount(() => void start().finally(() => {
+    setReady(true);
+    void signInCode().catch(() => undefined);
+  }));
 
   async function unlock(typed: string): Promise<SignInResult> {
     const current = locked();

@@ -5,7 +5,7 @@
  * only when an administrator revokes it. One form, one primary action.
  */
 import { Show, createSignal, onMount } from 'solid-js';
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '../routing/Router.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 import { useAuth } from './AuthProvider.tsx';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, constantTimeEqual, deriveVerifier, parseVerifier, storageVerifierStore, type Verifier } from './verifier.ts';
+import { checkPassword, constantTimeEqual, deriveVerifier } from './verifier.ts';
+import { parseVerifier, storageVerifierStore, type Verifier } from './verifier-store.ts';
 import { signIn, type SignInDeps } from './sign-in.ts';
 import { sweepVerifiers } from './verifier-sweep.ts';
 import type { SessionAnswer } from './couch-session.ts';

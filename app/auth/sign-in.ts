@@ -3,7 +3,7 @@
  * its injected dependencies, so it is tested without a server.
  */
 import type { SessionAnswer } from './couch-session.ts';
-import type { Verifier, VerifierStore } from './verifier.ts';
+import type { Verifier, VerifierStore } from './verifier-store.ts';
 
 export interface SessionUser {
   readonly name: string;

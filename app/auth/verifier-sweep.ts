@@ -5,7 +5,7 @@
  * Until then — a device that never reaches the server — the verifier still opens it: the
  * limit of any offline sign-in, written down in docs/ADMIN.md.
  */
-import type { VerifierStore } from './verifier.ts';
+import type { VerifierStore } from './verifier-store.ts';
 import { callServer } from './server-call.ts';
 
 /** The server's limit per request. */

@@ -2,24 +2,13 @@
  * Offline sign-in verifier: PBKDF2-SHA-256 of the password with a random 16-byte salt, so a
  * user who signed in online once can sign in again on this device while offline. The
  * password itself is never stored. Pure WebCrypto: runs in browsers and in Node 20 tests.
+ * Its shape and storage: verifier-store.ts.
  */
+import type { Verifier } from './verifier-store.ts';
+
 export const PBKDF2_ITERATIONS = 210_000;
 const SALT_BYTES = 16;
 const HASH_BITS = 256;
-
-export interface Verifier {
-  readonly version: 1;
-  readonly name: string;
-  readonly roles: readonly string[];
-  readonly salt: string; // base64
-  readonly iterations: number;
-  readonly hash: string; // base64
-  readonly savedAt: string; // ISO time of the online sign-in that produced it
-}
-
-export function cryptoAvailable(): boolean {
-  return typeof globalThis.crypto?.subtle?.deriveBits === 'function';
-}
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
@@ -71,59 +60,4 @@ export async function deriveVerifier(
 export async function checkPassword(verifier: Verifier, password: string): Promise<boolean> {
   const derived = await pbkdf2(password, fromBase64(verifier.salt), verifier.iterations);
   return constantTimeEqual(derived, fromBase64(verifier.hash));
-}
-
-/** A stored value that looks like a verifier, or null (corrupt or from another version). */
-export function parseVerifier(value: unknown): Verifier | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  const ok =
-    v.version === 1 &&
-    typeof v.name === 'string' &&
-    Array.isArray(v.roles) &&
-    v.roles.every((r) => typeof r === 'string') &&
-    typeof v.salt === 'string' &&
-    typeof v.hash === 'string' &&
-    typeof v.savedAt === 'string' &&
-    typeof v.iterations === 'number' &&
-    v.iterations >= 100_000;
-  return ok ? (v as unknown as Verifier) : null;
-}
-
-export interface VerifierStore {
-  load(name: string): Verifier | null;
-  save(verifier: Verifier): void;
-  remove(name: string): void;
-  /** Every user name this device holds a verifier for. */
-  names(): string[];
-}
-
-/** Verifiers in localStorage (or any Storage), one key per user name. */
-const PREFIX = 'fo.verifier.';
-
-export function storageVerifierStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>): VerifierStore {
-  const key = (name: string) => PREFIX + name;
-  return {
-    load(name) {
-      try {
-        return parseVerifier(JSON.parse(storage.getItem(key(name)) ?? 'null'));
-      } catch {
-        return null;
-      }
-    },
-    save(verifier) {
-      storage.setItem(key(verifier.name), JSON.stringify(verifier));
-    },
-    remove(name) {
-      storage.removeItem(key(name));
-    },
-    names() {
-      const names: string[] = [];
-      for (let i = 0; i < storage.length; i++) {
-        const k = storage.key(i);
-        if (k?.startsWith(PREFIX)) names.push(k.slice(PREFIX.length));
-      }
-      return names;
-    },
-  };
 }

@@ -3,7 +3,7 @@
  * the screens the user's roles open, the printer and the sync indicator on the second.
  */
 import { For, Show, createResource, onCleanup } from 'solid-js';
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '../routing/Router.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { SCREEN_PATHS, screensFor } from '../auth/landing.ts';

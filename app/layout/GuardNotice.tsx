@@ -1,6 +1,6 @@
 /** The message left by the role guard when it sent the user back to their own screen. */
 import { Show, createSignal, createEffect } from 'solid-js';
-import { useLocation } from '@solidjs/router';
+import { useLocation } from '../routing/Router.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isJobRole } from '../../couch-design/roles.ts';
 import { Button } from '../ui/Button.tsx';

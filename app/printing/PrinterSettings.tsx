@@ -16,7 +16,7 @@ import { testPage } from './templates/test-page.ts';
 import type { PrintOutcome } from './print-service.ts';
 import type { JobStatus } from './job-log.ts';
 import { ReceiptPreview } from './ReceiptPreview.tsx';
-import { A } from '@solidjs/router';
+import { A } from '../routing/Router.tsx';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { SCREEN_PATHS, landingScreen } from '../auth/landing.ts';
 import './printer-settings.css';

@@ -4,6 +4,7 @@ import type { Ticket } from '../../couch-design/types/ticket.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { WaitEstimate } from './ranking.ts';
 import { waitText } from './wait-text.ts';
+import './ticket-view.css';
 
 export function TicketView(props: { ticket: Ticket; branchName: string; serviceName: string; ahead: number; wait: WaitEstimate; offline: boolean; class?: string }) {
   const { t, dateTime } = useI18n();

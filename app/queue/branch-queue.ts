@@ -29,7 +29,7 @@ import type { QueueStore } from './store.ts';
 import type { Actor } from './transitions.ts';
 import { ensureSlot, storedSlot } from './device.ts';
 import { averageServiceMinutes, serviceMinutesOf, serviceTimeQuery } from './service-times.ts';
-import { httpViewQuery } from '../stats/report-source.ts';
+import { httpViewQuery } from '../stats/http-view.ts';
 
 export interface BranchQueue {
   readonly branch: string;

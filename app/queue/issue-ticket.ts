@@ -4,7 +4,7 @@ import type { Service } from '../../couch-design/types/service.ts';
 import type { Stored } from '../data/docs.ts';
 import type { Locale } from '../i18n/translate.ts';
 import { printReceipt } from '../printing/print-receipt.ts';
-import { issueTicket, type OpResult } from './ops.ts';
+import type { OpResult } from './ops.ts';
 import { queueWait, type WaitEstimate } from './ranking.ts';
 import type { BranchQueue } from './branch-queue.ts';
 
@@ -20,9 +20,21 @@ export interface IssueRequest {
   readonly note?: string;
 }
 
+/**
+ * The issuing rules (ops.ts, transitions.ts): not needed to show a screen (the display never
+ * issues), so out of its first load; a screen that issues fetches them once it is shown
+ * (`warmIssuing`), so the first ticket does not wait for them and a device that loses the
+ * network later still has them without a service worker.
+ */
+const issuing = () => import('./ops.ts');
+export function warmIssuing(): void {
+  void issuing().catch(() => undefined);
+}
+
 export async function issueFromScreen(queue: BranchQueue, request: IssueRequest): Promise<OpResult<Stored<Ticket>>> {
   if (!request.service.active) return { ok: false, error: 'service_closed' };
   const used = queue.tickets().filter((t) => t.series === request.service.series).map((t) => t.seq);
+  const { issueTicket } = await issuing();
   return issueTicket(
     queue.store,
     { day: queue.day(), service: request.service, ...(request.personId ? { personId: request.personId } : {}), ...(request.priority ? { priority: request.priority } : {}), ...(request.note ? { note: request.note } : {}) },

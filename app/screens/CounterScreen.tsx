@@ -9,6 +9,8 @@ import { createCounterController } from './counter/counter-controller.ts';
 import { CounterBar } from './counter/CounterBar.tsx';
 import { Idle } from './counter/Idle.tsx';
 import { OpenCounter } from './counter/OpenCounter.tsx';
+import './counter/counter.css';
+import './desk-shared.css';
 
 // A visit's panels (person file, filing, certificates) are their own chunk: the counter's first
 // screen is the idle queue; fetched right after it shows, so the first call finds them here.

@@ -12,6 +12,7 @@ import { waitText } from '../queue/wait-text.ts';
 import { visibleCalls } from './display/calls.ts';
 import { loadDisplaySettings, saveDisplaySettings, type DisplaySettings } from './display/settings.ts';
 import { DisplaySettingsControl } from './display/DisplaySettingsControl.tsx';
+import './display/display.css';
 
 /** The clock and the age of calls move on even when nothing is written. */
 const TICK_MS = 15_000;

@@ -10,7 +10,7 @@ import type { Ticket } from '../../couch-design/types/ticket.ts';
 import type { Service } from '../../couch-design/types/service.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { createBranchQueue, type BranchQueue } from '../queue/branch-queue.ts';
-import { issueFromScreen, printTicket, serviceFacts, ticketFacts, type TicketFacts } from '../queue/issue-ticket.ts';
+import { issueFromScreen, printTicket, serviceFacts, ticketFacts, warmIssuing, type TicketFacts } from '../queue/issue-ticket.ts';
 import { TicketView } from '../queue/TicketView.tsx';
 import { queueErrorText } from '../queue/queue-text.ts';
 import { waitText } from '../queue/wait-text.ts';
@@ -18,6 +18,7 @@ import { Button } from '../ui/Button.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { Keypad } from './kiosk/Keypad.tsx';
 import { checkKioskNumber, typeDigit } from './kiosk/number.ts';
+import './kiosk/kiosk.css';
 
 /** Choosing: back to the first step after this long untouched. */
 const IDLE_MS = 20_000;
@@ -91,6 +92,7 @@ function KioskVisit(props: { queue: BranchQueue; done: () => void }) {
     void printTicket(queue, r.value, chosen, i18n.locale(), facts);
   }
 
+  onMount(warmIssuing);
   // Digits from a keyboard too (a kiosk with a physical keypad, or a keyboard-only user).
   onMount(() => {
     const onKey = (event: KeyboardEvent) => {

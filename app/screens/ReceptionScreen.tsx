@@ -12,6 +12,7 @@ import { waitText } from '../queue/wait-text.ts';
 import { Notice } from '../ui/Notice.tsx';
 import { Panel } from '../ui/Panel.tsx';
 import { VisitorForm, type Issued } from './reception/VisitorForm.tsx';
+import './reception/reception.css';
 
 export function ReceptionScreen() {
   const i18n = useI18n();

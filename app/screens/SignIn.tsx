@@ -4,7 +4,7 @@
  * with what to do. The submit runs through an action guard: a double press signs in once.
  */
 import { Show, createSignal, onCleanup } from 'solid-js';
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '../routing/Router.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { errorText } from '../i18n/reasons.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';

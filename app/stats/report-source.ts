@@ -14,60 +14,15 @@ import * as visitDurations from '../../couch-design/views/visit-durations.ts';
 import * as visitStats from '../../couch-design/views/visit-stats.ts';
 import type { ViewModule } from '../../couch-design/views/view-module.ts';
 import type { ViewQuery } from './report-types.ts';
+import { ServerUnreachable, ViewError, viewPath } from './http-view.ts';
 import type { MonthRollupSource, RollupSource } from './report-query.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
 
+export { ServerUnreachable, ViewError, httpViewQuery, isRebuilding } from './http-view.ts';
+
 /** The views a report reads, by name (report-query names them `fo/<view>`). */
 const LOCAL_VIEWS: Readonly<Record<string, ViewModule>> = { visit_stats: visitStats, visit_durations: visitDurations };
-
-/** Views are named `ddoc/view`; a bare name is in `_design/fo`. */
-function viewPath(view: string): [string, string] {
-  return view.includes('/') ? (view.split('/', 2) as [string, string]) : ['fo', view];
-}
-
-/** A view error a screen can explain (status and CouchDB's reason). */
-export class ViewError extends Error {
-  constructor(
-    readonly status: number,
-    readonly reason: string,
-  ) {
-    super(`view query failed: ${status} ${reason}`);
-    this.name = 'ViewError';
-  }
-}
-
-/** CouchDB answers 500 `timeout` on a cold index it is still building (see issue 5). */
-export function isRebuilding(error: unknown): boolean {
-  const e = error as { status?: unknown; reason?: unknown; code?: unknown; message?: unknown } | null;
-  return e?.code === 'rebuilding' || (e?.status === 500 && /timeout/i.test(String(e.reason ?? ''))) || /rebuil/i.test(String(e?.message ?? ''));
-}
-
-/** The server did not answer at all (offline, link down): as opposed to answering an error. */
-export class ServerUnreachable extends Error {
-  constructor(cause: unknown) {
-    super('server unreachable', { cause });
-    this.name = 'ServerUnreachable';
-  }
-}
-
-/** GET `<base>/<db>/_design/<ddoc>/_view/<view>` with JSON-encoded parameters, as CouchDB wants them. */
-export function httpViewQuery(base: string, db: string, fetcher: typeof fetch = fetch): ViewQuery {
-  return async (view, params) => {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, JSON.stringify(value));
-    const [ddoc, name] = viewPath(view);
-    let res: Response;
-    try {
-      res = await fetcher(`${base}/${db}/_design/${ddoc}/_view/${name}?${search}`, { credentials: 'include' });
-    } catch (error) {
-      throw new ServerUnreachable(error);
-    }
-    const body = (await res.json().catch(() => ({}))) as { rows?: { key: unknown; value: unknown }[]; reason?: string; error?: string };
-    if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
-    return { rows: body.rows };
-  };
-}
 
 /** The daily roll-ups of `from`–`to`, every branch: one `_all_docs` id range of `statsday:<day>:<branch>`. */
 export function httpRollups(base: string, db: string, fetcher: typeof fetch = fetch): RollupSource {

@@ -1,6 +1,7 @@
 /**
  * Every role's main screen at the size of the device it runs on: no Content-Security-Policy
- * violation, no axe-core WCAG 2.1 AA violation, and a screenshot kept in docs/screens/ when
+ * violation, no axe-core WCAG 2.1 AA violation, no rule of the build that matches the page left
+ * in a stylesheet it did not load, and a screenshot kept in docs/screens/ when
  * SCREENS_DIR is set (`npm run screens`). Each screen is audited once its device has finished
  * its first sync, as staff see it all day.
  */
@@ -12,11 +13,14 @@ import { demoUser } from './support/demo-users.ts';
 import { SignInPage } from './pages/sign-in-page.ts';
 import { Shell } from './pages/shell.ts';
 import { axeViolations, cspViolations, describeFindings, keepScreenshot, watchCsp } from '../support/page-audit.ts';
+import { builtRules, lostRules } from '../support/css-coverage.ts';
+import { DIST } from '../../bench/shell-size-node.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { seedHistory } from '../stats/support/seed-history.ts';
 import { SupervisorPage } from '../stats/support/supervisor-page.ts';
 
 const app = useBrowserApp();
+const RULES = builtRules(DIST);
 
 type Size = { width: number; height: number };
 const DESKTOP: Size = { width: 1280, height: 800 };
@@ -44,10 +48,11 @@ async function screenOf(name: string, size: Size): Promise<Page> {
   return page;
 }
 
-/** Screenshot first (kept even when a check fails), then both checks, each reported. */
+/** Screenshot first (kept even when a check fails), then the checks, each reported. */
 async function audit(page: Page, screenshot: string | null): Promise<void> {
   if (screenshot) await keepScreenshot(page, screenshot);
   expect.soft(await cspViolations(page), 'CSP violations').toEqual([]);
+  expect.soft(await lostRules(page, RULES), 'rules of stylesheets this screen did not load (test/support/css-coverage.ts)').toEqual([]);
   const findings = await axeViolations(page);
   expect.soft(findings, `axe-core WCAG 2.1 AA:\n${describeFindings(findings)}`).toEqual([]);
 }

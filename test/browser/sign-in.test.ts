@@ -35,8 +35,19 @@ describe('sign-in', () => {
     const shell = new Shell(page);
     await shell.waitForScreen(user.screen);
     expect(await page.getByTestId('role-nav').count(), 'one role: no role menu').toBe(0);
+    // Links and the back button move within the page (app/routing/): no reload, which would forget this mark.
+    await page.evaluate(() => Object.assign(window, { foSamePage: true }));
+    const samePage = () => page.evaluate(() => 'foSamePage' in window);
+    expect(await page.getByTestId('nav-printing').getAttribute('aria-current')).toBeNull();
     await page.getByTestId('nav-printing').click();
     await shell.waitForScreen('printing');
+    expect(await page.getByTestId('nav-printing').getAttribute('aria-current')).toBe('page');
+    await page.goBack();
+    await shell.waitForScreen(user.screen);
+    expect(shell.path()).toBe(user.path);
+    await page.goForward();
+    await shell.waitForScreen('printing');
+    expect(await samePage(), 'no reload').toBe(true);
     const back = page.getByTestId('printer-back');
     expect(await back.textContent()).toContain(en['printing.back'].replace('{screen}', en['screen.cashier.title']));
     await back.click();

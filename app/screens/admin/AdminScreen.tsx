@@ -3,7 +3,7 @@
  * Users, reference data (services, counters, institution, catalogue, printers), imports and devices.
  */
 import { For, Match, Switch, lazy } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '../../routing/Router.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { UsersSection } from './UsersSection.tsx';
 import { ServicesSection } from './ServicesSection.tsx';
@@ -11,6 +11,7 @@ import { CountersSection } from './CountersSection.tsx';
 import { ImportsSection } from './ImportsSection.tsx';
 import { InstitutionSection } from './InstitutionSection.tsx';
 import { CatalogueSection } from './CatalogueSection.tsx';
+import './admin.css';
 
 // Fetched when opened: the admin's first load stays within its budget (test/shell-budget.test.ts);
 // the devices section brings the QR encoder.

@@ -6,7 +6,7 @@
  * docs/BACKOFFICE.md.
  */
 import { Show, createMemo, createSignal, on, createEffect, onCleanup } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '../../routing/Router.tsx';
 import { createStore } from 'solid-js/store';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
@@ -28,6 +28,8 @@ import { RowDetail } from './RowDetail.tsx';
 import { createBranchChanges } from './branch-changes.ts';
 import { RequestsRegister } from './requests/RequestsRegister.tsx';
 import { CertificateRevocations } from './certificates/CertificateRevocations.tsx';
+import './backoffice.css';
+import '../desk-shared.css';
 
 function DeliveredDocuments() {
   const { t, locale } = useI18n();

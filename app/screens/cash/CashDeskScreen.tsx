@@ -24,6 +24,7 @@ import { OpenSession } from './OpenSession.tsx';
 import { PaymentForm } from './PaymentForm.tsx';
 import { ReceiptForm } from './ReceiptForm.tsx';
 import { readPersonFile } from '../../people/person-file.ts';
+import './cash.css';
 
 export function CashDeskScreen() {
   const { t } = useI18n();

@@ -12,7 +12,7 @@ import type { Service } from '../../../couch-design/types/service.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useData } from '../../data/DataProvider.tsx';
 import type { BranchQueue } from '../../queue/branch-queue.ts';
-import { issueFromScreen, printTicket, ticketFacts, type TicketFacts } from '../../queue/issue-ticket.ts';
+import { issueFromScreen, printTicket, ticketFacts, warmIssuing, type TicketFacts } from '../../queue/issue-ticket.ts';
 import { queueErrorText } from '../../queue/queue-text.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -45,7 +45,10 @@ export function VisitorForm(props: { queue: BranchQueue; onIssued: (issued: Issu
     error: null as string | null,
   });
   let searchInput: HTMLInputElement | undefined;
-  onMount(() => searchInput?.focus());
+  onMount(() => {
+    searchInput?.focus();
+    warmIssuing();
+  });
 
   async function search(event: Event) {
     event.preventDefault();

@@ -3,7 +3,7 @@
  * Head office has no branch replica, hence no live board: it opens on the reports.
  */
 import { Match, Show, Switch, lazy } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '../../routing/Router.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { branchOfRoles } from '../../../couch-design/roles.ts';
@@ -14,6 +14,7 @@ import { CashApprove } from '../cash/CashApprove.tsx';
 import { CashFindings } from '../cash/CashFindings.tsx';
 import { CashHeadOffice } from '../cash/CashHeadOffice.tsx';
 import './supervisor.css';
+import '../cash/cash.css';
 
 // The admin section's component, loaded on first use.
 const CountersSection = lazy(() => import('../admin/CountersSection.tsx').then((m) => ({ default: m.CountersSection })));

@@ -16,6 +16,7 @@ import { loadPublishedKeys, sealFromScan, verifyWithKeys } from '../../certifica
 import type { Verdict } from '../../certificates/seal.ts';
 import { type RevocationCheck, checkRevocation } from '../../certificates/revocation-check.ts';
 import { branchDay } from '../../queue/numbering.ts';
+import './verify.css';
 
 type Outcome = { verdict: Verdict; keysFrom: 'server' | 'device'; revocation: RevocationCheck | null } | { noKeys: true };
 

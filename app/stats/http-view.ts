@@ -1,0 +1,55 @@
+/**
+ * A view query to the server over HTTP, and the two ways it fails: apart from the rest of
+ * app/stats/report-source.ts (which re-exports them) because the queue's wait estimates ask
+ * the server's view too (app/queue/branch-queue.ts), and a kiosk's first load should not carry
+ * the statistics views the report runs locally.
+ */
+import type { ViewQuery } from './report-types.ts';
+
+/** Views are named `ddoc/view`; a bare name is in `_design/fo`. */
+export function viewPath(view: string): [string, string] {
+  return view.includes('/') ? (view.split('/', 2) as [string, string]) : ['fo', view];
+}
+
+/** A view error a screen can explain (status and CouchDB's reason). */
+export class ViewError extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {
+    super(`view query failed: ${status} ${reason}`);
+    this.name = 'ViewError';
+  }
+}
+
+/** CouchDB answers 500 `timeout` on a cold index it is still building (see issue 5). */
+export function isRebuilding(error: unknown): boolean {
+  const e = error as { status?: unknown; reason?: unknown; code?: unknown; message?: unknown } | null;
+  return e?.code === 'rebuilding' || (e?.status === 500 && /timeout/i.test(String(e.reason ?? ''))) || /rebuil/i.test(String(e?.message ?? ''));
+}
+
+/** The server did not answer at all (offline, link down): as opposed to answering an error. */
+export class ServerUnreachable extends Error {
+  constructor(cause: unknown) {
+    super('server unreachable', { cause });
+    this.name = 'ServerUnreachable';
+  }
+}
+
+/** GET `<base>/<db>/_design/<ddoc>/_view/<view>` with JSON-encoded parameters, as CouchDB wants them. */
+export function httpViewQuery(base: string, db: string, fetcher: typeof fetch = fetch): ViewQuery {
+  return async (view, params) => {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, JSON.stringify(value));
+    const [ddoc, name] = viewPath(view);
+    let res: Response;
+    try {
+      res = await fetcher(`${base}/${db}/_design/${ddoc}/_view/${name}?${search}`, { credentials: 'include' });
+    } catch (error) {
+      throw new ServerUnreachable(error);
+    }
+    const body = (await res.json().catch(() => ({}))) as { rows?: { key: unknown; value: unknown }[]; reason?: string; error?: string };
+    if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
+    return { rows: body.rows };
+  };
+}
