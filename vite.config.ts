@@ -81,6 +81,9 @@ export default defineConfig({
     // dist/.vite/manifest.json: what each entry loads, read by bench/shell-size.ts (first-load budget).
     manifest: true,
   },
+  // The dev server pre-bundles dependencies without the app's plugins: the adapter's fix is
+  // given to that bundler too, so `npm run dev` runs it patched like the build.
+  optimizeDeps: { rolldownOptions: { plugins: [idbChangesPatch()] } },
   server: { proxy },
   preview: { proxy },
   plugins: [

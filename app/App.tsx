@@ -16,13 +16,8 @@ import { mustChangePassword } from './admin/account-flags.ts';
 import { JOB_ROLES, type JobRole } from '../couch-design/roles.ts';
 import { PRINTER_PATH } from './printing/print-receipt.ts';
 import { VERIFY_PATH } from './certificates/verify-path.ts';
-import { loadParts } from './i18n/translate.ts';
-import { FEATURE_PARTS, type Part } from './i18n/parts.ts';
-
-/** A lazy page's chunk and its strings (app/i18n/parts.ts), both here before it renders. */
-function withParts<T>(parts: readonly Part[], load: () => Promise<T>): Promise<T> {
-  return Promise.all([load(), loadParts(parts)]).then(([module]) => module);
-}
+import { withParts } from './i18n/translate.ts';
+import { FEATURE_PARTS } from './i18n/parts.ts';
 
 // The forms before a screen, each its own chunk: a signed-in device's first load carries none
 // of them (the service worker precaches them, so a locked device still unlocks offline).

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { passwordProblem } from '../../server/gateway/password-rules.ts';
+import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE } from './account-flags.ts';
 import {
-  DISABLED_ROLE,
-  MUST_CHANGE_PASSWORD_ROLE,
   filterUsers,
   newUserProblems,
   rolesToStore,

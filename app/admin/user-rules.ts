@@ -13,7 +13,6 @@ import { BRANCH_CODE_PATTERN } from '../../couch-design/databases.ts';
 import { passwordProblem } from '../../server/gateway/password-rules.ts';
 import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled, mustChangePassword } from './account-flags.ts';
 
-export { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled, mustChangePassword };
 const ACCOUNT_FLAGS: readonly string[] = [DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE];
 
 /** Lower-case, as the demo names (`counter.dla`): starts with a letter, 2–40 characters. */

@@ -1,8 +1,14 @@
 import type { MessageKey } from './fr.ts';
 // In the app build, the lazy variant (each language in parts): see dictionaries.ts.
-import { hasMessage, message } from './dictionaries.ts';
+import { hasMessage, loadParts, message } from './dictionaries.ts';
+import type { Part } from './parts.ts';
 
 export { hasLocale, loadLocale, loadParts } from './dictionaries.ts';
+
+/** A lazy module and the message parts it shows (app/i18n/parts.ts), both here before it renders. */
+export function withParts<T>(parts: readonly Part[], load: () => Promise<T>): Promise<T> {
+  return Promise.all([load(), loadParts(parts)]).then(([module]) => module);
+}
 
 export type { MessageKey } from './fr.ts';
 export type Locale = 'fr' | 'en';

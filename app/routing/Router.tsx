@@ -57,7 +57,7 @@ export function Router(props: { root: Component<{ children: JSX.Element }>; rout
   const onClick = (event: MouseEvent) => {
     const anchor = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
     if (!anchor) return;
-    const click = { ...pick(event), href: anchor.href, target: anchor.target, download: anchor.hasAttribute('download'), origin: location.origin };
+    const click = { ...pick(event), href: anchor.href, target: anchor.target, download: anchor.hasAttribute('download'), page: location.href };
     if (!isInAppClick(click)) return;
     event.preventDefault();
     navigate(anchor.href);

@@ -43,13 +43,14 @@ describe('links', () => {
 
   const plain: LinkClick = {
     button: 0, defaultPrevented: false, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false,
-    href: 'https://fo.example/printing', target: '', download: false, origin: 'https://fo.example',
+    href: 'https://fo.example/printing', target: '', download: false, page: 'https://fo.example/counter?view=queue',
   };
   it('handles a plain left click on a link of this origin', () => {
     expect(isInAppClick(plain)).toBe(true);
     expect(isInAppClick({ ...plain, target: '_self' })).toBe(true);
+    expect(isInAppClick({ ...plain, href: 'https://fo.example/printing#main' })).toBe(true);
   });
-  it('leaves to the browser modifier keys, other buttons, other targets, downloads and other origins', () => {
+  it('leaves to the browser modifier keys, other buttons, other targets, downloads, other origins and places in this page', () => {
     for (const key of ['metaKey', 'ctrlKey', 'shiftKey', 'altKey'] as const) expect(isInAppClick({ ...plain, [key]: true }), key).toBe(false);
     expect(isInAppClick({ ...plain, button: 1 })).toBe(false);
     expect(isInAppClick({ ...plain, defaultPrevented: true })).toBe(false);
@@ -57,5 +58,6 @@ describe('links', () => {
     expect(isInAppClick({ ...plain, download: true })).toBe(false);
     expect(isInAppClick({ ...plain, href: 'https://elsewhere.example/printing' })).toBe(false);
     expect(isInAppClick({ ...plain, href: 'not a url' })).toBe(false);
+    expect(isInAppClick({ ...plain, href: 'https://fo.example/counter?view=queue#main' }), 'the skip link').toBe(false);
   });
 });

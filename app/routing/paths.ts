@@ -50,21 +50,25 @@ export interface LinkClick {
   readonly href: string;
   readonly target: string;
   readonly download: boolean;
-  /** The page's origin. */
-  readonly origin: string;
+  /** The page's own address (`location.href`). */
+  readonly page: string;
 }
 
 /**
  * A plain left click on a link to a page of this origin, in this tab: the app navigates
  * without reloading. Modifier keys (new tab, new window, download), other buttons, other
- * targets and other origins are left to the browser.
+ * targets, other origins and links to a place in this same page (the skip link's `#main`,
+ * whose scroll and focus are the browser's) are left to the browser.
  */
 export function isInAppClick(click: LinkClick): boolean {
   if (click.defaultPrevented || click.button !== 0) return false;
   if (click.metaKey || click.ctrlKey || click.shiftKey || click.altKey) return false;
   if (click.download || (click.target !== '' && click.target !== '_self')) return false;
   try {
-    return new URL(click.href).origin === click.origin;
+    const to = new URL(click.href);
+    const page = new URL(click.page);
+    if (to.origin !== page.origin) return false;
+    return !(to.hash && to.pathname === page.pathname && to.search === page.search);
   } catch {
     return false;
   }

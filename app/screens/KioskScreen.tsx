@@ -33,6 +33,7 @@ export function KioskScreen() {
   // A new object is a new visitor: the keyed Show below mounts a fresh KioskVisit.
   const [visit, setVisit] = createSignal({});
   const next = () => setVisit({});
+  onMount(warmIssuing); // once per screen, not per visitor
   return (
     <section class="screen kiosk" data-testid="screen-kiosk">
       <div class="kiosk-top">
@@ -92,7 +93,6 @@ function KioskVisit(props: { queue: BranchQueue; done: () => void }) {
     void printTicket(queue, r.value, chosen, i18n.locale(), facts);
   }
 
-  onMount(warmIssuing);
   // Digits from a keyboard too (a kiosk with a physical keypad, or a keyboard-only user).
   onMount(() => {
     const onKey = (event: KeyboardEvent) => {

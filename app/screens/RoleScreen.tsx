@@ -1,14 +1,12 @@
 /** Each role's screen. */
 import { Match, Switch, lazy } from 'solid-js';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { loadParts } from '../i18n/translate.ts';
+import { withParts } from '../i18n/translate.ts';
 import { SCREEN_PARTS } from '../i18n/parts.ts';
 import type { JobRole } from '../../couch-design/roles.ts';
 
-/** A role's screen chunk and its strings (app/i18n/parts.ts), both here before it renders. */
-function screen<T>(role: JobRole, load: () => Promise<T>): Promise<T> {
-  return Promise.all([load(), loadParts(SCREEN_PARTS[role])]).then(([module]) => module);
-}
+/** A role's screen chunk and its strings, both here before it renders. */
+const screen = <T,>(role: JobRole, load: () => Promise<T>): Promise<T> => withParts(SCREEN_PARTS[role], load);
 
 // Every screen is its own chunk, fetched when its route opens: a device loads its own role's
 // screen and strings only, the others stay precached for offline use (docs/ARCHITECTURE.md, "First load").

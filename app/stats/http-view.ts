@@ -1,6 +1,6 @@
 /**
  * A view query to the server over HTTP, and the two ways it fails: apart from the rest of
- * app/stats/report-source.ts (which re-exports them) because the queue's wait estimates ask
+ * app/stats/report-source.ts because the queue's wait estimates ask
  * the server's view too (app/queue/branch-queue.ts), and a kiosk's first load should not carry
  * the statistics views the report runs locally.
  */

@@ -3,7 +3,8 @@ import PouchDB from 'pouchdb-core';
 import MemoryAdapter from 'pouchdb-adapter-memory';
 import MapReduce from 'pouchdb-mapreduce';
 import { openDataLayer, type DataLayer } from '../data/data-layer.ts';
-import { httpRollups, httpViewQuery, isRebuilding, localViewQuery, rollupsOrNone, ServerUnreachable, ViewError, withLocalFallback } from './report-source.ts';
+import { httpRollups, localViewQuery, rollupsOrNone, withLocalFallback } from './report-source.ts';
+import { httpViewQuery, isRebuilding, ServerUnreachable, ViewError } from './http-view.ts';
 import { loadReport } from './report-query.ts';
 import { event, ticket } from './board-fixtures.ts';
 

@@ -19,8 +19,6 @@ import type { MonthRollupSource, RollupSource } from './report-query.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
 
-export { ServerUnreachable, ViewError, httpViewQuery, isRebuilding } from './http-view.ts';
-
 /** The views a report reads, by name (report-query names them `fo/<view>`). */
 const LOCAL_VIEWS: Readonly<Record<string, ViewModule>> = { visit_stats: visitStats, visit_durations: visitDurations };
 

@@ -9,7 +9,7 @@ import { SERVER_ADMIN_ROLE, branchRole } from '../../couch-design/roles.ts';
 import { writerRoles } from '../../couch-design/validate/permissions.ts';
 import { SCANS_READER_ROLES, memberRolesOf } from '../provision/security.ts';
 import type { Refusal, Route, RouteKind } from './routes.ts';
-import { mustChangePassword } from '../../app/admin/user-rules.ts';
+import { mustChangePassword } from '../../app/admin/account-flags.ts';
 
 export interface Caller {
   name: string | null;

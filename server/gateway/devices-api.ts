@@ -20,7 +20,7 @@ import { readCredentials } from './sessions.ts';
 import { isAdmin } from './access.ts';
 import { userDocId, type UserStore } from './users-store.ts';
 import type { DeviceStore } from './devices-store.ts';
-import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled } from '../../app/admin/user-rules.ts';
+import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled } from '../../app/admin/account-flags.ts';
 import {
   CODE_LIFETIME_MS,
   codeRequestProblems,

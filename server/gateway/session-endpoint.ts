@@ -12,7 +12,7 @@ import { checkBody } from './body-rules.ts';
 import type { Route } from './routes.ts';
 import type { Credentials } from './sessions.ts';
 import { UNREACHABLE } from './upstream.ts';
-import { isDisabled } from '../../app/admin/user-rules.ts';
+import { isDisabled } from '../../app/admin/account-flags.ts';
 
 const sessionRoute = (method: string): Route => ({ kind: 'session', method, db: null, docId: null, query: new URLSearchParams() });
 

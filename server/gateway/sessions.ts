@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from './access.ts';
 import type { Upstream } from './upstream.ts';
-import { isDisabled } from '../../app/admin/user-rules.ts';
+import { isDisabled } from '../../app/admin/account-flags.ts';
 
 const ANONYMOUS: Caller = { name: null, roles: [] };
 /** Long enough for a replication burst, short enough that a removed role stops working soon. */

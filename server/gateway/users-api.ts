@@ -14,11 +14,9 @@ import { contentTypeRefusal, crossSiteRefusal, declaresBody, readJsonObject } fr
 import { readCredentials } from './sessions.ts';
 import { isAdmin } from './access.ts';
 import { userDocId, type UserDoc, type UserStore } from './users-store.ts';
+import { DISABLED_ROLE, MUST_CHANGE_PASSWORD_ROLE, isDisabled } from '../../app/admin/account-flags.ts';
 import {
-  DISABLED_ROLE,
-  MUST_CHANGE_PASSWORD_ROLE,
   accountFlags,
-  isDisabled,
   newUserProblems,
   parsePlace,
   roleProblems,

@@ -1,6 +1,6 @@
 import type { Couch } from './couch-client.ts';
 import { getOrNull } from './couch-client.ts';
-import { MUST_CHANGE_PASSWORD_ROLE } from '../../app/admin/user-rules.ts';
+import { MUST_CHANGE_PASSWORD_ROLE } from '../../app/admin/account-flags.ts';
 
 export interface UserSpec {
   name: string;

@@ -3,7 +3,7 @@
  * /db/ proxy with a test session's headers instead of the browser's cookie jar.
  */
 import type { ViewQuery } from '../../app/stats/report-types.ts';
-import { httpViewQuery as appViewQuery } from '../../app/stats/report-source.ts';
+import { httpViewQuery as appViewQuery } from '../../app/stats/http-view.ts';
 import type { Session } from './couch-http.ts';
 
 export function httpViewQuery(base: string, db: string, session: Session): ViewQuery {

@@ -12,7 +12,7 @@ import { formatAmount } from '../../cash/money.ts';
 import { useData } from '../../data/DataProvider.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { branchDay } from '../../queue/numbering.ts';
-import { httpViewQuery } from '../../stats/report-source.ts';
+import { httpViewQuery } from '../../stats/http-view.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';
