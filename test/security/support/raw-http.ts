@@ -34,7 +34,18 @@ const CHUNK = 64 * 1024;
 /** Bodies up to this size go out in one write (a refusal of them is read after they are sent). */
 const AT_ONCE = 1024 * 1024;
 
+/**
+ * A kept-alive connection the peer closed just as it was reused (its idle timeout, under load)
+ * resets before any answer; as browsers do (RFC 9112 §9.3.1), a GET or HEAD is then sent once
+ * more. A refusal, or a reset of a connection used for the first time, is never retried.
+ */
+const RETRIED_ON_STALE = new Set(['GET', 'HEAD']);
+
 export function send(base: string, r: RawRequest): Promise<RawAnswer> {
+  return sendOnce(base, r, RETRIED_ON_STALE.has(r.method));
+}
+
+function sendOnce(base: string, r: RawRequest, mayRetry: boolean): Promise<RawAnswer> {
   const url = new URL(base);
   const body = r.body === undefined ? undefined : typeof r.body === 'string' ? Buffer.from(r.body) : r.body;
   return new Promise((resolve, reject) => {
@@ -66,7 +77,8 @@ export function send(base: string, r: RawRequest): Promise<RawAnswer> {
       },
     );
     // A server that refuses a large body answers before reading it and closes: stop writing then.
-    req.on('error', (err) => {
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (!answered && mayRetry && req.reusedSocket && err.code === 'ECONNRESET') return void sendOnce(base, r, false).then(resolve, reject);
       if (!answered) reject(new Error(`${r.method} ${r.path.slice(0, 80)}: ${err.message}`, { cause: err }));
     });
     if (!body || body.length <= AT_ONCE) return void req.end(body);
