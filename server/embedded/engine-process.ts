@@ -14,10 +14,10 @@ import { installPatchedAuth } from './auth-patch.ts';
 import { watchParent } from './parent-watch.ts';
 import { adminConfigHash, PBKDF2_ITERATIONS } from './password-hash.ts';
 import { installPatchedValidation } from './validation-patch.ts';
-import { installPatchedMapReduce } from './mapreduce-patch.ts';
+import { installPatchedPouchdbNode } from './pouchdb-node-patch.ts';
 
 const require = createRequire(import.meta.url);
-installPatchedMapReduce(import.meta.url);
+installPatchedPouchdbNode(import.meta.url);
 const PouchDB = require('pouchdb-node');
 const expressPouchdbPath = require.resolve('express-pouchdb');
 installPatchedValidation(expressPouchdbPath);

@@ -11,10 +11,9 @@
  * context per design document, and called per document with its arguments as JSON, parsed
  * inside that context as before, so a map function still sees only plain data of its own realm.
  */
-import { createRequire } from 'node:module';
-import { applyPatches as applyEach, installPatchedModule, type Patch } from './module-patch.ts';
+import { applyPatches as applyEach, type Patch } from './module-patch.ts';
 
-const PATCHES: readonly Patch[] = [
+export const MAPREDUCE_PATCHES: readonly Patch[] = [
   {
     find: `function evalFunctionInVm(func, emit) {
   return function (arg1, arg2, arg3) {
@@ -78,11 +77,6 @@ const PATCHES: readonly Patch[] = [
   },
 ];
 
-export function applyPatches(source: string, patches: readonly Patch[] = PATCHES): string {
+export function applyPatches(source: string, patches: readonly Patch[] = MAPREDUCE_PATCHES): string {
   return applyEach(source, patches, 'pouchdb-node map/reduce');
-}
-
-/** Puts the patched library in the module cache, before the engine and its plugins require it. */
-export function installPatchedMapReduce(requireFrom: string): void {
-  installPatchedModule(createRequire(requireFrom).resolve('pouchdb-node'), PATCHES, 'pouchdb-node map/reduce');
 }

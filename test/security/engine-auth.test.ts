@@ -179,6 +179,27 @@ describe('embedded engine: only the server admin writes users and security objec
     expect((await asAdmin('GET', '/fo_branch_dla/_security')).body).toEqual(before);
   });
 
+  it('applies a change of a database’s security object to the very next request (the engine keeps it in memory)', async () => {
+    const before = (await asAdmin('GET', '/fo_branch_dla/_security')).body;
+    const me = await signIn('counter.dla', 'demo-counter');
+    const read = async () => (await call('GET', '/fo_branch_dla', undefined, { cookie: me.cookie })).status;
+    expect(await read()).toBe(200);
+    expect(await read()).toBe(200);
+    const closed = { ...before, members: { names: [], roles: ['branch:nowhere'] } };
+    expect((await asAdmin('PUT', '/fo_branch_dla/_security', closed)).status).toBe(200);
+    expect([401, 403]).toContain(await read());
+    expect((await asAdmin('PUT', '/fo_branch_dla/_security', before)).status).toBe(200);
+    expect(await read()).toBe(200);
+    // Written as the local document it is, by the server admin.
+    const local = (await asAdmin('GET', '/fo_branch_dla/_local/_security')).body;
+    expect((await asAdmin('PUT', '/fo_branch_dla/_local/_security', { ...local, security: closed })).status).toBe(201);
+    expect([401, 403]).toContain(await read());
+    const closedLocal = (await asAdmin('GET', '/fo_branch_dla/_local/_security')).body;
+    expect((await asAdmin('PUT', '/fo_branch_dla/_local/_security', { ...closedLocal, security: before })).status).toBe(201);
+    expect(await read()).toBe(200);
+    expect((await asAdmin('GET', '/fo_branch_dla/_security')).body).toEqual(before);
+  });
+
   it('refuses every document of a non-member’s _bulk_docs (the security object is read once per request)', async () => {
     const stranger = await signIn('display.yde', 'demo-display');
     expect(stranger.status).toBe(200);
