@@ -9,10 +9,11 @@
  * 2. For each written document it read every design document in full (ours carry a ~40 kB
  *    validation bundle and the views) and compiled their validation functions again: a profile
  *    of a 1,500-document `_bulk_docs` spent most of its time parsing those design documents,
- *    ~300 docs/s. It now lists the design documents' revisions only (no bodies) and keeps each
- *    one's body and compiled function per database and revision, so an edited design document
- *    is read once and used from its next write on; a `_bulk_docs` lists them once for all its
- *    documents.
+ *    ~300 docs/s. It now takes the design documents' revisions only (no bodies; the database
+ *    library keeps that list until a design document is written, store-caches-patch.ts) and
+ *    keeps each one's body and compiled function per database and revision, so an edited design
+ *    document is read once and used from its next write on; a `_bulk_docs` asks once for all
+ *    its documents.
  *
  * 3. It read the stored document before validating each write, also a create (no `_rev`): a
  *    LevelDB read through the security wrapper, a miss, and an error object per document, a
@@ -54,8 +55,9 @@ function validatorOf(db, id, rev) {
   return loading;
 }
 function getValidationFunctions(db) {
-  return db.allDocs({startkey: "_design/", endkey: "_design0"}).then(function (resp) {
-    return Promise.all(resp.rows.map(function (row) { return validatorOf(db, row.id, row.value.rev); }));
+  // The design documents' revisions, kept by the database library until one is written (store-caches-patch.ts).
+  return db._designRevisions().then(function (designs) {
+    return Promise.all(designs.map(function (design) { return validatorOf(db, design.id, design.rev); }));
   }).then(function (infos) {
     return infos.filter(function (info) { return info !== null; });
   });

@@ -6,18 +6,20 @@ import { join } from 'node:path';
 import { installPatchedPouchdbNode } from './pouchdb-node-patch.ts';
 
 /*
- * The engine's database library with the security-object cache, on LevelDB files: the object
- * is read from disk once, and every way of writing it is seen at once by the next read.
- * (This file runs in a process of its own, so the patched library stays here.)
+ * The engine's database library with its caches (the security object, the design documents'
+ * revisions), on LevelDB files: each is read from disk once, and every way of writing it is
+ * seen at once by the next read. (This file runs in a process of its own, so the patched
+ * library stays here.)
  */
 const require = createRequire(import.meta.url);
 const SECURITY = '_local/_security';
 const members = (role: string) => ({ members: { roles: [role], names: [] }, admins: { roles: [], names: [] } });
 
-describe('pouchdb-node security-object cache', () => {
+describe('pouchdb-node caches of the security object and design documents', () => {
   let dir: string;
   let PouchDB: any;
   let levelReads = 0;
+  let rangeReads = 0;
   /** A read to make, and wait for, once a write has been handed to LevelDB and before it lands. */
   let readBeforeLanding: (() => Promise<unknown>) | null = null;
   /** Holds the answer of the next LevelDB read until this promise settles. */
@@ -34,6 +36,11 @@ describe('pouchdb-node security-object cache', () => {
       holdNextAnswer = null;
       if (!hold) return get.call(this, key, options, callback);
       get.call(this, key, options, (...answer: unknown[]) => void hold.then(() => callback(...answer)));
+    };
+    const iterator = LevelDOWN.prototype._iterator;
+    LevelDOWN.prototype._iterator = function (...args: unknown[]) {
+      rangeReads++;
+      return iterator.apply(this, args);
     };
     const batch = LevelDOWN.prototype._batch;
     LevelDOWN.prototype._batch = function (...args: unknown[]) {
@@ -123,5 +130,52 @@ describe('pouchdb-node security-object cache', () => {
     landed();
     expect((await late).security).toEqual(members('old'));
     expect((await db.get(SECURITY)).security).toEqual(members('new'));
+  });
+
+  const ranges = async (read: () => Promise<unknown>) => {
+    const before = rangeReads;
+    const value = await read();
+    return { value, ranges: rangeReads - before };
+  };
+  const design = (id: string, extra: Record<string, unknown> = {}) => ({ _id: `_design/${id}`, validate_doc_update: 'function () {}', ...extra });
+
+  it('lists the design documents’ revisions once, then from memory, and sees every write of one at once', async () => {
+    const db = new PouchDB(join(dir, 'designs'));
+    const other = new PouchDB(join(dir, 'designs'));
+    await other.info();
+    const a = await db.put(design('a'));
+    await db.put({ _id: 'ticket:1', type: 'ticket' });
+    const first = await ranges(() => db._designRevisions());
+    expect(first.value).toEqual([{ id: '_design/a', rev: a.rev }]);
+    expect(first.ranges).toBe(1);
+    // Other documents written meanwhile change nothing; another instance shares the list.
+    await db.put({ _id: 'ticket:2', type: 'ticket' });
+    expect(await ranges(() => other._designRevisions())).toEqual({ value: first.value, ranges: 0 });
+
+    const b = await other.put(design('b'));
+    expect(await db._designRevisions()).toEqual([{ id: '_design/a', rev: a.rev }, { id: '_design/b', rev: b.rev }]);
+    const [a2] = await db.bulkDocs([design('a', { _rev: a.rev, version: 2 })]);
+    expect(await other._designRevisions()).toEqual([{ id: '_design/a', rev: a2.rev }, { id: '_design/b', rev: b.rev }]);
+    await other.remove('_design/b', b.rev);
+    expect(await db._designRevisions()).toEqual([{ id: '_design/a', rev: a2.rev }]);
+    // As a replicator writes it, with its revision.
+    await db.bulkDocs([{ ...design('c'), _rev: '1-abc' }], { new_edits: false });
+    expect(await other._designRevisions()).toEqual([{ id: '_design/a', rev: a2.rev }, { id: '_design/c', rev: '1-abc' }]);
+    await db.destroy();
+    // Asked before the new database is open, then once it is.
+    const recreated = new PouchDB(join(dir, 'designs'));
+    expect(await recreated._designRevisions()).toEqual([]);
+    await recreated.put(design('d'));
+    expect(((await recreated._designRevisions()) as { id: string }[]).map((r) => r.id)).toEqual(['_design/d']);
+  });
+
+  it('drops a listing made just before a design write, once that write is under way', async () => {
+    const db = new PouchDB(join(dir, 'designs-queued'));
+    const a = await db.put(design('a'));
+    // Asked together: reads and writes of one database take turns, so the listing comes first.
+    const [listed] = await Promise.all([db._designRevisions(), db.put(design('b'))]);
+    expect(listed).toEqual([{ id: '_design/a', rev: a.rev }]);
+    const revs = (await db._designRevisions()) as { id: string }[];
+    expect(revs.map((r) => r.id)).toEqual(['_design/a', '_design/b']);
   });
 });
