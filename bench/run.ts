@@ -34,7 +34,7 @@ import { benchCash } from './cash-bench.ts';
 import { benchCertificates, formatCertificates } from './certificates-bench.ts';
 import { benchBackofficeRows } from './backoffice-rows.ts';
 import { benchBackofficeScreen, formatScreen } from './backoffice-screen-bench.ts';
-import { benchQueue } from './queue-bench.ts';
+import { benchQueue, formatQueue } from './queue-bench.ts';
 import { benchGateway, writeGatewayResults } from './gateway-bench.ts';
 import { describeRefusals } from './refusals.ts';
 import { benchColdStart, formatColdStart } from './cold-start-bench.ts';
@@ -165,13 +165,8 @@ async function backofficePart() {
 }
 
 async function queuePart() {
-  log('\nqueues (target: issued → visible on the display p95 < 100 ms):');
-  const q = await benchQueue();
-  log(`  issued → visible on the display: p50 ${q.visibleP50Ms.toFixed(1)} ms, p95 ${q.visibleP95Ms.toFixed(1)} ms over ${q.tickets} tickets`);
-  log(`  ticket write acknowledged → visible: p50 ${q.deliveredP50Ms.toFixed(1)} ms, p95 ${q.deliveredP95Ms.toFixed(1)} ms`);
-  log(`    meanwhile 5 busy counters in the same branch database: ${q.busyCallsPerSecond.toFixed(1)} calls/s, ${q.busyLeft} of their tickets left at the end`);
-  log(`  20-counter drain (target ≥ 50 calls/s): ${q.drained} calls, ${q.callsPerSecond.toFixed(1)} calls/s, ${q.lostRacesPerCall.toFixed(2)} lost races and ${q.writesPerCall.toFixed(2)} writes per call`);
-  for (const line of describeRefusals('queue', q.serverOutput)) log(line);
+  log(`\nqueues, load average ${loadavg()[0]!.toFixed(1)}:`);
+  for (const line of formatQueue(await benchQueue())) log(line);
 }
 
 async function coldStartPart() {
