@@ -9,9 +9,10 @@
  */
 import { generateBranchOperationalDocs } from '../server/demo-data/generate.ts';
 import { securityFor } from '../server/provision/security.ts';
-import { ADMIN, basicAuth, couchAt } from '../test/support/couch-http.ts';
+import { ADMIN, basicAuth, couchAt, type Session } from '../test/support/couch-http.ts';
 
-const admin = basicAuth(ADMIN.name, ADMIN.password);
+/** The embedded engine's admin; with COUCH_URL, that CouchDB's (bench/couch-env.ts). */
+const embeddedAdmin = basicAuth(ADMIN.name, ADMIN.password);
 const CHUNK = 1000;
 /** A ticket brings at least 3 visit events, so N/4 tickets always give N documents or more. */
 const DOCS_PER_TICKET_MIN = 4;
@@ -32,7 +33,7 @@ export function benchDocs(n: number, branch: string, seed = 1): object[] {
 }
 
 /** A Front Office database created on the engine with the `_security` provisioning gives it. */
-export async function createDb(engine: string, db: string): Promise<void> {
+export async function createDb(engine: string, db: string, admin: Session = embeddedAdmin): Promise<void> {
   const res = await couchAt(engine, admin, 'PUT', `/${db}`);
   if (res.status !== 201) throw new Error(`creating ${db}: ${res.status} ${JSON.stringify(res.body)}`);
   const sec = await couchAt(engine, admin, 'PUT', `/${db}/_security`, securityFor(db));
@@ -40,22 +41,22 @@ export async function createDb(engine: string, db: string): Promise<void> {
 }
 
 /** A user account written on the engine (which hashes the password as CouchDB 3.4 does). */
-export async function createUser(engine: string, user: { name: string; password: string; roles: readonly string[] }): Promise<void> {
+export async function createUser(engine: string, user: { name: string; password: string; roles: readonly string[] }, admin: Session = embeddedAdmin): Promise<void> {
   const res = await couchAt(engine, admin, 'PUT', `/_users/org.couchdb.user:${user.name}`, { name: user.name, password: user.password, roles: user.roles, type: 'user' });
   if (res.status !== 201) throw new Error(`creating user ${user.name}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-export async function docCount(engine: string, db: string): Promise<number> {
+export async function docCount(engine: string, db: string, admin: Session = embeddedAdmin): Promise<number> {
   const res = await couchAt(engine, admin, 'GET', `/${db}`);
   if (res.status !== 200) throw new Error(`info of ${db}: ${res.status} ${JSON.stringify(res.body)}`);
   return (res.body as { doc_count: number }).doc_count;
 }
 
 /** `db` must be `fo_branch_<branch>`: the contract refuses a document of another branch there. */
-export async function loadDb(base: string, engine: string, db: string, branch: string, n: number): Promise<LoadResult> {
+export async function loadDb(base: string, engine: string, db: string, branch: string, n: number, admin: Session = embeddedAdmin): Promise<LoadResult> {
   const docs = benchDocs(n, branch);
   const chunks = Array.from({ length: Math.ceil(n / CHUNK) }, (_, i) => JSON.stringify({ docs: docs.slice(i * CHUNK, (i + 1) * CHUNK) }));
-  await createDb(engine, db);
+  await createDb(engine, db, admin);
   const started = performance.now();
   for (const body of chunks) {
     const res = await fetch(`${base}/db/${db}/_bulk_docs`, { method: 'POST', headers: { ...admin.headers, 'content-type': 'application/json' }, body });
@@ -65,7 +66,7 @@ export async function loadDb(base: string, engine: string, db: string, branch: s
     if (failed) throw new Error(`_bulk_docs on ${db}: ${failed.id} ${failed.error} ${failed.reason}`);
   }
   const ms = performance.now() - started;
-  const count = await docCount(engine, db);
+  const count = await docCount(engine, db, admin);
   if (count !== n) throw new Error(`${db} holds ${count} documents after loading ${n}`);
   return { db, n, ms, bytes: chunks.reduce((sum, c) => sum + Buffer.byteLength(c), 0) };
 }

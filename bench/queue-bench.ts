@@ -17,6 +17,7 @@ import { startServer } from '../test/support/server-process.ts';
 import { actorFor, drain, issueMany } from '../test/queue/support/drain.ts';
 import { httpQueueStore } from '../test/queue/support/http-store.ts';
 import { issueTicket } from '../app/queue/ops.ts';
+import { couchEnv } from './couch-env.ts';
 import { describeRefusals } from './refusals.ts';
 
 export interface DisplayFigures {
@@ -58,8 +59,7 @@ const BUSY_TICKETS = 2000;
 
 export async function benchQueue(options = { tickets: 200, drainTickets: 1000, counters: 20 }): Promise<QueueBenchResult> {
   // COUCH_URL (with COUCH_ADMIN_USER / COUCH_ADMIN_PASSWORD) runs the same figures on Apache CouchDB.
-  const onCouch = Object.fromEntries(['COUCH_URL', 'COUCH_ADMIN_USER', 'COUCH_ADMIN_PASSWORD'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
-  const server = await startServer(onCouch);
+  const server = await startServer(couchEnv());
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' })).newPage();

@@ -22,9 +22,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { branchDb } from '../couch-design/databases.ts';
 import { branchRole } from '../couch-design/roles.ts';
-import { engineUrl } from '../test/support/couch-http.ts';
 import { startServer, type RunningServer } from '../test/support/server-process.ts';
 import { runInFreshProfile } from './browser-run.ts';
+import { couchEnv, setupTarget } from './couch-env.ts';
 import { createDb, createUser, loadDb, type LoadResult } from './load.ts';
 import type { Variant } from './page/protocol.ts';
 import { formatResults, results, syncFigure, writeResults, type SyncFigure } from './report.ts';
@@ -86,13 +86,13 @@ function snapshotDist(): string {
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function main(server: RunningServer, loadAtStart: number) {
+async function main(server: RunningServer, couch: Record<string, string>, loadAtStart: number) {
   const loads: LoadResult[] = [];
-  const engine = engineUrl(server);
-  await createDb(engine, EMPTY_DB);
-  await createUser(engine, USER);
+  const { engine, admin } = setupTarget(server, couch);
+  await createDb(engine, EMPTY_DB, admin);
+  await createUser(engine, USER, admin);
   for (const n of SIZES) {
-    const load = await loadDb(server.url, engine, branchDb(benchBranch(n)), benchBranch(n), n);
+    const load = await loadDb(server.url, engine, branchDb(benchBranch(n)), benchBranch(n), n, admin);
     log(`loaded ${n} documents into ${load.db} in ${(load.ms / 1000).toFixed(2)} s`);
     loads.push(load);
   }
@@ -215,9 +215,10 @@ let server: RunningServer | null = null;
 try {
   if (PARTS.has('sync')) {
     distDir = snapshotDist();
-    server = await startServer({ DIST_DIR: distDir });
-    log(`server on ${server.url} (embedded engine, demo data), serving a copy of dist/`);
-    await main(server, loadAtStart);
+    const couch = couchEnv();
+    server = await startServer({ DIST_DIR: distDir, ...couch });
+    log(`server on ${server.url} (${couch.COUCH_URL ? 'Apache CouchDB at COUCH_URL' : 'embedded engine'}, demo data), serving a copy of dist/`);
+    await main(server, couch, loadAtStart);
     await server.stop();
     server = null;
   }
