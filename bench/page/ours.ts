@@ -8,8 +8,10 @@
  * from the user (app/data/replicas.ts): here `<role>` + `branch:bench` (default role counter,
  * a writer, so the branch replica is a two-way sync as on most branch devices). The PouchDB
  * constructor handed to it is the app's, wrapped only to point the remote URLs elsewhere: the
- * branch replica at the bench database, the others (fo_ref, fo_people) at an empty database,
- * so only the branch replica's pull is measured.
+ * branch replica at the bench database, fo_ref at an empty database, so only the branch
+ * replica's pull is measured. A filtered pull (the people of the branch) stays on its own
+ * database, the only one whose filter the gateway accepts; no one there is of branch `bench`,
+ * so it pulls nothing.
  * Done = the pull direction's first `paused` without error: what the app calls first sync done
  * (sync-state.ts `firstSyncDone`).
  */
@@ -27,8 +29,9 @@ export async function run(request: RunRequest): Promise<RunResult> {
   const branch = plan.find((spec) => spec.key === 'branch');
   if (!branch) throw new Error(`no branch replica in the app's plan: ${JSON.stringify(plan)}`);
   const remoteBase = `${location.origin}/db`;
+  const filtered = new Set(plan.filter((spec) => spec.filter).map((spec) => `${remoteBase}/${spec.remote}`));
   const redirect = (name: string) => {
-    if (!name.startsWith(`${remoteBase}/`)) return name;
+    if (!name.startsWith(`${remoteBase}/`) || filtered.has(name)) return name;
     return `${remoteBase}/${name === `${remoteBase}/${branch.remote}` ? request.db : request.emptyDb}`;
   };
   const opened = new Map<string, PouchDB.Database>();
