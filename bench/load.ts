@@ -1,7 +1,8 @@
 /**
  * Bench data. Admin-only set-up (creating a database and its `_security`, creating a user) goes
- * straight to the engine on its loopback port: the gateway in front of `/db/` allows no one to
- * do it, the server admin included (docs/SECURITY.md). The timed bulk load of N generated
+ * straight to the engine on its loopback port (or, with COUCH_URL, to that CouchDB as its admin:
+ * bench/couch-env.ts): the gateway in front of `/db/` allows no one to do it, the server admin
+ * included (docs/SECURITY.md). The timed bulk load of N generated
  * branch documents (tickets + visit events) still goes through `/db/`, as server admin, with
  * `_bulk_docs` in chunks of 1000, so it is the server's bulk write rate as a branch server's
  * replicator would meet it: the gateway's checks (the contract's validator on every document)

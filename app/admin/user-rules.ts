@@ -41,7 +41,6 @@ export type UserProblem =
   | 'place_invalid'
   | 'password_weak';
 
-
 export function placeRoleOf(roles: readonly string[]): string | null {
   if (roles.includes(HQ_ROLE)) return HQ_ROLE;
   const branch = branchOfRoles(roles);

@@ -22,6 +22,14 @@ export class ValidationError extends Error {
   }
 }
 
+/** The server did not answer at all (offline, link down, timed out), as opposed to answering an error: the device's own data takes over. */
+export class ServerUnreachable extends Error {
+  constructor(cause?: unknown) {
+    super('server unreachable', { cause });
+    this.name = 'ServerUnreachable';
+  }
+}
+
 /** The replica asked for is not kept on this device for this user (e.g. people on a kiosk). */
 export class NoReplicaError extends Error {
   readonly code = 'no_replica';

@@ -10,7 +10,8 @@ import type { DataLayer } from '../data/data-layer.ts';
 import type { Db } from '../data/docs.ts';
 import { searchDevice } from './device-search.ts';
 import { forgetStale, fromCache, remember } from './people-cache.ts';
-import { ServerUnreachable, searchServer } from './server-search.ts';
+import { ServerUnreachable } from '../data/errors.ts';
+import { searchServer } from './server-search.ts';
 
 export type PeopleLayer = Pick<DataLayer, 'local' | 'peopleCache' | 'fetch' | 'remoteBase'>;
 

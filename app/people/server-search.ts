@@ -9,14 +9,7 @@ import { soundKey } from '../../couch-design/search/person-keys.ts';
 import { PEOPLE_DB } from '../../couch-design/databases.ts';
 import { personId, type Person } from '../../couch-design/types/person.ts';
 import { SEARCH_LIMIT, searchPeople } from './person-search.ts';
-
-/** The server did not answer (offline, down, timed out): the device's search takes over. */
-export class ServerUnreachable extends Error {
-  constructor(cause?: unknown) {
-    super('server unreachable', { cause });
-    this.name = 'ServerUnreachable';
-  }
-}
+import { ServerUnreachable } from '../data/errors.ts';
 
 /** Candidates read per key range: every one matches the words already; the list shows 20. */
 const RANGE_LIMIT = 50;

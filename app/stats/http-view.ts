@@ -1,9 +1,11 @@
 /**
- * A view query to the server over HTTP, and the two ways it fails: apart from the rest of
+ * A view query to the server over HTTP, and the two ways it fails (an error answered, or
+ * ServerUnreachable from app/data/errors.ts): apart from the rest of
  * app/stats/report-source.ts because the queue's wait estimates ask
  * the server's view too (app/queue/branch-queue.ts), and a kiosk's first load should not carry
  * the statistics views the report runs locally.
  */
+import { ServerUnreachable } from '../data/errors.ts';
 import type { ViewQuery } from './report-types.ts';
 
 /** Views are named `ddoc/view`; a bare name is in `_design/fo`. */
@@ -28,12 +30,17 @@ export function isRebuilding(error: unknown): boolean {
   return e?.code === 'rebuilding' || (e?.status === 500 && /timeout/i.test(String(e.reason ?? ''))) || /rebuil/i.test(String(e?.message ?? ''));
 }
 
-/** The server did not answer at all (offline, link down): as opposed to answering an error. */
-export class ServerUnreachable extends Error {
-  constructor(cause: unknown) {
-    super('server unreachable', { cause });
-    this.name = 'ServerUnreachable';
+/** GET a CouchDB answer made of rows (`_view`, `_all_docs`): its rows, or ViewError, or ServerUnreachable. */
+export async function getRows<R>(url: string, fetcher: typeof fetch): Promise<R[]> {
+  let res: Response;
+  try {
+    res = await fetcher(url, { credentials: 'include' });
+  } catch (error) {
+    throw new ServerUnreachable(error);
   }
+  const body = (await res.json().catch(() => ({}))) as { rows?: R[]; reason?: string; error?: string };
+  if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
+  return body.rows;
 }
 
 /** GET `<base>/<db>/_design/<ddoc>/_view/<view>` with JSON-encoded parameters, as CouchDB wants them. */
@@ -42,14 +49,6 @@ export function httpViewQuery(base: string, db: string, fetcher: typeof fetch = 
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, JSON.stringify(value));
     const [ddoc, name] = viewPath(view);
-    let res: Response;
-    try {
-      res = await fetcher(`${base}/${db}/_design/${ddoc}/_view/${name}?${search}`, { credentials: 'include' });
-    } catch (error) {
-      throw new ServerUnreachable(error);
-    }
-    const body = (await res.json().catch(() => ({}))) as { rows?: { key: unknown; value: unknown }[]; reason?: string; error?: string };
-    if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
-    return { rows: body.rows };
+    return { rows: await getRows<{ key: unknown; value: unknown }>(`${base}/${db}/_design/${ddoc}/_view/${name}?${search}`, fetcher) };
   };
 }

@@ -4,7 +4,8 @@ import MemoryAdapter from 'pouchdb-adapter-memory';
 import MapReduce from 'pouchdb-mapreduce';
 import { openDataLayer, type DataLayer } from '../data/data-layer.ts';
 import { httpRollups, localViewQuery, rollupsOrNone, withLocalFallback } from './report-source.ts';
-import { httpViewQuery, isRebuilding, ServerUnreachable, ViewError } from './http-view.ts';
+import { ServerUnreachable } from '../data/errors.ts';
+import { httpViewQuery, isRebuilding, ViewError } from './http-view.ts';
 import { loadReport } from './report-query.ts';
 import { event, ticket } from './board-fixtures.ts';
 

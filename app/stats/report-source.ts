@@ -14,7 +14,8 @@ import * as visitDurations from '../../couch-design/views/visit-durations.ts';
 import * as visitStats from '../../couch-design/views/visit-stats.ts';
 import type { ViewModule } from '../../couch-design/views/view-module.ts';
 import type { ViewQuery } from './report-types.ts';
-import { ServerUnreachable, ViewError, viewPath } from './http-view.ts';
+import { ServerUnreachable } from '../data/errors.ts';
+import { ViewError, getRows, viewPath } from './http-view.ts';
 import type { MonthRollupSource, RollupSource } from './report-query.ts';
 import type { StatsDay } from '../../couch-design/types/stats-day.ts';
 import type { StatsMonth } from '../../couch-design/types/stats-month.ts';
@@ -34,15 +35,8 @@ export function httpMonthRollups(base: string, db: string, fetcher: typeof fetch
 
 async function idRange<T>(base: string, db: string, fetcher: typeof fetch, startkey: string, endkey: string): Promise<T[]> {
   const search = new URLSearchParams({ startkey: JSON.stringify(startkey), endkey: JSON.stringify(endkey), include_docs: 'true' });
-  let res: Response;
-  try {
-    res = await fetcher(`${base}/${db}/_all_docs?${search}`, { credentials: 'include' });
-  } catch (error) {
-    throw new ServerUnreachable(error);
-  }
-  const body = (await res.json().catch(() => ({}))) as { rows?: { doc?: T }[]; reason?: string; error?: string };
-  if (!res.ok || !body.rows) throw new ViewError(res.status, String(body.reason ?? body.error ?? res.statusText));
-  return body.rows.flatMap((r) => (r.doc ? [r.doc] : []));
+  const rows = await getRows<{ doc?: T }>(`${base}/${db}/_all_docs?${search}`, fetcher);
+  return rows.flatMap((r) => (r.doc ? [r.doc] : []));
 }
 
 /** Offline, no roll-ups (daily or monthly): the views (then the local replica) answer for every day. */
